@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { requireSessionUser } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+/** The signed-in shell: every page inside requires a session. */
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireSessionUser();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link href="/documents" className="brand">
+          <span className="brand-mark" aria-hidden="true">✓</span> Factdesk
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/documents">Documents</Link>
+        </nav>
+        <div className="user-menu">
+          <span className="avatar" aria-hidden="true">
+            {initials(user.name)}
+          </span>
+          <span className="user-name">{user.name}</span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="main" className="app-main">
+        {children}
+      </main>
+    </>
+  );
+}
+
+function initials(name: string) {
+  return name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+}

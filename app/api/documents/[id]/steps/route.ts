@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { parseJsonBody, parseQuery, withUser } from '@/lib/api/handler';
+import { MAX_STEPS_PER_REQUEST, receiveSteps, stepsSince } from '@/lib/collab/authority';
+import { getDocumentOrThrow } from '@/lib/documents/load';
+import { authorize } from '@/lib/permissions';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+type Params = { id: string };
+
+const sinceSchema = z.object({ since: z.coerce.number().int().min(0) });
+
+/** Steps after `?since=N`, with their client ids, for a client catching up. */
+export const GET = withUser<Params>(({ req, user, params }) => {
+  getDocumentOrThrow(params.id, user.id);
+  const { since } = parseQuery(req, sinceSchema);
+  return stepsSince(params.id, since);
+});
+
+const submissionSchema = z.object({
+  version: z.number().int().min(0),
+  clientID: z.union([z.string().min(1).max(100), z.number().int()]).transform(String),
+  steps: z
+    .array(z.object({ stepType: z.string() }).passthrough())
+    .min(1, 'send at least one step')
+    .max(MAX_STEPS_PER_REQUEST, `send at most ${MAX_STEPS_PER_REQUEST} steps per request`),
+});
+
+/** Applies a client's steps on top of `version`: 200 `{version}`, or 409 when the client is behind. */
+export const POST = withUser<Params>(async ({ req, user, params }) => {
+  const document = getDocumentOrThrow(params.id, user.id);
+  authorize(document.role, 'document:edit');
+  const body = await parseJsonBody(req, submissionSchema);
+  return receiveSteps({ documentId: document.id, userId: user.id, ...body });
+});

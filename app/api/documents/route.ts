@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { getDocumentSummariesByWorkspaceIds } from '@/db/queries/documents';
+import { getMembershipsByUserId } from '@/db/queries/users';
+import { parseJsonBody, withUser, MAX_JSON_BODY_BYTES } from '@/lib/api/handler';
+import { createDocument } from '@/lib/documents/commands';
+import { formatForFileName, IMPORT_FORMATS, MAX_DOCUMENT_CHARS } from '@/lib/editor/import';
+import { AppError, invalidBody, tooLarge } from '@/lib/errors';
+import { documentTitle, httpUrl, languageTag } from '@/lib/validation';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** Lists the documents of every workspace the caller belongs to. */
+export const GET = withUser(({ user }) => {
+  const memberships = getMembershipsByUserId(user.id);
+  const documents = getDocumentSummariesByWorkspaceIds(memberships.map((m) => m.workspaceId));
+  return {
+    workspaces: memberships,
+    documents: documents.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
+  };
+});
+
+const metaSchema = z.object({
+  title: documentTitle,
+  language: languageTag,
+  sourceUrl: httpUrl.nullish(),
+  workspaceId: z.string().min(1).max(100).optional(),
+});
+
+const createSchema = metaSchema.extend({
+  format: z.enum(IMPORT_FORMATS).default('text'),
+  content: z.string().max(MAX_DOCUMENT_CHARS, `must be at most ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters`),
+});
+
+/**
+ * Creates a document from pasted content (JSON `{title, language, format, content}`)
+ * or an uploaded file (multipart form with `file`, `title`, `language`).
+ */
+export const POST = withUser(async ({ req, user }) => {
+  const contentType = req.headers.get('content-type') ?? '';
+  const input = contentType.startsWith('multipart/form-data') ? await readUpload(req) : await parseJsonBody(req, createSchema);
+  const workspaceId = input.workspaceId ?? getMembershipsByUserId(user.id)[0]?.workspaceId;
+  if (!workspaceId) throw invalidBody('You are not a member of any workspace yet.');
+  const document = createDocument({ ...input, workspaceId, userId: user.id });
+  return Response.json({ document: { id: document.id, title: document.title, language: document.language } }, { status: 201 });
+});
+
+async function readUpload(req: Request) {
+  if (Number(req.headers.get('content-length')) > MAX_JSON_BODY_BYTES) throw tooLarge('The upload is larger than 8 MB.');
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new AppError(400, 'invalid:body', 'The upload could not be read. Choose the file again.');
+  }
+  const file = form.get('file');
+  if (!(file instanceof File)) throw invalidBody('"file": choose a .txt, .md or .html file to upload.');
+  const format = formatForFileName(file.name);
+  if (file.size > MAX_DOCUMENT_CHARS * 4) throw tooLarge(`The file is larger than the ${MAX_DOCUMENT_CHARS.toLocaleString('en')}-character limit.`);
+  let content: string;
+  try {
+    content = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    throw new AppError(415, 'unsupported_media_type', `"${file.name}" is not UTF-8 text. Save it as UTF-8 and upload it again.`);
+  }
+  const title = form.get('title') || file.name.replace(/\.[^.]+$/, '');
+  const meta = metaSchema.parse({
+    title,
+    language: form.get('language') ?? undefined,
+    sourceUrl: form.get('sourceUrl') || undefined,
+    workspaceId: form.get('workspaceId') || undefined,
+  });
+  return { ...meta, format, content };
+}

@@ -1,0 +1,148 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+
+interface Props {
+  workspaces: { id: string; name: string }[];
+}
+
+/** "New document": paste an article or upload a .txt, .md or .html file. */
+export function NewDocumentForm({ workspaces }: Props) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const router = useRouter();
+  const [mode, setMode] = useState<'paste' | 'upload'>('paste');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    let res: Response;
+    try {
+      if (mode === 'upload') {
+        form.delete('content');
+        form.delete('format');
+        if (!form.get('title')) form.delete('title');
+        res = await fetch('/api/documents', { method: 'POST', body: form });
+      } else {
+        res = await fetch('/api/documents', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            title: form.get('title'),
+            language: form.get('language'),
+            sourceUrl: form.get('sourceUrl') || null,
+            workspaceId: form.get('workspaceId'),
+            format: form.get('format'),
+            content: form.get('content'),
+          }),
+        });
+      }
+    } catch {
+      setPending(false);
+      setError('Factdesk could not be reached. Check your connection and try again.');
+      return;
+    }
+    const body = await res.json().catch(() => null);
+    setPending(false);
+    if (!res.ok) {
+      setError(body?.error?.message ?? `The document could not be created (${res.status}).`);
+      return;
+    }
+    dialogRef.current?.close();
+    router.push(`/documents/${body.document.id}`);
+  }
+
+  return (
+    <>
+      <button type="button" className="button primary" onClick={() => dialogRef.current?.showModal()}>
+        New document
+      </button>
+      <dialog ref={dialogRef} className="dialog" aria-labelledby="new-doc-title">
+        <form className="stack" onSubmit={onSubmit}>
+          <h2 id="new-doc-title">New document</h2>
+          <label className="field">
+            <span>Title{mode === 'upload' ? ' (optional: the file name is used)' : ''}</span>
+            <input name="title" required={mode === 'paste'} maxLength={200} />
+          </label>
+          <div className="field-row">
+            <label className="field">
+              <span>Language</span>
+              <input name="language" defaultValue="de" required list="languages" maxLength={35} />
+              <datalist id="languages">
+                <option value="de">German</option>
+                <option value="en">English</option>
+                <option value="es">Spanish</option>
+                <option value="fr">French</option>
+              </datalist>
+            </label>
+            {workspaces.length > 1 ? (
+              <label className="field">
+                <span>Workspace</span>
+                <select name="workspaceId">
+                  {workspaces.map((w) => (
+                    <option key={w.id} value={w.id}>
+                      {w.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : (
+              <input type="hidden" name="workspaceId" value={workspaces[0]?.id} />
+            )}
+          </div>
+          <label className="field">
+            <span>Source URL (optional)</span>
+            <input name="sourceUrl" type="url" placeholder="https://…" maxLength={2048} />
+          </label>
+          <fieldset className="segmented">
+            <legend>Article</legend>
+            <label>
+              <input type="radio" name="mode" checked={mode === 'paste'} onChange={() => setMode('paste')} /> Paste text
+            </label>
+            <label>
+              <input type="radio" name="mode" checked={mode === 'upload'} onChange={() => setMode('upload')} /> Upload a file
+            </label>
+          </fieldset>
+          {mode === 'paste' ? (
+            <>
+              <label className="field">
+                <span>Text is</span>
+                <select name="format" defaultValue="text">
+                  <option value="text">Plain text</option>
+                  <option value="markdown">Markdown</option>
+                  <option value="html">HTML</option>
+                </select>
+              </label>
+              <label className="field">
+                <span>Article text</span>
+                <textarea name="content" rows={10} required />
+              </label>
+            </>
+          ) : (
+            <label className="field">
+              <span>File (.txt, .md or .html)</span>
+              <input name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" required />
+            </label>
+          )}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" className="button ghost" onClick={() => dialogRef.current?.close()}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary" disabled={pending}>
+              {pending ? 'Creating…' : 'Create document'}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

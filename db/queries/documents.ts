@@ -1,0 +1,140 @@
+/** Queries on documents and their collaboration steps. */
+import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { getDb, type DbOrTx } from '../index';
+import { documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
+
+/** A document row joined with the reader's role in its workspace. */
+export type DocumentForMember = DocumentRow & { role: (typeof memberships.$inferSelect)['role'] };
+
+/**
+ * The document if it exists, is not deleted, and `userId` is a member of its workspace;
+ * otherwise undefined. Missing and foreign look the same, so ids leak nothing.
+ */
+export function getDocumentForMember(documentId: string, userId: string, db: DbOrTx = getDb()): DocumentForMember | undefined {
+  const row = db
+    .select({ document: documents, role: memberships.role })
+    .from(documents)
+    .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
+    .where(and(eq(documents.id, documentId), isNull(documents.deletedAt)))
+    .get();
+  return row ? { ...row.document, role: row.role } : undefined;
+}
+
+/** The list of documents in the given workspaces, most recently edited first, without their content. */
+export function getDocumentSummariesByWorkspaceIds(workspaceIds: string[], db: DbOrTx = getDb()) {
+  if (workspaceIds.length === 0) return [];
+  return db
+    .select({
+      id: documents.id,
+      workspaceId: documents.workspaceId,
+      title: documents.title,
+      language: documents.language,
+      status: documents.status,
+      version: documents.version,
+      updatedAt: documents.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(documents)
+    .leftJoin(users, eq(users.id, documents.updatedBy))
+    .where(and(inArray(documents.workspaceId, workspaceIds), isNull(documents.deletedAt)))
+    .orderBy(desc(documents.updatedAt))
+    .all();
+}
+
+/** Stores a new document. */
+export function insertDocument(
+  props: { workspaceId: string; title: string; language: string; sourceUrl: string | null; doc: unknown; userId: string },
+  db: DbOrTx = getDb(),
+) {
+  const now = new Date();
+  return db
+    .insert(documents)
+    .values({
+      workspaceId: props.workspaceId,
+      title: props.title,
+      language: props.language,
+      sourceUrl: props.sourceUrl,
+      doc: props.doc,
+      createdBy: props.userId,
+      updatedBy: props.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+}
+
+/** Changes a document's metadata (title, language, source URL, status). */
+export function updateDocumentMeta(
+  documentId: string,
+  patch: Partial<{ title: string; language: string; sourceUrl: string | null; status: DocumentStatus }>,
+  userId: string,
+  db: DbOrTx = getDb(),
+) {
+  return db
+    .update(documents)
+    .set({ ...patch, updatedAt: new Date(), updatedBy: userId })
+    .where(eq(documents.id, documentId))
+    .returning()
+    .get();
+}
+
+/** Hides a document (soft delete): its rows and history stay in the database. */
+export function markDocumentDeleted(documentId: string, db: DbOrTx = getDb()) {
+  db.update(documents).set({ deletedAt: new Date() }).where(eq(documents.id, documentId)).run();
+}
+
+/** The collaboration state of a document: version, content and status. */
+export function getDocumentCollabState(documentId: string, db: DbOrTx = getDb()) {
+  return db
+    .select({ version: documents.version, doc: documents.doc, status: documents.status, deletedAt: documents.deletedAt })
+    .from(documents)
+    .where(eq(documents.id, documentId))
+    .get();
+}
+
+/**
+ * Stores accepted steps and the resulting document. The insert fails on the
+ * (document, version) primary key if another writer already took one of these versions.
+ */
+export function insertStepsAndUpdateDocument(
+  props: {
+    documentId: string;
+    fromVersion: number;
+    steps: unknown[];
+    clientId: string;
+    userId: string;
+    doc: unknown;
+  },
+  db: DbOrTx = getDb(),
+) {
+  const now = new Date();
+  db.insert(steps)
+    .values(
+      props.steps.map((step, i) => ({
+        documentId: props.documentId,
+        version: props.fromVersion + i + 1,
+        step,
+        clientId: props.clientId,
+        userId: props.userId,
+        createdAt: now,
+      })),
+    )
+    .run();
+  const newVersion = props.fromVersion + props.steps.length;
+  db.update(documents)
+    .set({ version: newVersion, doc: props.doc, updatedAt: now, updatedBy: props.userId })
+    .where(and(eq(documents.id, props.documentId), eq(documents.version, props.fromVersion)))
+    .run();
+  return newVersion;
+}
+
+/** Steps after `version`, oldest first. */
+export function getStepsSince(documentId: string, version: number, db: DbOrTx = getDb()) {
+  return db
+    .select({ version: steps.version, step: steps.step, clientId: steps.clientId })
+    .from(steps)
+    .where(and(eq(steps.documentId, documentId), gt(steps.version, version)))
+    .orderBy(asc(steps.version))
+    .all();
+}

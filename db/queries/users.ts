@@ -1,0 +1,61 @@
+/** Queries on users and their workspace memberships. */
+import { and, eq } from 'drizzle-orm';
+import { getDb, type DbOrTx } from '../index';
+import { memberships, users, workspaces, type Role } from '../schema';
+
+/** The user with this email (case-insensitive), or undefined. */
+export function getUserByEmail(email: string, db: DbOrTx = getDb()) {
+  return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+/** The user with this id, or undefined. */
+export function getUserById(id: string, db: DbOrTx = getDb()) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** Creates a user; the email is stored lower-case. */
+export function insertUser(props: { email: string; name: string; passwordHash: string }, db: DbOrTx = getDb()) {
+  return db
+    .insert(users)
+    .values({ ...props, email: props.email.trim().toLowerCase() })
+    .returning()
+    .get();
+}
+
+/** Creates a workspace. */
+export function insertWorkspace(props: { name: string; organisation: string }, db: DbOrTx = getDb()) {
+  return db.insert(workspaces).values(props).returning().get();
+}
+
+/** The workspace with this name, or undefined. */
+export function getWorkspaceByName(name: string, db: DbOrTx = getDb()) {
+  return db.select().from(workspaces).where(eq(workspaces.name, name)).get();
+}
+
+/** Adds a user to a workspace with a role (or changes the role). */
+export function upsertMembership(props: { userId: string; workspaceId: string; role: Role }, db: DbOrTx = getDb()) {
+  db.insert(memberships)
+    .values(props)
+    .onConflictDoUpdate({ target: [memberships.userId, memberships.workspaceId], set: { role: props.role } })
+    .run();
+}
+
+/** Every workspace the user belongs to, with the user's role there. */
+export function getMembershipsByUserId(userId: string, db: DbOrTx = getDb()) {
+  return db
+    .select({ workspaceId: workspaces.id, workspaceName: workspaces.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(workspaces.createdAt)
+    .all();
+}
+
+/** The user's membership in one workspace, or undefined. */
+export function getMembership(userId: string, workspaceId: string, db: DbOrTx = getDb()) {
+  return db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
+    .get();
+}

@@ -1,0 +1,138 @@
+/**
+ * The Drizzle schema: every table of Factdesk, each paired with its inferred row type.
+ * Migrations in db/migrations are generated from this file by `npm run db:generate`.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+const id = () =>
+  text('id')
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`)
+    .$defaultFn(() => new Date());
+
+/** Roles a member can hold in a workspace, from most to least powerful. */
+export const ROLES = ['admin', 'editor', 'reviewer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Lifecycle of a document (see ARCHITECTURE.md, review workflow). */
+export const DOCUMENT_STATUSES = ['draft', 'in_review', 'signed_off'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const users = sqliteTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+export type User = typeof users.$inferSelect;
+
+export const workspaces = sqliteTable('workspaces', {
+  id: id(),
+  name: text('name').notNull(),
+  /** The organisation that publishes this desk's fact checks (ClaimReview author). */
+  organisation: text('organisation').notNull(),
+  createdAt: createdAt(),
+});
+export type Workspace = typeof workspaces.$inferSelect;
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.workspaceId] }), index('memberships_workspace_idx').on(t.workspaceId)],
+);
+export type Membership = typeof memberships.$inferSelect;
+
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: id(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    /** BCP 47 language tag of the article, e.g. `de`. */
+    language: text('language').notNull(),
+    sourceUrl: text('source_url'),
+    status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('draft'),
+    /** Collaboration version: the number of steps applied since creation. */
+    version: integer('version').notNull().default(0),
+    /** The current ProseMirror document as JSON. */
+    doc: text('doc', { mode: 'json' }).notNull(),
+    revision: integer('revision').notNull().default(1),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set when a document is deleted: the row and its history are kept, the document is hidden. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('documents_workspace_idx').on(t.workspaceId, t.deletedAt)],
+);
+export type DocumentRow = typeof documents.$inferSelect;
+
+/**
+ * One row per accepted ProseMirror step. `version` is the document version the step
+ * produced (1 for the first step). The primary key (document, version) is the authority:
+ * two writers, even in two processes, can never both store version N+1.
+ */
+export const steps = sqliteTable(
+  'steps',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    step: text('step', { mode: 'json' }).notNull(),
+    clientId: text('client_id').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.version] })],
+);
+export type StepRow = typeof steps.$inferSelect;
+
+/** Append-only audit log. A trigger (migration 0001) refuses UPDATE and DELETE. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: text('workspace_id').notNull(),
+    documentId: text('document_id'),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_document_idx').on(t.documentId, t.id), index('events_subject_idx').on(t.subjectType, t.subjectId)],
+);
+export type EventRow = typeof events.$inferSelect;
+
+/** Failed sign-in attempts, for rate limiting per email and per IP address. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('login_failures_email_idx').on(t.email, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
+);

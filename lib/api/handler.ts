@@ -1,0 +1,106 @@
+/**
+ * The guard every route handler goes through: it checks the session, parses the body and
+ * query with zod, and turns thrown errors into `{error: {code, message}}` responses.
+ * Handlers stay a few lines: parse → authorize → call lib/ → respond.
+ */
+import { NextResponse } from 'next/server';
+import { z, type ZodType } from 'zod';
+import { getSessionUser, type SessionUser } from '../auth/session';
+import { AppError } from '../errors';
+
+/** Largest JSON body we read, in bytes. Documents may be up to 2 M characters of text. */
+export const MAX_JSON_BODY_BYTES = 8 * 1024 * 1024;
+
+/** What a guarded handler receives. */
+export interface HandlerContext<P> {
+  req: Request;
+  user: SessionUser;
+  params: P;
+}
+
+type RouteArgs = { params: Promise<Record<string, string | string[]>> };
+
+/** An error response in the shape every route uses. */
+export function errorResponse(status: number, code: string, message: string, details?: Record<string, unknown>) {
+  return NextResponse.json({ error: { code, message, ...details } }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** Wraps a handler with the session check and error handling. */
+export function withUser<P extends Record<string, string> = Record<string, never>>(
+  handler: (ctx: HandlerContext<P>) => Promise<Response | object> | Response | object,
+) {
+  return async (req: Request, args: RouteArgs): Promise<Response> => {
+    try {
+      const user = await getSessionUser();
+      if (!user) return errorResponse(401, 'unauthenticated', 'Sign in to continue.');
+      const params = ((await args?.params) ?? {}) as P;
+      const result = await handler({ req, user, params });
+      return result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
+    } catch (e) {
+      return toErrorResponse(e);
+    }
+  };
+}
+
+/** Maps a thrown value to an error response; unknown errors are logged and hidden. */
+export function toErrorResponse(e: unknown): Response {
+  if (e instanceof AppError) return errorResponse(e.status, e.code, e.message, e.details);
+  if (e instanceof z.ZodError) return errorResponse(400, 'invalid:body', describeZodError(e));
+  console.error('[factdesk] unexpected error', e);
+  return errorResponse(500, 'internal', 'Something went wrong on our side. Your change was not saved; try again.');
+}
+
+/** A short, human sentence naming the first invalid field. */
+export function describeZodError(e: z.ZodError): string {
+  const issue = e.issues[0];
+  if (!issue) return 'The request is not valid.';
+  const where = issue.path.length ? `"${issue.path.join('.')}"` : 'The request body';
+  return `${where}: ${issue.message}`;
+}
+
+/** Reads the raw body as text, refusing bodies larger than `maxBytes` with 413. */
+export async function readBodyText(req: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<string> {
+  const declared = Number(req.headers.get('content-length'));
+  if (declared > maxBytes) throw tooLargeBody(maxBytes);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLargeBody(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function tooLargeBody(maxBytes: number) {
+  return new AppError(413, 'too_large', `The request is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+}
+
+/** Reads and validates a JSON body: 400 `invalid:json` when it is not JSON, 400 `invalid:body` when it does not fit. */
+export async function parseJsonBody<T>(req: Request, schema: ZodType<T>, maxBytes = MAX_JSON_BODY_BYTES): Promise<T> {
+  const text = await readBodyText(req, maxBytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'invalid:json', 'The request body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new AppError(400, 'invalid:body', describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** Validates the query string: 400 `invalid:query` when it does not fit. */
+export function parseQuery<T>(req: Request, schema: ZodType<T>): T {
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new AppError(400, 'invalid:query', describeZodError(parsed.error));
+  return parsed.data;
+}

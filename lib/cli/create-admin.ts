@@ -1,0 +1,56 @@
+/**
+ * Creates the first admin of a real deployment (or makes an existing user admin).
+ *
+ *   npm run create-admin -- --email chief@example.org [--name "Chief Editor"] [--workspace "Newsdesk"] [--organisation "Example News"]
+ *
+ * The password is read from standard input when it is piped in, otherwise generated and
+ * printed once.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DEFAULT_DATABASE_PATH, openDatabase } from '@/db';
+import { getUserByEmail, getWorkspaceByName, insertUser, insertWorkspace, upsertMembership } from '@/db/queries/users';
+import { generatePassword, hashPassword } from '../auth/passwords';
+import { plainText } from '../validation';
+import { loadEnv } from './env-file';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+async function main() {
+  loadEnv(false);
+  const { values } = parseArgs({
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      workspace: { type: 'string', default: 'Newsdesk' },
+      organisation: { type: 'string' },
+    },
+  });
+  const email = z.string().trim().toLowerCase().email().safeParse(values.email);
+  if (!email.success) throw new Error('give the admin\'s address: npm run create-admin -- --email you@example.org');
+  const name = plainText(100).parse(values.name ?? email.data.split('@')[0]);
+  const workspaceName = plainText(100).parse(values.workspace);
+  const piped = !process.stdin.isTTY ? await readStdin() : '';
+  if (piped && piped.length < 12) throw new Error('the password must be at least 12 characters');
+  const password = piped || generatePassword();
+
+  const db = openDatabase(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    const workspace =
+      getWorkspaceByName(workspaceName, tx) ?? insertWorkspace({ name: workspaceName, organisation: values.organisation ?? workspaceName }, tx);
+    const user = getUserByEmail(email.data, tx) ?? insertUser({ email: email.data, name, passwordHash }, tx);
+    upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'admin' }, tx);
+  });
+  console.log(`factdesk: ${email.data} is an admin of "${workspaceName}".`);
+  if (!piped) console.log(`factdesk: generated password (shown once, store it safely): ${password}`);
+}
+
+main().catch((e) => {
+  console.error(`factdesk: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+/**
+ * Runs before the app starts: checks the environment, migrates the database and, with
+ * --demo, writes a local session secret and seeds the demo workspace.
+ *
+ *   tsx lib/cli/prepare.ts --demo   # npm run demo / npm run dev
+ *   tsx lib/cli/prepare.ts          # npm start (production): the secret must be set
+ */
+import { DEFAULT_DATABASE_PATH, openDatabase } from '@/db';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
+import { ensureLocalSecret, loadEnv } from './env-file';
+
+async function main() {
+  const demo = process.argv.includes('--demo');
+  loadEnv(demo);
+  if (demo) {
+    ensureLocalSecret(process.env.PORT || '3000');
+  } else if (!process.env.NEXTAUTH_SECRET) {
+    console.error(
+      'factdesk: NEXTAUTH_SECRET is not set. Set it to a long random string before starting in production,\n' +
+        '  for example: export NEXTAUTH_SECRET="$(openssl rand -base64 32)"',
+    );
+    process.exit(1);
+  }
+  const file = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+  const db = openDatabase(file);
+  console.log(`factdesk: database ${file} is migrated`);
+  if (demo) {
+    process.env.FACTDESK_DEMO = '1';
+    const { created } = await seedDemo(db);
+    if (created) {
+      console.log(`factdesk: seeded the demo desk. Sign in with ${DEMO_USERS.map((u) => u.email).join(', ')} (password ${DEMO_PASSWORD})`);
+    }
+  }
+  db.$client.close();
+}
+
+main().catch((e) => {
+  console.error(`factdesk: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

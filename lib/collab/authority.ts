@@ -1,0 +1,114 @@
+/**
+ * The central collaboration authority (prosemirror-collab protocol, see ARCHITECTURE.md).
+ * The database decides: steps are accepted only on top of the stored version, inside one
+ * write transaction, and the (document, version) primary key stops a second process from
+ * taking the same version. The in-memory copy of each document is only a cache.
+ */
+import { Step } from 'prosemirror-transform';
+import type { Node as PMNode } from 'prosemirror-model';
+import { writeTransaction } from '@/db';
+import { getDocumentCollabState, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
+import { AppError, notFound } from '../errors';
+import { MAX_DOCUMENT_CHARS } from '../editor/import';
+import { schema } from '../editor/schema';
+
+/** Most steps one request may carry. */
+export const MAX_STEPS_PER_REQUEST = 500;
+
+/** What a client sends: its base version, its client id and its unconfirmed steps. */
+export interface StepSubmission {
+  documentId: string;
+  userId: string;
+  version: number;
+  clientID: string;
+  steps: unknown[];
+}
+
+interface CachedDoc {
+  version: number;
+  doc: PMNode;
+}
+
+const globalForCache = globalThis as unknown as { factdeskDocCache?: Map<string, CachedDoc> };
+const cache = (globalForCache.factdeskDocCache ??= new Map<string, CachedDoc>());
+
+/** The stored document at its current version, from the cache when the cache is current. */
+function loadCurrent(documentId: string, stored: { version: number; doc: unknown }): PMNode {
+  const cached = cache.get(documentId);
+  if (cached && cached.version === stored.version) return cached.doc;
+  return schema.nodeFromJSON(stored.doc);
+}
+
+/**
+ * Applies a client's steps if they were made on the current version; returns the new
+ * version. Throws 409 `conflict:version` (nothing written) when the client is behind,
+ * 400 `invalid:step` (nothing written) when any step does not apply, 423 `locked` when
+ * the document is signed off.
+ */
+export function receiveSteps(submission: StepSubmission): { version: number } {
+  if (submission.steps.length > MAX_STEPS_PER_REQUEST) {
+    throw new AppError(413, 'too_large', `Send at most ${MAX_STEPS_PER_REQUEST} steps per request.`);
+  }
+  const accepted = writeTransaction((tx) => {
+    const stored = getDocumentCollabState(submission.documentId, tx);
+    if (!stored || stored.deletedAt) throw notFound();
+    if (stored.status === 'signed_off') {
+      throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it before it can be changed.');
+    }
+    if (submission.version !== stored.version) {
+      throw new AppError(409, 'conflict:version', `The document is at version ${stored.version}, not ${submission.version}. Fetch the newer steps and try again.`, {
+        version: stored.version,
+      });
+    }
+    let doc = loadCurrent(submission.documentId, stored);
+    const stepsJSON: unknown[] = [];
+    submission.steps.forEach((json, i) => {
+      let step: Step;
+      try {
+        step = Step.fromJSON(schema, json);
+      } catch (e) {
+        throw new AppError(400, 'invalid:step', `Step ${i + 1} is not a valid step: ${(e as Error).message}`);
+      }
+      const result = step.apply(doc);
+      if (!result.doc) throw new AppError(400, 'invalid:step', `Step ${i + 1} does not apply to the document: ${result.failed}`);
+      doc = result.doc;
+      stepsJSON.push(step.toJSON());
+    });
+    if (doc.content.size > MAX_DOCUMENT_CHARS) {
+      throw new AppError(413, 'too_large', `The document would be longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
+    }
+    const version = stepsJSON.length
+      ? insertStepsAndUpdateDocument(
+          {
+            documentId: submission.documentId,
+            fromVersion: stored.version,
+            steps: stepsJSON,
+            clientId: submission.clientID,
+            userId: submission.userId,
+            doc: doc.toJSON(),
+          },
+          tx,
+        )
+      : stored.version;
+    return { version, doc };
+  });
+  // Cache only what was committed: a rolled-back transaction must leave no trace.
+  cache.set(submission.documentId, accepted);
+  return { version: accepted.version };
+}
+
+/** Steps after `version` with their client ids, as prosemirror-collab's receiveTransaction wants them. */
+export function stepsSince(documentId: string, version: number): { version: number; steps: unknown[]; clientIDs: string[] } {
+  const stored = getDocumentCollabState(documentId);
+  if (!stored || stored.deletedAt) throw notFound();
+  if (version > stored.version) {
+    throw new AppError(400, 'invalid:query', `Version ${version} is ahead of the document (at ${stored.version}).`);
+  }
+  const rows = getStepsSince(documentId, version);
+  return { version: stored.version, steps: rows.map((r) => r.step), clientIDs: rows.map((r) => r.clientId) };
+}
+
+/** Forgets the cached copy of a document (tests, and after out-of-band changes). */
+export function evictDocument(documentId: string): void {
+  cache.delete(documentId);
+}

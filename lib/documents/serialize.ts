@@ -1,0 +1,22 @@
+/** The shapes documents take in API responses. */
+import type { DocumentForMember } from '@/db/queries/documents';
+import { permissionsFor } from '../permissions';
+
+/** A document as `GET /api/documents/:id` returns it, with the caller's permissions. */
+export function serializeDocument(document: DocumentForMember) {
+  return {
+    id: document.id,
+    workspaceId: document.workspaceId,
+    title: document.title,
+    language: document.language,
+    sourceUrl: document.sourceUrl,
+    status: document.status,
+    version: document.version,
+    revision: document.revision,
+    doc: document.doc,
+    createdAt: document.createdAt.toISOString(),
+    updatedAt: document.updatedAt.toISOString(),
+    role: document.role,
+    permissions: permissionsFor(document.role),
+  };
+}

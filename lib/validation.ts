@@ -1,0 +1,54 @@
+/** zod field schemas shared by every trust boundary (API bodies, forms, CLI). */
+import { z } from 'zod';
+
+const HTML_TAG = /<\s*[a-z!/?]/i;
+
+/** A one-line plain-text field: trimmed, not empty, no HTML markup, at most `max` characters. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !HTML_TAG.test(s), 'must be plain text, not HTML');
+
+/** A BCP 47 language tag, returned in canonical form (`DE` → `de`, `pt-br` → `pt-BR`). */
+export const languageTag = z
+  .string()
+  .trim()
+  .min(2)
+  .max(35)
+  .transform((tag, ctx) => {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      if (canonical) return canonical;
+    } catch {
+      // fall through to the issue below
+    }
+    ctx.addIssue({ code: 'custom', message: `"${tag}" is not a language tag such as de, en or es` });
+    return z.NEVER;
+  });
+
+/** An http or https URL, normalised; `javascript:`, `data:` and the like are refused. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .transform((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 80)}" is not a web address (it must start with https:// or http://)` });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: `only http and https links are allowed, not ${url.protocol}` });
+      return z.NEVER;
+    }
+    url.hash = url.hash === '#' ? '' : url.hash;
+    return url.toString();
+  });
+
+/** A document title. */
+export const documentTitle = plainText(200);

@@ -1,0 +1,26 @@
+// @ts-check
+const { PHASE_PRODUCTION_SERVER } = require('next/constants');
+
+/**
+ * Next.js configuration. A production server refuses to start without a session secret:
+ * next-auth would otherwise answer every request with a 500.
+ * @param {string} phase
+ * @returns {import('next').NextConfig}
+ */
+module.exports = (phase) => {
+  if (phase === PHASE_PRODUCTION_SERVER && !process.env.NEXTAUTH_SECRET) {
+    console.error(
+      '\nFactdesk cannot start: NEXTAUTH_SECRET is not set.\n' +
+        'Set it to a long random string, for example:  export NEXTAUTH_SECRET="$(openssl rand -base64 32)"\n' +
+        '(`npm run demo` and `npm run dev` write one into .env.local for you.)\n',
+    );
+    process.exit(1);
+  }
+  return {
+    serverExternalPackages: ['better-sqlite3'],
+    poweredByHeader: false,
+    // Server-Sent Events must reach the browser unbuffered; gzip would hold them back.
+    compress: false,
+    typedRoutes: false,
+  };
+};
