@@ -1,5 +1,6 @@
 // @ts-check
-const { PHASE_PRODUCTION_SERVER } = require('next/constants');
+// The value of PHASE_PRODUCTION_SERVER in next/constants.
+const PHASE_PRODUCTION_SERVER = 'phase-production-server';
 
 /**
  * Next.js configuration. A production server refuses to start without a session secret:

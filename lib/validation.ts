@@ -1,7 +1,8 @@
 /** zod field schemas shared by every trust boundary (API bodies, forms, CLI). */
 import { z } from 'zod';
 
-const HTML_TAG = /<\s*[a-z!/?]/i;
+// A tag opens with `<` directly followed by a letter, `/`, `!` or `?` (`a < b` is fine).
+const HTML_TAG = /<[a-z!/?]/i;
 
 /** A one-line plain-text field: trimmed, not empty, no HTML markup, at most `max` characters. */
 export const plainText = (max: number) =>

@@ -69,9 +69,16 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
       } catch (e) {
         throw new AppError(400, 'invalid:step', `Step ${i + 1} is not a valid step: ${(e as Error).message}`);
       }
-      const result = step.apply(doc);
-      if (!result.doc) throw new AppError(400, 'invalid:step', `Step ${i + 1} does not apply to the document: ${result.failed}`);
-      doc = result.doc;
+      let failure: string | null;
+      try {
+        const result = step.apply(doc);
+        failure = result.failed;
+        if (result.doc) doc = result.doc;
+      } catch (e) {
+        // Positions outside the document throw instead of failing.
+        failure = (e as Error).message;
+      }
+      if (failure !== null) throw new AppError(400, 'invalid:step', `Step ${i + 1} does not apply to the document: ${failure}`);
       stepsJSON.push(step.toJSON());
     });
     if (doc.content.size > MAX_DOCUMENT_CHARS) {

@@ -30,15 +30,9 @@ export function textToDoc(text: string): PMNode {
   return schema.node('doc', null, paragraphs.length ? paragraphs : [schema.node('paragraph')]);
 }
 
-const markdownIt = MarkdownIt('commonmark', { html: false, linkify: false }).disable([
-  'code',
-  'fence',
-  'hr',
-  'image',
-  'backticks',
-  'html_block',
-  'html_inline',
-]);
+// Raw HTML is parsed (so that it can be dropped rather than shown as literal tags);
+// inline code keeps its backticks as text because the schema has no code mark.
+const markdownIt = MarkdownIt('commonmark', { html: true, linkify: false }).disable(['backticks']);
 markdownIt.validateLink = (url: string) => isSafeHref(url);
 
 const markdownParser = new MarkdownParser(schema, markdownIt, {
@@ -49,12 +43,19 @@ const markdownParser = new MarkdownParser(schema, markdownIt, {
   ordered_list: { block: 'ordered_list', getAttrs: (tok) => ({ order: Number(tok.attrGet('start')) || 1 }) },
   heading: { block: 'heading', getAttrs: (tok) => ({ level: Math.min(Number(tok.tag.slice(1)), 4) }) },
   hardbreak: { node: 'hard_break' },
+  // Code becomes plain paragraphs; rules, images and raw HTML are dropped.
+  code_block: { block: 'paragraph', noCloseToken: true },
+  fence: { block: 'paragraph', noCloseToken: true },
+  hr: { ignore: true, noCloseToken: true },
+  image: { ignore: true, noCloseToken: true },
+  html_block: { ignore: true, noCloseToken: true },
+  html_inline: { ignore: true, noCloseToken: true },
   em: { mark: 'em' },
   strong: { mark: 'strong' },
   link: { mark: 'link', getAttrs: (tok) => ({ href: tok.attrGet('href'), title: tok.attrGet('title') || null }) },
 });
 
-/** Markdown (CommonMark, raw HTML ignored). */
+/** Markdown (CommonMark; raw HTML, images and rules dropped). */
 export function markdownToDoc(markdown: string): PMNode {
   return ensureBlock(markdownParser.parse(markdown.replace(/\r\n?/g, '\n')));
 }

@@ -1,0 +1,32 @@
+/**
+ * Test data beyond the demo: a second workspace with its own member and document, so that
+ * every endpoint can be checked against ids of another workspace.
+ */
+import type { Db } from '@/db';
+import { insertDocument } from '@/db/queries/documents';
+import { insertUser, insertWorkspace, upsertMembership } from '@/db/queries/users';
+import { hashPassword } from '@/lib/auth/passwords';
+import { textToDoc } from '@/lib/editor/import';
+
+export const OTHER_USER = { email: 'other@elsewhere.test', password: 'other-desk-password' };
+/** A member used only by the rate-limit test, so locking it out disturbs nobody else. */
+export const RATE_LIMIT_USER = { email: 'ratelimit@elsewhere.test', password: 'rate-limit-password' };
+export const OTHER_DOCUMENT_TITLE = 'Another desk’s article';
+
+/** Adds "Other desk" with one admin and one document; returns their ids. */
+export async function seedOtherWorkspace(db: Db) {
+  const passwordHash = await hashPassword(OTHER_USER.password);
+  const rateLimitHash = await hashPassword(RATE_LIMIT_USER.password);
+  return db.transaction((tx) => {
+    const workspace = insertWorkspace({ name: 'Other desk', organisation: 'Elsewhere Media' }, tx);
+    const user = insertUser({ email: OTHER_USER.email, name: 'Olga Other', passwordHash }, tx);
+    upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'admin' }, tx);
+    const limited = insertUser({ email: RATE_LIMIT_USER.email, name: 'Rolf Ratelimit', passwordHash: rateLimitHash }, tx);
+    upsertMembership({ userId: limited.id, workspaceId: workspace.id, role: 'viewer' }, tx);
+    const document = insertDocument(
+      { workspaceId: workspace.id, title: OTHER_DOCUMENT_TITLE, language: 'en', sourceUrl: null, doc: textToDoc('Secret text of another desk.').toJSON(), userId: user.id },
+      tx,
+    );
+    return { workspaceId: workspace.id, userId: user.id, documentId: document.id };
+  });
+}

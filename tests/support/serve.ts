@@ -1,0 +1,18 @@
+/** Playwright's web server: a seeded app on E2E_PORT that stops with its parent. */
+import { startTestServer } from './test-server';
+
+async function main() {
+  const server = await startTestServer(Number(process.env.E2E_PORT));
+  console.log(`factdesk test server on ${server.baseUrl} (database ${server.dbPath})`);
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

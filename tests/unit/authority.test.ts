@@ -1,0 +1,129 @@
+import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { Step } from 'prosemirror-transform';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { getStepsSince } from '@/db/queries/documents';
+import { seedDemo } from '@/db/seed';
+import { evictDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
+import { createDocument } from '@/lib/documents/commands';
+import { schema } from '@/lib/editor/schema';
+import { getDb as db } from '@/db';
+import { users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+
+let userId: string;
+let workspaceId: string;
+
+beforeAll(async () => {
+  await seedDemo(getDb());
+  const reviewer = db().select().from(users).where(eq(users.email, 'reviewer@factdesk.test')).get()!;
+  userId = reviewer.id;
+  workspaceId = db().query.memberships.findFirst({ where: (m, { eq: e }) => e(m.userId, userId) }).sync()!.workspaceId;
+});
+
+function newDocument(text = 'Hello world.') {
+  return createDocument({ userId, workspaceId, title: 'T', language: 'en', format: 'text', content: text });
+}
+
+/** An editor state as a browser would hold it. */
+function client(doc: unknown, version: number, clientID: string) {
+  return EditorState.create({ doc: schema.nodeFromJSON(doc), plugins: [collab({ version, clientID })] });
+}
+
+/** Sends a client's pending steps; returns the confirmed state, or catches up on 409 and returns the rebased state. */
+function sync(state: EditorState, documentId: string): EditorState {
+  const sendable = sendableSteps(state);
+  if (!sendable) return state;
+  try {
+    receiveSteps({ documentId, userId, version: sendable.version, clientID: String(sendable.clientID), steps: sendable.steps.map((s) => s.toJSON()) });
+    return state.apply(receiveTransaction(state, sendable.steps, sendable.steps.map(() => sendable.clientID)));
+  } catch (e) {
+    if ((e as { status?: number }).status !== 409) throw e;
+    const since = stepsSince(documentId, getVersion(state));
+    return sync(state.apply(receiveTransaction(state, since.steps.map((j) => Step.fromJSON(schema, j)), since.clientIDs)), documentId);
+  }
+}
+
+function type(state: EditorState, text: string, pos: number) {
+  return state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)).insertText(text));
+}
+
+describe('step authority', () => {
+  it('stores accepted steps, one row per version, and the new document in the same transaction', () => {
+    const doc = newDocument();
+    const a = client(doc.doc, 0, 'a');
+    const after = sync(type(a, 'Oh, ', 1), doc.id);
+    expect(getVersion(after)).toBe(1);
+    const stored = getStepsSince(doc.id, 0);
+    expect(stored.map((s) => s.version)).toEqual([1]);
+    const row = db().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, doc.id) }).sync()!;
+    expect(row.version).toBe(1);
+    expect(schema.nodeFromJSON(row.doc).textContent).toBe('Oh, Hello world.');
+  });
+
+  it('refuses a stale version with 409 and writes nothing', () => {
+    const doc = newDocument();
+    const a = type(client(doc.doc, 0, 'a'), 'A', 1);
+    const b = type(client(doc.doc, 0, 'b'), 'B', 13);
+    sync(a, doc.id);
+    const sendable = sendableSteps(b)!;
+    expect(() =>
+      receiveSteps({ documentId: doc.id, userId, version: 0, clientID: 'b', steps: sendable.steps.map((s) => s.toJSON()) }),
+    ).toThrow(expect.objectContaining({ status: 409, code: 'conflict:version' }));
+    expect(getStepsSince(doc.id, 0)).toHaveLength(1);
+  });
+
+  it('two clients editing the same paragraph at once converge after catching up', () => {
+    const doc = newDocument('Der Text.');
+    let a = client(doc.doc, 0, 'a');
+    let b = client(doc.doc, 0, 'b');
+    a = type(a, 'Alpha ', 1);
+    b = type(b, ' Beta', 4);
+    a = sync(a, doc.id);
+    b = sync(b, doc.id); // 409 → catch up → resend
+    a = sync(a.apply(receiveTransaction(a, stepsSince(doc.id, getVersion(a)).steps.map((j) => Step.fromJSON(schema, j)), stepsSince(doc.id, getVersion(a)).clientIDs)), doc.id);
+    expect(a.doc.eq(b.doc)).toBe(true);
+    expect(a.doc.textContent).toBe('Alpha Der Beta Text.');
+    evictDocument(doc.id); // the database alone reproduces the same document
+    const stored = db().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, doc.id) }).sync()!;
+    expect(schema.nodeFromJSON(stored.doc).eq(a.doc)).toBe(true);
+    expect(stored.version).toBe(2);
+  });
+
+  it('rejects a batch whose second step does not apply, keeping the first one out too', () => {
+    const doc = newDocument();
+    const a = type(client(doc.doc, 0, 'a'), 'ok', 1);
+    const good = sendableSteps(a)!.steps[0]!.toJSON();
+    expect(() => receiveSteps({ documentId: doc.id, userId, version: 0, clientID: 'a', steps: [good, { stepType: 'replace', from: 999, to: 1000 }] })).toThrow(
+      expect.objectContaining({ status: 400, code: 'invalid:step' }),
+    );
+    expect(getStepsSince(doc.id, 0)).toHaveLength(0);
+    // The cache was not poisoned by the rejected batch: the good step alone still applies.
+    expect(receiveSteps({ documentId: doc.id, userId, version: 0, clientID: 'a', steps: [good] })).toEqual({ version: 1 });
+  });
+
+  it('a second writer that already took version N+1 wins even when this process has the document cached', () => {
+    const doc = newDocument();
+    const a = type(client(doc.doc, 0, 'a'), 'A', 1);
+    sync(a, doc.id); // cached at version 1
+    // Another process appends version 2 directly.
+    const other = type(client(doc.doc, 0, 'x'), 'A', 1);
+    const tr = type(other, 'Z', 2);
+    const zStep = sendableSteps(tr)!.steps[1]!.toJSON();
+    db().$client.prepare(`INSERT INTO steps (document_id, version, step, client_id, created_at) VALUES (?, 2, ?, 'x', 0)`).run(doc.id, JSON.stringify(zStep));
+    db().$client.prepare(`UPDATE documents SET version = 2, doc = ? WHERE id = ?`).run(JSON.stringify(tr.doc.toJSON()), doc.id);
+    expect(() => receiveSteps({ documentId: doc.id, userId, version: 1, clientID: 'a', steps: [zStep] })).toThrow(expect.objectContaining({ status: 409 }));
+    const at2 = type(client(tr.doc.toJSON(), 2, 'a'), '!', 1);
+    receiveSteps({ documentId: doc.id, userId, version: 2, clientID: 'a', steps: sendableSteps(at2)!.steps.map((s) => s.toJSON()) });
+    const stored = db().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, doc.id) }).sync()!;
+    expect(schema.nodeFromJSON(stored.doc).textContent).toBe('!AZHello world.');
+  });
+
+  it('refuses steps for a signed-off document', () => {
+    const doc = newDocument();
+    db().$client.prepare(`UPDATE documents SET status = 'signed_off' WHERE id = ?`).run(doc.id);
+    const a = type(client(doc.doc, 0, 'a'), 'x', 1);
+    expect(() => sync(a, doc.id)).toThrow(expect.objectContaining({ status: 423, code: 'locked' }));
+  });
+});
