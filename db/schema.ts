@@ -136,3 +136,77 @@ export const loginFailures = sqliteTable(
   },
   (t) => [index('login_failures_email_idx').on(t.email, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
 );
+
+/** Verdict keys of the default scale (labels and ClaimReview numbers live in lib/claims/verdicts.ts). */
+export const VERDICTS = ['true', 'mostly_true', 'half_true', 'mostly_false', 'false', 'misleading', 'needs_context', 'unverifiable', 'not_a_claim'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Review states of a claim (see ARCHITECTURE.md, review workflow). */
+export const CLAIM_STATUSES = ['open', 'in_progress', 'proposed', 'approved', 'dismissed'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/**
+ * A claim marked in a document. `from`/`to` are ProseMirror positions kept current by the
+ * step authority in the same transaction as the steps; when all its text is deleted the
+ * claim is `orphaned` (from = to = where the text was) and keeps its last quote.
+ * `rowVersion` counts edits of the user-editable fields (not anchor moves).
+ */
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: id(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    from: integer('from').notNull(),
+    to: integer('to').notNull(),
+    quoteExact: text('quote_exact').notNull(),
+    quotePrefix: text('quote_prefix').notNull(),
+    quoteSuffix: text('quote_suffix').notNull(),
+    orphaned: integer('orphaned', { mode: 'boolean' }).notNull().default(false),
+    statement: text('statement').notNull(),
+    claimant: text('claimant'),
+    claimDate: text('claim_date'),
+    verdict: text('verdict', { enum: VERDICTS }),
+    rationale: text('rationale'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: CLAIM_STATUSES }).notNull().default('open'),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('claims_document_idx').on(t.documentId, t.deletedAt)],
+);
+export type ClaimRow = typeof claims.$inferSelect;
+
+/** Kinds and stances of sources. */
+export const SOURCE_KINDS = ['primary', 'official', 'expert', 'media', 'dataset', 'other'] as const;
+export const SOURCE_STANCES = ['supports', 'refutes', 'context'] as const;
+
+/** Evidence attached to a claim, kept in the order the reviewer gave them. */
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: id(),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    url: text('url').notNull(),
+    title: text('title'),
+    publisher: text('publisher'),
+    publishedAt: text('published_at'),
+    accessedAt: text('accessed_at').notNull(),
+    excerpt: text('excerpt'),
+    kind: text('kind', { enum: SOURCE_KINDS }).notNull().default('other'),
+    stance: text('stance', { enum: SOURCE_STANCES }).notNull().default('supports'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sources_claim_idx').on(t.claimId, t.position)],
+);
+export type SourceRow = typeof sources.$inferSelect;

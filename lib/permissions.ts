@@ -11,7 +11,10 @@ export type Action =
   | 'document:create'
   | 'document:rename'
   | 'document:delete'
-  | 'document:edit';
+  | 'document:edit'
+  | 'claim:create'
+  | 'claim:update'
+  | 'claim:delete';
 
 const ALL: readonly Role[] = ['admin', 'editor', 'reviewer', 'viewer'];
 const WRITERS: readonly Role[] = ['admin', 'editor', 'reviewer'];
@@ -23,6 +26,9 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'document:rename': WRITERS,
   'document:edit': WRITERS,
   'document:delete': EDITORS,
+  'claim:create': WRITERS,
+  'claim:update': WRITERS,
+  'claim:delete': WRITERS,
 };
 
 const REFUSALS: Record<Action, string> = {
@@ -31,6 +37,9 @@ const REFUSALS: Record<Action, string> = {
   'document:rename': 'Viewers cannot rename documents.',
   'document:edit': 'Viewers can read but not edit this document.',
   'document:delete': 'Only editors and admins can delete documents.',
+  'claim:create': 'Viewers cannot mark claims.',
+  'claim:update': 'Viewers cannot change claims or their sources.',
+  'claim:delete': 'Viewers cannot delete claims.',
 };
 
 /** Whether `role` may perform `action`. */

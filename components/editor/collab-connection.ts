@@ -31,6 +31,7 @@ export class CollabConnection {
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private idleWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
 
   constructor(private readonly options: Options) {}
 
@@ -40,9 +41,23 @@ export class CollabConnection {
     const sendable = sendableSteps(this.options.getState());
     if (!sendable) {
       this.options.onSaveState({ kind: 'saved' });
+      this.idleWaiters.splice(0).forEach((w) => w.resolve());
       return;
     }
     void this.send();
+  }
+
+  /** Resolves once every local step is confirmed by the server (rejects if they are refused). */
+  flush(timeoutMs = 10_000): Promise<void> {
+    if (!sendableSteps(this.options.getState())) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Your latest edits are not saved yet, so the claim cannot be placed. Check the connection and try again.')), timeoutMs);
+      this.idleWaiters.push({
+        resolve: () => (clearTimeout(timer), resolve()),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      });
+      this.schedule();
+    });
   }
 
   /** Number of local steps the server has not confirmed yet. */
@@ -79,10 +94,9 @@ export class CollabConnection {
       } else {
         const body = await res.json().catch(() => null);
         this.stopped = true;
-        this.options.onSaveState({
-          kind: 'error',
-          message: body?.error?.message ?? `Your last change was refused (${res.status}). Reload the page to continue.`,
-        });
+        const message = body?.error?.message ?? `Your last change was refused (${res.status}). Reload the page to continue.`;
+        this.options.onSaveState({ kind: 'error', message });
+        this.idleWaiters.splice(0).forEach((w) => w.reject(new Error(message)));
         return;
       }
     } catch {

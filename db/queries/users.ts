@@ -59,3 +59,14 @@ export function getMembership(userId: string, workspaceId: string, db: DbOrTx = 
     .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
     .get();
 }
+
+/** The members of a workspace with their roles, by name. */
+export function getMembersByWorkspaceId(workspaceId: string, db: DbOrTx = getDb()) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(users.name)
+    .all();
+}

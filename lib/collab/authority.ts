@@ -4,10 +4,13 @@
  * write transaction, and the (document, version) primary key stops a second process from
  * taking the same version. The in-memory copy of each document is only a cache.
  */
-import { Step } from 'prosemirror-transform';
+import { Step, type StepMap } from 'prosemirror-transform';
+import type { Tx } from '@/db';
 import type { Node as PMNode } from 'prosemirror-model';
 import { writeTransaction } from '@/db';
+import { getClaimAnchorsByDocumentId, updateClaimAnchor } from '@/db/queries/claims';
 import { getDocumentCollabState, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
+import { mapAnchor, refreshQuote } from '../claims/anchor';
 import { AppError, notFound } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { schema } from '../editor/schema';
@@ -33,7 +36,7 @@ const globalForCache = globalThis as unknown as { factdeskDocCache?: Map<string,
 const cache = (globalForCache.factdeskDocCache ??= new Map<string, CachedDoc>());
 
 /** The stored document at its current version, from the cache when the cache is current. */
-function loadCurrent(documentId: string, stored: { version: number; doc: unknown }): PMNode {
+export function loadCurrent(documentId: string, stored: { version: number; doc: unknown }): PMNode {
   const cached = cache.get(documentId);
   if (cached && cached.version === stored.version) return cached.doc;
   return schema.nodeFromJSON(stored.doc);
@@ -62,6 +65,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
     }
     let doc = loadCurrent(submission.documentId, stored);
     const stepsJSON: unknown[] = [];
+    const maps: StepMap[] = [];
     submission.steps.forEach((json, i) => {
       let step: Step;
       try {
@@ -73,7 +77,10 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
       try {
         const result = step.apply(doc);
         failure = result.failed;
-        if (result.doc) doc = result.doc;
+        if (result.doc) {
+          doc = result.doc;
+          maps.push(step.getMap());
+        }
       } catch (e) {
         // Positions outside the document throw instead of failing.
         failure = (e as Error).message;
@@ -84,6 +91,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
     if (doc.content.size > MAX_DOCUMENT_CHARS) {
       throw new AppError(413, 'too_large', `The document would be longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
     }
+    mapClaimAnchors(submission.documentId, maps, doc, tx);
     const version = stepsJSON.length
       ? insertStepsAndUpdateDocument(
           {
@@ -102,6 +110,29 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
   // Cache only what was committed: a rolled-back transaction must leave no trace.
   cache.set(submission.documentId, accepted);
   return { version: accepted.version };
+}
+
+/** Maps every live claim of the document through the steps and stores the anchors that changed. */
+function mapClaimAnchors(documentId: string, maps: StepMap[], doc: PMNode, tx: Tx) {
+  if (maps.length === 0) return;
+  for (const row of getClaimAnchorsByDocumentId(documentId, tx)) {
+    const before = { from: row.from, to: row.to, orphaned: row.orphaned, quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix } };
+    const after = refreshQuote(mapAnchor(before, maps, doc), doc);
+    if (
+      after.from !== before.from ||
+      after.to !== before.to ||
+      after.orphaned !== before.orphaned ||
+      after.quote.exact !== before.quote.exact ||
+      after.quote.prefix !== before.quote.prefix ||
+      after.quote.suffix !== before.quote.suffix
+    ) {
+      updateClaimAnchor(
+        row.id,
+        { from: after.from, to: after.to, orphaned: after.orphaned, quoteExact: after.quote.exact, quotePrefix: after.quote.prefix, quoteSuffix: after.quote.suffix },
+        tx,
+      );
+    }
+  }
 }
 
 /** Steps after `version` with their client ids, as prosemirror-collab's receiveTransaction wants them. */

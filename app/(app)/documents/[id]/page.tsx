@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DocumentHeader } from '@/components/documents/document-header';
-import { DocumentEditor } from '@/components/editor/document-editor';
+import { DocumentWorkspace } from '@/components/editor/document-workspace';
+import { getClaimsByDocumentId } from '@/db/queries/claims';
+import { getMembersByWorkspaceId } from '@/db/queries/users';
+import { serializeClaim } from '@/lib/claims/serialize';
 import { getDocumentForMember } from '@/db/queries/documents';
 import { getSessionUser, requireSessionUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
@@ -22,9 +25,11 @@ export default async function DocumentPage({ params }: Props) {
   const user = await requireSessionUser(`/documents/${id}`);
   const document = getDocumentForMember(id, user.id);
   if (!document) notFound();
-  const editable = can(document.role, 'document:edit') && document.status !== 'signed_off';
+  const locked = document.status === 'signed_off';
+  const claims = getClaimsByDocumentId(document.id).map(serializeClaim);
+  const members = getMembersByWorkspaceId(document.workspaceId).map((m) => ({ id: m.id, name: m.name }));
   return (
-    <div className="doc-page">
+    <div className="doc-page wide">
       <DocumentHeader
         id={document.id}
         title={document.title}
@@ -34,13 +39,18 @@ export default async function DocumentPage({ params }: Props) {
         canRename={can(document.role, 'document:rename')}
         canDelete={can(document.role, 'document:delete')}
       />
-      <DocumentEditor
+      <DocumentWorkspace
         documentId={document.id}
         doc={document.doc}
         version={document.version}
         language={document.language}
-        editable={editable}
         title={document.title}
+        canEditText={can(document.role, 'document:edit') && !locked}
+        canEditClaims={can(document.role, 'claim:update') && !locked}
+        readOnlyReason={locked ? 'This document is signed off and locked.' : 'Read only — viewers can read and export, not edit.'}
+        initialClaims={claims}
+        members={members}
+        currentUserId={user.id}
       />
     </div>
   );

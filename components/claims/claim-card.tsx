@@ -1,0 +1,22 @@
+'use client';
+
+import type { ClaimJSON } from '@/lib/claims/serialize';
+import { VerdictBadge } from './verdict-badge';
+
+/** The small card shown when the pointer or the caret is on a highlight. */
+export function ClaimCard({ claim, rect }: { claim: ClaimJSON; rect: DOMRect }) {
+  const top = rect.bottom + window.scrollY + 6;
+  const left = Math.max(8, Math.min(rect.left + window.scrollX, window.innerWidth - 340));
+  const n = claim.sources.length;
+  return (
+    <div className="claim-card" role="tooltip" style={{ top, left }} data-testid="claim-card">
+      <p className="claim-card-statement">{claim.statement}</p>
+      <p className="claim-card-meta">
+        <VerdictBadge verdict={claim.verdict} />
+        <span>
+          {n} {n === 1 ? 'source' : 'sources'}
+        </span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+'use client';
+
+/**
+ * The claims sidebar: every claim in document order with verdict, status, sources and
+ * assignee; filters; counts per verdict; the selected claim opens its details.
+ */
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { CLAIM_STATUSES, type ClaimStatus, type Verdict } from '@/db/schema';
+import type { ClaimJSON } from '@/lib/claims/serialize';
+import { DEFAULT_VERDICT_SCALE, verdictLabel } from '@/lib/claims/verdicts';
+import { shortcutLabel } from '@/lib/editor/commands';
+import type { Member } from '../editor/document-workspace';
+import { ClaimDetails } from './claim-details';
+import { VerdictBadge } from './verdict-badge';
+
+/** A claim's live place and text in the document. */
+export interface ClaimListItem {
+  id: string;
+  from: number;
+  to: number;
+  orphaned: boolean;
+  text: string;
+}
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  proposed: 'Proposed',
+  approved: 'Approved',
+  dismissed: 'Dismissed',
+};
+
+interface Props {
+  items: ClaimListItem[];
+  claims: Map<string, ClaimJSON>;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onSaved: (claim: ClaimJSON) => void;
+  onDeleted: (id: string) => void;
+  onReattach: (claim: ClaimJSON) => Promise<void>;
+  onVisibleOrder: (ids: string[]) => void;
+  members: Member[];
+  currentUserId: string;
+  canEdit: boolean;
+}
+
+function initials(name: string) {
+  return name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+}
+
+export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
+  const { items, claims, selectedId, members, canEdit } = props;
+  const [status, setStatus] = useState<'all' | ClaimStatus>('all');
+  const [verdict, setVerdict] = useState<'all' | 'none' | Verdict>('all');
+  const [assignee, setAssignee] = useState<'all' | 'none' | string>('all');
+  const [orphanedOnly, setOrphanedOnly] = useState(false);
+  const listRef = useRef<HTMLOListElement>(null);
+  const memberName = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
+
+  const visible = items.filter((item) => {
+    const c = claims.get(item.id);
+    if (!c) return false;
+    if (status !== 'all' && c.status !== status) return false;
+    if (verdict === 'none' ? c.verdict !== null : verdict !== 'all' && c.verdict !== verdict) return false;
+    if (assignee === 'none' ? c.assigneeId !== null : assignee !== 'all' && c.assigneeId !== assignee) return false;
+    if (orphanedOnly && !item.orphaned) return false;
+    return true;
+  });
+  const { onVisibleOrder } = props;
+  const visibleIds = visible.map((v) => v.id).join(',');
+  useEffect(() => {
+    onVisibleOrder(visibleIds ? visibleIds.split(',') : []);
+  }, [visibleIds, onVisibleOrder]);
+
+  useEffect(() => {
+    if (!selectedId) return;
+    listRef.current?.querySelector(`[data-claim-item="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  const counts = new Map<string, number>();
+  for (const c of claims.values()) counts.set(c.verdict ?? 'none', (counts.get(c.verdict ?? 'none') ?? 0) + 1);
+  const orphanCount = items.filter((i) => i.orphaned).length;
+
+  return (
+    <aside className="claim-sidebar" aria-label="Claims">
+      <div className="sidebar-head">
+        <h2>
+          Claims <span className="count">{claims.size}</span>
+        </h2>
+        {claims.size > 0 && (
+          <ul className="verdict-counts" aria-label="Claims per verdict">
+            {[...DEFAULT_VERDICT_SCALE.map((v) => v.key), 'none' as const]
+              .filter((k) => counts.get(k))
+              .map((k) => (
+                <li key={k}>
+                  <VerdictBadge verdict={k === 'none' ? null : k} /> {counts.get(k)}
+                </li>
+              ))}
+          </ul>
+        )}
+      </div>
+      {claims.size > 0 && (
+        <div className="filters" role="group" aria-label="Filter claims">
+          <label>
+            <span>Status</span>
+            <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+              <option value="all">All</option>
+              {CLAIM_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Verdict</span>
+            <select value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)}>
+              <option value="all">All</option>
+              <option value="none">No verdict yet</option>
+              {DEFAULT_VERDICT_SCALE.map((v) => (
+                <option key={v.key} value={v.key}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Assignee</span>
+            <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+              <option value="all">Anyone</option>
+              <option value="none">Unassigned</option>
+              <option value={props.currentUserId}>Me</option>
+              {members
+                .filter((m) => m.id !== props.currentUserId)
+                .map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={orphanedOnly} onChange={(e) => setOrphanedOnly(e.target.checked)} />
+            <span>Orphaned ({orphanCount})</span>
+          </label>
+        </div>
+      )}
+      {claims.size === 0 ? (
+        <div className="sidebar-empty">
+          <p>
+            <strong>No claims yet.</strong>
+          </p>
+          {canEdit ? (
+            <p>
+              Select a statement in the article, then press <em>Add claim</em> (or {shortcutLabel('Mod-Shift-')}M). It is highlighted and
+              listed here, ready for a verdict and sources.
+            </p>
+          ) : (
+            <p>When reviewers mark claims in this article, they appear here.</p>
+          )}
+        </div>
+      ) : visible.length === 0 ? (
+        <p className="sidebar-empty">No claims match these filters.</p>
+      ) : (
+        <ol className="claim-list" ref={listRef}>
+          {visible.map((item, index) => {
+            const c = claims.get(item.id)!;
+            const selected = c.id === selectedId;
+            return (
+              <li key={c.id} data-claim-item={c.id} className={`claim-item${selected ? ' is-selected' : ''}${item.orphaned ? ' is-orphaned' : ''}`}>
+                <button
+                  type="button"
+                  className="claim-item-button"
+                  aria-expanded={selected}
+                  aria-label={`Claim ${index + 1}: ${c.statement}. ${verdictLabel(c.verdict)}, ${STATUS_LABELS[c.status]}${item.orphaned ? ', orphaned' : ''}`}
+                  onClick={() => props.onSelect(c.id)}
+                >
+                  <span className="claim-item-top">
+                    <VerdictBadge verdict={c.verdict} />
+                    <span className={`status-chip status-${c.status}`}>{STATUS_LABELS[c.status]}</span>
+                    {item.orphaned && <span className="orphan-chip">Orphaned</span>}
+                    <span className="spacer" />
+                    <span className="source-count" title="Sources">
+                      {c.sources.length} {c.sources.length === 1 ? 'source' : 'sources'}
+                    </span>
+                    {c.assigneeId && (
+                      <span className="avatar small" title={`Assigned to ${memberName.get(c.assigneeId) ?? 'someone'}`}>
+                        {initials(memberName.get(c.assigneeId) ?? '?')}
+                      </span>
+                    )}
+                  </span>
+                  <span className="claim-item-statement">{c.statement}</span>
+                  <span className="claim-item-quote">„{item.text.length > 140 ? `${item.text.slice(0, 140)}…` : item.text}“</span>
+                </button>
+                {selected && (
+                  <ClaimDetails
+                    key={`${c.id}:${c.rowVersion}`}
+                    claim={c}
+                    orphaned={item.orphaned}
+                    members={members}
+                    canEdit={canEdit}
+                    onSaved={props.onSaved}
+                    onDeleted={props.onDeleted}
+                    onReattach={props.onReattach}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </aside>
+  );
+});

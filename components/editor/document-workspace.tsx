@@ -1,0 +1,334 @@
+'use client';
+
+/**
+ * The document page's editor and claims sidebar. Owns the ProseMirror view, the claims
+ * (details from the API, anchors in the claims plugin) and which claim is selected.
+ */
+import { collab, getVersion } from 'prosemirror-collab';
+import { history } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ClaimJSON } from '@/lib/claims/serialize';
+import { textOf } from '@/lib/claims/anchor';
+import { claimAt, claimsKey, claimsPlugin, getClaimsState, type ClaimMark } from '@/lib/editor/claims-plugin';
+import { baseKeymap, buildKeymap, shortcutLabel } from '@/lib/editor/commands';
+import { schema } from '@/lib/editor/schema';
+import { ClaimCard } from '../claims/claim-card';
+import { ClaimSidebar, type ClaimListItem } from '../claims/claim-sidebar';
+import { CollabConnection, type SaveState } from './collab-connection';
+import { EditorToolbar } from './editor-toolbar';
+import { SaveIndicator } from './save-indicator';
+
+/** A workspace member, for assignees. */
+export interface Member {
+  id: string;
+  name: string;
+}
+
+interface Props {
+  documentId: string;
+  doc: unknown;
+  version: number;
+  language: string;
+  title: string;
+  canEditText: boolean;
+  canEditClaims: boolean;
+  /** Shown instead of the toolbar when the text cannot be edited. */
+  readOnlyReason: string;
+  initialClaims: ClaimJSON[];
+  members: Member[];
+  currentUserId: string;
+}
+
+export const ADD_CLAIM_SHORTCUT = 'Mod-Shift-m';
+
+function toMark(c: ClaimJSON): ClaimMark {
+  return { id: c.id, verdict: c.verdict, anchor: { from: c.from, to: c.to, orphaned: c.orphaned, quote: c.quote } };
+}
+
+/** Sidebar rows (live text and position of every claim), recomputed when the text settles. */
+function listItems(state: EditorState): ClaimListItem[] {
+  const items: ClaimListItem[] = [];
+  for (const mark of getClaimsState(state).claims.values()) {
+    const { from, to, orphaned, quote } = mark.anchor;
+    items.push({ id: mark.id, from, to, orphaned, text: orphaned ? quote.exact : textOf(state.doc, from, to) });
+  }
+  return items.sort((a, b) => a.from - b.from || b.to - a.to);
+}
+
+export function DocumentWorkspace(props: Props) {
+  const { documentId, canEditClaims, members, currentUserId } = props;
+  const mountRef = useRef<HTMLDivElement>(null);
+  const shellRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const connectionRef = useRef<CollabConnection | null>(null);
+  const initial = useRef(props);
+  const [view, setView] = useState<EditorView | null>(null);
+  const [, setTick] = useState(0);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const [claims, setClaims] = useState(() => new Map(props.initialClaims.map((c) => [c.id, c])));
+  const [items, setItems] = useState<ClaimListItem[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [hover, setHover] = useState<{ id: string; rect: DOMRect } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Where the floating "Add claim" button goes: just below the end of a non-empty selection.
+  const [selectionEnd, setSelectionEnd] = useState<{ top: number; left: number } | null>(null);
+  const addClaimRef = useRef<() => void>(() => {});
+
+  // Build the editor once per document.
+  useEffect(() => {
+    const mount = mountRef.current;
+    if (!mount) return;
+    const { doc, version, language, canEditText, title, initialClaims } = initial.current;
+    let settleTimer: ReturnType<typeof setTimeout> | null = null;
+    const state = EditorState.create({
+      doc: schema.nodeFromJSON(doc),
+      plugins: [
+        collab({ version, clientID: crypto.randomUUID() }),
+        history(),
+        claimsPlugin(initialClaims.map(toMark)),
+        keymap({ [ADD_CLAIM_SHORTCUT]: () => (addClaimRef.current(), true) }),
+        keymap(buildKeymap()),
+        keymap(baseKeymap),
+      ],
+    });
+    const editorView: EditorView = new EditorView(mount, {
+      state,
+      editable: () => canEditText,
+      attributes: {
+        class: 'article-body',
+        lang: language,
+        'aria-label': `Article text: ${title}`,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-readonly': String(!canEditText),
+        spellcheck: 'true',
+      },
+      dispatchTransaction(tr) {
+        const before = editorView.state;
+        editorView.updateState(before.apply(tr));
+        if (tr.docChanged) {
+          connectionRef.current?.schedule();
+          // The sidebar follows the text once typing pauses, not on every keystroke.
+          if (settleTimer) clearTimeout(settleTimer);
+          settleTimer = setTimeout(() => setItems(listItems(editorView.state)), 150);
+        }
+        if (tr.getMeta(claimsKey)) setItems(listItems(editorView.state));
+        const sel = editorView.state.selection;
+        if (sel.empty || !shellRef.current) setSelectionEnd(null);
+        else {
+          const shell = shellRef.current.getBoundingClientRect();
+          const end = editorView.coordsAtPos(sel.to);
+          setSelectionEnd({ top: end.bottom - shell.top + 6, left: Math.min(end.left - shell.left, shell.width - 140) });
+        }
+        setTick((t) => t + 1);
+      },
+    });
+    connectionRef.current = new CollabConnection({
+      documentId,
+      getState: () => editorView.state,
+      dispatch: (tr) => editorView.dispatch(tr),
+      onSaveState: setSaveState,
+    });
+    const warnIfUnsent = (event: BeforeUnloadEvent) => {
+      if (connectionRef.current && connectionRef.current.unsentCount() > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warnIfUnsent);
+    viewRef.current = editorView;
+    setView(editorView);
+    setItems(listItems(editorView.state));
+    return () => {
+      if (settleTimer) clearTimeout(settleTimer);
+      window.removeEventListener('beforeunload', warnIfUnsent);
+      connectionRef.current?.stop();
+      editorView.destroy();
+      viewRef.current = null;
+      setView(null);
+    };
+  }, [documentId]);
+
+  const selectClaim = useCallback((id: string | null, opts: { scrollText?: boolean } = {}) => {
+    setSelectedId(id);
+    const v = viewRef.current;
+    if (!v) return;
+    v.dispatch(v.state.tr.setMeta(claimsKey, { type: 'activate', id }));
+    if (id && opts.scrollText) {
+      const el = v.dom.querySelector(`[data-claim-id="${CSS.escape(id)}"]`);
+      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }
+  }, []);
+
+  const upsertClaim = useCallback((claim: ClaimJSON, opts: { anchor?: boolean } = {}) => {
+    setClaims((prev) => new Map(prev).set(claim.id, claim));
+    const v = viewRef.current;
+    if (!v) return;
+    const existing = getClaimsState(v.state).claims.get(claim.id);
+    // The editor's anchor is the live one; take the server's only for new or moved claims.
+    const mark = existing && !opts.anchor ? { ...existing, verdict: claim.verdict } : toMark(claim);
+    v.dispatch(v.state.tr.setMeta(claimsKey, { type: 'upsert', claim: mark }));
+  }, []);
+
+  const removeClaim = useCallback((id: string) => {
+    setClaims((prev) => {
+      const next = new Map(prev);
+      next.delete(id);
+      return next;
+    });
+    setSelectedId((s) => (s === id ? null : s));
+    const v = viewRef.current;
+    v?.dispatch(v.state.tr.setMeta(claimsKey, { type: 'remove', id }));
+  }, []);
+
+  /** The current selection as a range of the confirmed document, after unsent edits are saved. */
+  const confirmedSelection = useCallback(async () => {
+    const v = viewRef.current;
+    if (!v || v.state.selection.empty) throw new Error('Select the words of the claim in the article first.');
+    await connectionRef.current?.flush();
+    const { from, to } = v.state.selection;
+    return { from, to, version: getVersion(v.state) };
+  }, []);
+
+  const addClaim = useCallback(async () => {
+    if (!canEditClaims) return;
+    setNotice(null);
+    try {
+      const range = await confirmedSelection();
+      const res = await fetch(`/api/documents/${documentId}/claims`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(range),
+      });
+      const body = await res.json().catch(() => null);
+      if (!res.ok) throw new Error(body?.error?.message ?? `The claim could not be added (${res.status}).`);
+      upsertClaim(body.claim, { anchor: true });
+      selectClaim(body.claim.id);
+    } catch (e) {
+      setNotice((e as Error).message);
+    }
+  }, [canEditClaims, confirmedSelection, documentId, selectClaim, upsertClaim]);
+  useEffect(() => {
+    addClaimRef.current = addClaim;
+  }, [addClaim]);
+
+  const reattachClaim = useCallback(
+    async (claim: ClaimJSON) => {
+      const range = await confirmedSelection();
+      const res = await fetch(`/api/claims/${claim.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rowVersion: claim.rowVersion, ...range }),
+      });
+      const body = await res.json().catch(() => null);
+      if (!res.ok) throw new Error(body?.error?.message ?? `The claim could not be re-attached (${res.status}).`);
+      upsertClaim(body.claim, { anchor: true });
+      selectClaim(body.claim.id, { scrollText: true });
+    },
+    [confirmedSelection, selectClaim, upsertClaim],
+  );
+
+  // Alt-↑ / Alt-↓ move between claims from anywhere on the page.
+  const visibleOrder = useRef<string[]>([]);
+  const setVisibleOrder = useCallback((ids: string[]) => {
+    visibleOrder.current = ids;
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+      const order = visibleOrder.current;
+      if (!order.length) return;
+      e.preventDefault();
+      const i = selectedId ? order.indexOf(selectedId) : -1;
+      const next = e.key === 'ArrowDown' ? order[Math.min(order.length - 1, i + 1)] : order[Math.max(0, i < 0 ? 0 : i - 1)];
+      if (next) selectClaim(next, { scrollText: true });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selectClaim, selectedId]);
+
+  const onEditorMouseOver = (e: React.MouseEvent) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-claim-id]');
+    setHover(el ? { id: el.dataset.claimId!, rect: el.getBoundingClientRect() } : null);
+  };
+  const onEditorClick = (e: React.MouseEvent) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-claim-id]');
+    if (el) selectClaim(el.dataset.claimId!);
+  };
+
+  // The card follows the pointer, or the caret when the keyboard is inside a highlight.
+  const state = view?.state;
+  const caretClaim = state && state.selection.empty && view?.hasFocus() ? claimAt(state, state.selection.head) : null;
+  const cardId = hover?.id ?? caretClaim?.id ?? null;
+  const cardClaim = cardId ? claims.get(cardId) : undefined;
+  const cardRect = hover?.rect ?? (caretClaim && view ? rectOfClaim(view, caretClaim.id) : null);
+
+  const selectionButton = canEditClaims ? selectionEnd : null;
+
+  return (
+    <div className="workspace">
+      <div className="editor-shell" ref={shellRef}>
+        <div className="editor-bar">
+          {props.canEditText && view ? (
+            <EditorToolbar view={view} />
+          ) : (
+            <p className="read-only-note">{props.readOnlyReason}</p>
+          )}
+          {canEditClaims && (
+            <button
+              type="button"
+              className="button primary small"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => void addClaim()}
+              disabled={!state || state.selection.empty}
+              title={`Add claim (${shortcutLabel(ADD_CLAIM_SHORTCUT.replace('Mod-Shift-m', 'Mod-Shift-M'))})`}
+            >
+              Add claim
+            </button>
+          )}
+          <SaveIndicator state={saveState} />
+        </div>
+        {notice && (
+          <p className="notice" role="alert">
+            {notice}
+            <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label="Dismiss message">
+              ×
+            </button>
+          </p>
+        )}
+        <div ref={mountRef} className="editor-mount" onMouseOver={onEditorMouseOver} onMouseLeave={() => setHover(null)} onClick={onEditorClick} />
+        {selectionButton && (
+          <button
+            type="button"
+            className="button primary small floating-add"
+            style={{ top: selectionButton.top, left: selectionButton.left }}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => void addClaim()}
+            aria-label="Add claim for the selected text"
+          >
+            + Add claim
+          </button>
+        )}
+      </div>
+      {cardClaim && cardRect && <ClaimCard claim={cardClaim} rect={cardRect} />}
+      <ClaimSidebar
+        items={items}
+        claims={claims}
+        selectedId={selectedId}
+        onSelect={(id) => selectClaim(id, { scrollText: true })}
+        onSaved={(c) => upsertClaim(c)}
+        onDeleted={removeClaim}
+        onReattach={reattachClaim}
+        onVisibleOrder={setVisibleOrder}
+        members={members}
+        currentUserId={currentUserId}
+        canEdit={canEditClaims}
+      />
+    </div>
+  );
+}
+
+function rectOfClaim(view: EditorView, id: string): DOMRect | null {
+  const el = view.dom.querySelector(`[data-claim-id="${CSS.escape(id)}"]`);
+  return el ? el.getBoundingClientRect() : null;
+}

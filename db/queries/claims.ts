@@ -1,0 +1,168 @@
+/** Queries on claims and their sources. */
+import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { getDb, type DbOrTx } from '../index';
+import { claims, documents, memberships, sources, type ClaimRow, type ClaimStatus, type SourceRow, type Verdict } from '../schema';
+
+/** A claim with its sources, in their order. */
+export type ClaimWithSources = ClaimRow & { sources: SourceRow[] };
+
+/** The claims of a document (not deleted) with their sources, in document order. */
+export function getClaimsByDocumentId(documentId: string, db: DbOrTx = getDb()): ClaimWithSources[] {
+  const rows = db
+    .select()
+    .from(claims)
+    .where(and(eq(claims.documentId, documentId), isNull(claims.deletedAt)))
+    .orderBy(asc(claims.from), asc(claims.to))
+    .all();
+  if (rows.length === 0) return [];
+  const sourceRows = db
+    .select()
+    .from(sources)
+    .where(inArray(sources.claimId, rows.map((r) => r.id)))
+    .orderBy(asc(sources.position))
+    .all();
+  const byClaim = new Map<string, SourceRow[]>();
+  for (const s of sourceRows) byClaim.set(s.claimId, [...(byClaim.get(s.claimId) ?? []), s]);
+  return rows.map((r) => ({ ...r, sources: byClaim.get(r.id) ?? [] }));
+}
+
+/** The anchors of a document's live claims, for mapping through steps. */
+export function getClaimAnchorsByDocumentId(documentId: string, db: DbOrTx = getDb()) {
+  return db
+    .select({
+      id: claims.id,
+      from: claims.from,
+      to: claims.to,
+      orphaned: claims.orphaned,
+      quoteExact: claims.quoteExact,
+      quotePrefix: claims.quotePrefix,
+      quoteSuffix: claims.quoteSuffix,
+    })
+    .from(claims)
+    .where(and(eq(claims.documentId, documentId), isNull(claims.deletedAt)))
+    .all();
+}
+
+/** Stores moved anchors. */
+export function updateClaimAnchor(
+  id: string,
+  anchor: { from: number; to: number; orphaned: boolean; quoteExact: string; quotePrefix: string; quoteSuffix: string },
+  db: DbOrTx = getDb(),
+) {
+  db.update(claims).set(anchor).where(eq(claims.id, id)).run();
+}
+
+/**
+ * The claim, its document's workspace and status, and the user's role there — or
+ * undefined when the claim is missing, deleted, or in a workspace the user is not in.
+ */
+export function getClaimForMember(claimId: string, userId: string, db: DbOrTx = getDb()) {
+  const row = db
+    .select({ claim: claims, role: memberships.role, workspaceId: documents.workspaceId, documentStatus: documents.status, documentVersion: documents.version })
+    .from(claims)
+    .innerJoin(documents, and(eq(documents.id, claims.documentId), isNull(documents.deletedAt)))
+    .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
+    .where(and(eq(claims.id, claimId), isNull(claims.deletedAt)))
+    .get();
+  return row;
+}
+
+/** One claim with its sources (or undefined). */
+export function getClaimWithSources(claimId: string, db: DbOrTx = getDb()): ClaimWithSources | undefined {
+  const claim = db.select().from(claims).where(eq(claims.id, claimId)).get();
+  if (!claim) return undefined;
+  const list = db.select().from(sources).where(eq(sources.claimId, claimId)).orderBy(asc(sources.position)).all();
+  return { ...claim, sources: list };
+}
+
+/** Fields a new claim is stored with. */
+export type NewClaim = Omit<typeof claims.$inferInsert, 'id' | 'rowVersion' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+
+/** Stores a new claim. */
+export function insertClaim(values: NewClaim, db: DbOrTx = getDb()) {
+  return db
+    .insert(claims)
+    .values({ ...values, updatedAt: new Date() })
+    .returning()
+    .get();
+}
+
+/** Fields of a claim a reviewer edits. */
+export type ClaimPatch = Partial<{
+  statement: string;
+  claimant: string | null;
+  claimDate: string | null;
+  verdict: Verdict | null;
+  rationale: string | null;
+  tags: string[];
+  assigneeId: string | null;
+  status: ClaimStatus;
+  from: number;
+  to: number;
+  orphaned: boolean;
+  quoteExact: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+}>;
+
+/** Applies a patch if the row version still matches; returns the new row or undefined when stale. */
+export function updateClaimIfVersion(claimId: string, rowVersion: number, patch: ClaimPatch, db: DbOrTx = getDb()) {
+  return db
+    .update(claims)
+    .set({ ...patch, rowVersion: rowVersion + 1, updatedAt: new Date() })
+    .where(and(eq(claims.id, claimId), eq(claims.rowVersion, rowVersion), isNull(claims.deletedAt)))
+    .returning()
+    .get();
+}
+
+/** Hides a claim (soft delete); it stays in the database and the audit log. */
+export function markClaimDeleted(claimId: string, db: DbOrTx = getDb()) {
+  db.update(claims).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(claims.id, claimId)).run();
+}
+
+/** The source, with its claim's document and the user's role — or undefined when not visible to the user. */
+export function getSourceForMember(sourceId: string, userId: string, db: DbOrTx = getDb()) {
+  return db
+    .select({ source: sources, claim: claims, role: memberships.role, workspaceId: documents.workspaceId, documentStatus: documents.status })
+    .from(sources)
+    .innerJoin(claims, and(eq(claims.id, sources.claimId), isNull(claims.deletedAt)))
+    .innerJoin(documents, and(eq(documents.id, claims.documentId), isNull(documents.deletedAt)))
+    .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
+    .where(eq(sources.id, sourceId))
+    .get();
+}
+
+/** Sources of a claim in order. */
+export function getSourcesByClaimId(claimId: string, db: DbOrTx = getDb()) {
+  return db.select().from(sources).where(eq(sources.claimId, claimId)).orderBy(asc(sources.position)).all();
+}
+
+/** Appends a source to a claim's list. */
+export function insertSource(values: Omit<typeof sources.$inferInsert, 'id' | 'position' | 'createdAt' | 'updatedAt'>, db: DbOrTx = getDb()) {
+  const last = db.select({ n: max(sources.position) }).from(sources).where(eq(sources.claimId, values.claimId)).get();
+  return db
+    .insert(sources)
+    .values({ ...values, position: (last?.n ?? -1) + 1, updatedAt: new Date() })
+    .returning()
+    .get();
+}
+
+/** Changes a source's fields. */
+export function updateSource(sourceId: string, patch: Partial<typeof sources.$inferInsert>, db: DbOrTx = getDb()) {
+  return db
+    .update(sources)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(sources.id, sourceId))
+    .returning()
+    .get();
+}
+
+/** Stores a new order of a claim's sources (ids in their new order). */
+export function reorderSources(orderedIds: string[], db: DbOrTx = getDb()) {
+  orderedIds.forEach((id, position) => db.update(sources).set({ position }).where(eq(sources.id, id)).run());
+}
+
+/** Removes a source (its last state stays in the audit log). */
+export function deleteSource(sourceId: string, db: DbOrTx = getDb()) {
+  db.delete(sources).where(eq(sources.id, sourceId)).run();
+}

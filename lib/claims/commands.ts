@@ -1,0 +1,225 @@
+/**
+ * Mutations of claims and sources. Each checks the rules (role, lock, version, range),
+ * then writes the rows and the audit event in one transaction.
+ */
+import { writeTransaction, type Tx } from '@/db';
+import {
+  deleteSource,
+  getClaimWithSources,
+  getSourcesByClaimId,
+  insertClaim,
+  insertSource,
+  markClaimDeleted,
+  reorderSources,
+  updateClaimIfVersion,
+  updateSource,
+  type ClaimPatch,
+} from '@/db/queries/claims';
+import { getDocumentCollabState } from '@/db/queries/documents';
+import { insertEvent } from '@/db/queries/events';
+import { getMembership } from '@/db/queries/users';
+import type { ClaimRow, DocumentStatus, Role, SourceRow } from '@/db/schema';
+import { loadCurrent } from '../collab/authority';
+import { AppError, invalidBody, notFound } from '../errors';
+import { authorize, type Action } from '../permissions';
+import { invalidRangeReason, quoteAt } from './anchor';
+import { serializeClaim, serializeSource } from './serialize';
+import { MAX_SOURCES_PER_CLAIM } from './validation';
+
+/** What a claim command needs to know about the caller and the claim's document. */
+export interface ClaimContext {
+  userId: string;
+  role: Role;
+  workspaceId: string;
+  documentId: string;
+  documentStatus: DocumentStatus;
+}
+
+/** Refuses the action for the role, or when the document is signed off and locked. */
+function authorizeChange(ctx: ClaimContext, action: Action) {
+  authorize(ctx.role, action);
+  if (ctx.documentStatus === 'signed_off') {
+    throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it before claims can change.');
+  }
+}
+
+/** The range checked against the document at `version` (which must be the current one); returns the quote. */
+function checkRange(documentId: string, range: { from: number; to: number; version: number }, tx: Tx) {
+  const stored = getDocumentCollabState(documentId, tx);
+  if (!stored) throw notFound();
+  if (range.version !== stored.version) {
+    throw new AppError(409, 'conflict:version', `The document is at version ${stored.version}, not ${range.version}. Fetch the newer steps and select the text again.`, {
+      version: stored.version,
+    });
+  }
+  const doc = loadCurrent(documentId, stored);
+  const reason = invalidRangeReason(doc, range.from, range.to);
+  if (reason) throw invalidBody(`This range cannot be a claim: ${reason}.`);
+  return quoteAt(doc, range.from, range.to);
+}
+
+function checkAssignee(ctx: ClaimContext, assigneeId: string | null | undefined, tx: Tx) {
+  if (assigneeId && !getMembership(assigneeId, ctx.workspaceId, tx)) {
+    throw invalidBody('"assigneeId": the assignee must be a member of this workspace.');
+  }
+}
+
+function audit(ctx: ClaimContext, tx: Tx, action: string, subjectType: 'claim' | 'source', subjectId: string, before: unknown, after: unknown) {
+  insertEvent({ workspaceId: ctx.workspaceId, documentId: ctx.documentId, actorId: ctx.userId, action, subjectType, subjectId, before, after }, tx);
+}
+
+/** Marks a claim on the range `from`–`to` of the document at `version`. */
+export function createClaim(
+  ctx: ClaimContext,
+  input: { from: number; to: number; version: number } & Partial<Pick<ClaimRow, 'statement' | 'claimant' | 'claimDate' | 'verdict' | 'rationale' | 'tags' | 'assigneeId'>>,
+) {
+  authorizeChange(ctx, 'claim:create');
+  return writeTransaction((tx) => {
+    const quote = checkRange(ctx.documentId, input, tx);
+    checkAssignee(ctx, input.assigneeId, tx);
+    const row = insertClaim(
+      {
+        documentId: ctx.documentId,
+        from: input.from,
+        to: input.to,
+        quoteExact: quote.exact,
+        quotePrefix: quote.prefix,
+        quoteSuffix: quote.suffix,
+        statement: input.statement ?? quote.exact.replace(/\s+/g, ' ').trim(),
+        claimant: input.claimant ?? null,
+        claimDate: input.claimDate ?? null,
+        verdict: input.verdict ?? null,
+        rationale: input.rationale ?? null,
+        tags: input.tags ?? [],
+        assigneeId: input.assigneeId ?? null,
+        createdBy: ctx.userId,
+      },
+      tx,
+    );
+    const claim = serializeClaim({ ...row, sources: [] });
+    audit(ctx, tx, 'claim.created', 'claim', row.id, null, claim);
+    return claim;
+  });
+}
+
+/**
+ * Changes a claim's fields if `rowVersion` is still current; with `from`, `to` and
+ * `version` it re-attaches the claim (for example an orphaned one) to a new range.
+ * A stale row version → 409 with the current claim, nothing overwritten.
+ */
+export function updateClaim(
+  ctx: ClaimContext,
+  claimId: string,
+  input: { rowVersion: number; from?: number; to?: number; version?: number } & Omit<ClaimPatch, 'from' | 'to' | 'orphaned' | 'quoteExact' | 'quotePrefix' | 'quoteSuffix'>,
+) {
+  authorizeChange(ctx, 'claim:update');
+  return writeTransaction((tx) => {
+    const current = getClaimWithSources(claimId, tx);
+    if (!current || current.deletedAt) throw notFound('This claim');
+    const { rowVersion, from, to, version, ...fields } = input;
+    if (current.rowVersion !== rowVersion) {
+      throw new AppError(409, 'conflict:version', 'Someone else changed this claim meanwhile. Their version is shown; apply your change again.', {
+        claim: serializeClaim(current),
+      });
+    }
+    checkAssignee(ctx, fields.assigneeId, tx);
+    const patch: ClaimPatch = { ...fields };
+    if (from !== undefined && to !== undefined && version !== undefined) {
+      const quote = checkRange(ctx.documentId, { from, to, version }, tx);
+      Object.assign(patch, { from, to, orphaned: false, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix });
+    }
+    const row = updateClaimIfVersion(claimId, rowVersion, patch, tx)!;
+    const before = serializeClaim(current);
+    const after = serializeClaim({ ...row, sources: current.sources });
+    const changed = Object.keys(patch).map((k) => (k.startsWith('quote') ? 'quote' : k));
+    audit(
+      ctx,
+      tx,
+      patch.from !== undefined ? 'claim.reattached' : 'claim.updated',
+      'claim',
+      claimId,
+      pick(before, changed),
+      pick(after, changed),
+    );
+    return after;
+  });
+}
+
+function pick(obj: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries([...new Set(keys)].map((k) => [k, obj[k]]));
+}
+
+/** Deletes a claim (hidden; its last state stays in the audit log). */
+export function deleteClaim(ctx: ClaimContext, claimId: string) {
+  authorizeChange(ctx, 'claim:delete');
+  writeTransaction((tx) => {
+    const current = getClaimWithSources(claimId, tx);
+    if (!current || current.deletedAt) throw notFound('This claim');
+    markClaimDeleted(claimId, tx);
+    audit(ctx, tx, 'claim.deleted', 'claim', claimId, serializeClaim(current), null);
+  });
+}
+
+/** Fields of a new source. */
+export type SourceInput = Pick<SourceRow, 'url'> & Partial<Omit<SourceRow, 'id' | 'claimId' | 'position' | 'url' | 'createdBy' | 'createdAt' | 'updatedAt'>>;
+
+/** Today as YYYY-MM-DD (UTC), the default accessed date. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Appends a source to a claim. */
+export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput) {
+  authorizeChange(ctx, 'claim:update');
+  return writeTransaction((tx) => {
+    if (getSourcesByClaimId(claimId, tx).length >= MAX_SOURCES_PER_CLAIM) {
+      throw new AppError(400, 'invalid:body', `A claim can have at most ${MAX_SOURCES_PER_CLAIM} sources.`);
+    }
+    const row = insertSource(
+      {
+        claimId,
+        url: input.url,
+        title: input.title ?? null,
+        publisher: input.publisher ?? null,
+        publishedAt: input.publishedAt ?? null,
+        accessedAt: input.accessedAt ?? today(),
+        excerpt: input.excerpt ?? null,
+        kind: input.kind ?? 'other',
+        stance: input.stance ?? 'supports',
+        createdBy: ctx.userId,
+      },
+      tx,
+    );
+    const source = serializeSource(row);
+    audit(ctx, tx, 'source.added', 'source', row.id, null, { claimId, ...source });
+    return source;
+  });
+}
+
+/** Changes a source's fields, or moves it to `position` in its claim's list. */
+export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<SourceInput> & { position?: number }) {
+  authorizeChange(ctx, 'claim:update');
+  return writeTransaction((tx) => {
+    const { position, ...fields } = input;
+    let row = source;
+    if (Object.keys(fields).length) row = updateSource(source.id, fields, tx)!;
+    if (position !== undefined) {
+      const ids = getSourcesByClaimId(source.claimId, tx).map((s) => s.id).filter((id) => id !== source.id);
+      ids.splice(Math.min(position, ids.length), 0, source.id);
+      reorderSources(ids, tx);
+    }
+    const after = serializeSource(row);
+    audit(ctx, tx, position !== undefined && !Object.keys(fields).length ? 'source.moved' : 'source.updated', 'source', source.id, { ...serializeSource(source), position: source.position }, { ...after, position: position ?? source.position });
+    return { source: after, order: getSourcesByClaimId(source.claimId, tx).map((s) => s.id) };
+  });
+}
+
+/** Removes a source from its claim (its last state stays in the audit log). */
+export function removeSource(ctx: ClaimContext, source: SourceRow) {
+  authorizeChange(ctx, 'claim:update');
+  writeTransaction((tx) => {
+    deleteSource(source.id, tx);
+    reorderSources(getSourcesByClaimId(source.claimId, tx).map((s) => s.id), tx);
+    audit(ctx, tx, 'source.removed', 'source', source.id, { claimId: source.claimId, ...serializeSource(source) }, null);
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * The claims plugin: keeps every claim's anchor current through each transaction (with the
+ * same mapAnchor the server uses) and draws the highlights as inline decorations, coloured
+ * by verdict. On typing, only the highlights the change touched are rebuilt, so a long
+ * article with thousands of claims stays fast.
+ */
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Verdict } from '@/db/schema';
+import { mapAnchor, type Anchor } from '../claims/anchor';
+
+/** What the editor needs to know about a claim. */
+export interface ClaimMark {
+  id: string;
+  anchor: Anchor;
+  verdict: Verdict | null;
+}
+
+/** The plugin's state. */
+export interface ClaimsState {
+  claims: Map<string, ClaimMark>;
+  activeId: string | null;
+  decorations: DecorationSet;
+}
+
+/** Changes sent to the plugin with `setMeta(claimsKey, action)`. */
+export type ClaimsAction =
+  | { type: 'set'; claims: ClaimMark[] }
+  | { type: 'upsert'; claim: ClaimMark }
+  | { type: 'remove'; id: string }
+  | { type: 'activate'; id: string | null };
+
+export const claimsKey = new PluginKey<ClaimsState>('claims');
+
+function decorationFor(mark: ClaimMark, activeId: string | null): Decoration | null {
+  const { from, to, orphaned } = mark.anchor;
+  if (orphaned || to <= from) return null;
+  return Decoration.inline(
+    from,
+    to,
+    {
+      class: `claim-hl verdict-${mark.verdict ?? 'open'}${mark.id === activeId ? ' is-active' : ''}`,
+      'data-claim-id': mark.id,
+    },
+    { claimId: mark.id },
+  );
+}
+
+function buildDecorations(state: EditorState, claims: Map<string, ClaimMark>, activeId: string | null): DecorationSet {
+  const decos: Decoration[] = [];
+  for (const mark of claims.values()) {
+    const d = decorationFor(mark, activeId);
+    if (d) decos.push(d);
+  }
+  return DecorationSet.create(state.doc, decos);
+}
+
+/** Whether any step of the transaction changed text inside or at the edges of the range. */
+function touches(tr: Transaction, from: number, to: number): boolean {
+  let a = from;
+  let b = to;
+  for (const map of tr.mapping.maps) {
+    let hit = false;
+    map.forEach((start, end) => {
+      if (start <= b && end >= a) hit = true;
+    });
+    if (hit) return true;
+    a = map.map(a, 1);
+    b = map.map(b, -1);
+  }
+  return false;
+}
+
+function applyDocChange(tr: Transaction, value: ClaimsState): ClaimsState {
+  const claims = new Map<string, ClaimMark>();
+  const redraw: ClaimMark[] = [];
+  for (const [id, mark] of value.claims) {
+    const anchor = mapAnchor(mark.anchor, tr.mapping.maps, tr.doc, tr.before);
+    const next = { ...mark, anchor };
+    claims.set(id, next);
+    if (anchor.orphaned !== mark.anchor.orphaned || (!mark.anchor.orphaned && touches(tr, mark.anchor.from, mark.anchor.to))) redraw.push(next);
+  }
+  let decorations = value.decorations.map(tr.mapping, tr.doc);
+  if (redraw.length) {
+    const ids = new Set(redraw.map((m) => m.id));
+    decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => ids.has(spec.claimId)));
+    decorations = decorations.add(tr.doc, redraw.map((m) => decorationFor(m, value.activeId)).filter((d): d is Decoration => d !== null));
+  }
+  return { claims, activeId: value.activeId, decorations };
+}
+
+/** The claims plugin, starting with the given claims. */
+export function claimsPlugin(initial: ClaimMark[]): Plugin<ClaimsState> {
+  return new Plugin<ClaimsState>({
+    key: claimsKey,
+    state: {
+      init: (_, state) => {
+        const claims = new Map(initial.map((c) => [c.id, c]));
+        return { claims, activeId: null, decorations: buildDecorations(state, claims, null) };
+      },
+      apply(tr, value, _old, newState) {
+        let next = tr.docChanged ? applyDocChange(tr, value) : value;
+        const action = tr.getMeta(claimsKey) as ClaimsAction | undefined;
+        if (!action) return next;
+        const claims = new Map(next.claims);
+        let activeId = next.activeId;
+        if (action.type === 'set') {
+          claims.clear();
+          for (const c of action.claims) claims.set(c.id, c);
+        } else if (action.type === 'upsert') claims.set(action.claim.id, action.claim);
+        else if (action.type === 'remove') claims.delete(action.id);
+        else activeId = action.id;
+        next = { claims, activeId, decorations: buildDecorations(newState, claims, activeId) };
+        return next;
+      },
+    },
+    props: {
+      decorations: (state) => claimsKey.getState(state)?.decorations,
+    },
+  });
+}
+
+/** The claims plugin state of an editor state. */
+export function getClaimsState(state: EditorState): ClaimsState {
+  return claimsKey.getState(state)!;
+}
+
+/** The innermost claim whose highlight contains `pos`, or null. */
+export function claimAt(state: EditorState, pos: number): ClaimMark | null {
+  let best: ClaimMark | null = null;
+  for (const mark of getClaimsState(state).claims.values()) {
+    const { from, to, orphaned } = mark.anchor;
+    if (orphaned || pos < from || pos > to) continue;
+    if (!best || to - from < best.anchor.to - best.anchor.from) best = mark;
+  }
+  return best;
+}
