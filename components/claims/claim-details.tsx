@@ -16,6 +16,9 @@ interface Props {
   onSaved: (claim: ClaimJSON) => void;
   onDeleted: (id: string) => void;
   onReattach: (claim: ClaimJSON) => Promise<void>;
+  /** Whether this claim was just saved (the form remounts with the new row version). */
+  justSaved: boolean;
+  onSavedFlag: (saved: boolean) => void;
 }
 
 const orNull = (v: FormDataEntryValue | null) => {
@@ -24,9 +27,8 @@ const orNull = (v: FormDataEntryValue | null) => {
 };
 
 /** The selected claim: statement, claimant, date, verdict, rationale, tags, assignee, status and sources. */
-export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDeleted, onReattach }: Props) {
+export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDeleted, onReattach, justSaved, onSavedFlag }: Props) {
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
   const idp = `claim-${claim.id}`;
 
@@ -50,8 +52,8 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
         assigneeId: orNull(f.get('assigneeId')),
         ...(claim.status === 'open' || claim.status === 'in_progress' ? { status: f.get('status') as ClaimStatus } : {}),
       });
+      onSavedFlag(true);
       onSaved(body.claim);
-      setSaved(true);
     } catch (e) {
       const err = e as ApiError;
       setError(err.message);
@@ -96,7 +98,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
           )}
         </div>
       )}
-      <form className="stack compact" onSubmit={save} onChange={() => setSaved(false)}>
+      <form className="stack compact" onSubmit={save} onChange={() => justSaved && onSavedFlag(false)}>
         <label className="field">
           <span>Claim as checked</span>
           <textarea name="statement" defaultValue={claim.statement} rows={3} required maxLength={2000} disabled={disabled} />
@@ -164,7 +166,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
               Delete claim
             </button>
             <span className="spacer" />
-            {saved && (
+            {justSaved && (
               <span className="muted" role="status">
                 Saved
               </span>

@@ -59,6 +59,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
   const [verdict, setVerdict] = useState<'all' | 'none' | Verdict>('all');
   const [assignee, setAssignee] = useState<'all' | 'none' | string>('all');
   const [orphanedOnly, setOrphanedOnly] = useState(false);
+  const [savedId, setSavedId] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const memberName = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
 
@@ -108,7 +109,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
         <div className="filters" role="group" aria-label="Filter claims">
           <label>
             <span>Status</span>
-            <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
               <option value="all">All</option>
               {CLAIM_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -119,7 +120,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
           </label>
           <label>
             <span>Verdict</span>
-            <select value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)}>
+            <select aria-label="Filter by verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)}>
               <option value="all">All</option>
               <option value="none">No verdict yet</option>
               {DEFAULT_VERDICT_SCALE.map((v) => (
@@ -131,7 +132,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
           </label>
           <label>
             <span>Assignee</span>
-            <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+            <select aria-label="Filter by assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
               <option value="all">Anyone</option>
               <option value="none">Unassigned</option>
               <option value={props.currentUserId}>Me</option>
@@ -145,7 +146,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
             </select>
           </label>
           <label className="check">
-            <input type="checkbox" checked={orphanedOnly} onChange={(e) => setOrphanedOnly(e.target.checked)} />
+            <input type="checkbox" aria-label="Show only orphaned claims" checked={orphanedOnly} onChange={(e) => setOrphanedOnly(e.target.checked)} />
             <span>Orphaned ({orphanCount})</span>
           </label>
         </div>
@@ -207,6 +208,8 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
                     onSaved={props.onSaved}
                     onDeleted={props.onDeleted}
                     onReattach={props.onReattach}
+                    justSaved={savedId === c.id}
+                    onSavedFlag={(saved) => setSavedId(saved ? c.id : null)}
                   />
                 )}
               </li>

@@ -56,39 +56,53 @@ export function invalidRangeReason(doc: PMNode, from: number, to: number): strin
   return null;
 }
 
+/** One applied step: its map and the documents before and after it. */
+export interface StepChange {
+  map: StepMap;
+  before: PMNode;
+  after: PMNode;
+}
+
+/** The step changes of a transaction (anything with steps, docs, mapping and doc). */
+export function changesOf(tr: { docs: readonly PMNode[]; doc: PMNode; mapping: { maps: readonly StepMap[] } }): StepChange[] {
+  return tr.mapping.maps.map((map, i) => ({ map, before: tr.docs[i]!, after: tr.docs[i + 1] ?? tr.doc }));
+}
+
 /**
- * Maps one anchor through the maps of the steps that turned `before` into `doc`.
- * The quote is left as it was (refresh it with `refreshQuote` where it is stored) except
- * when the anchor is orphaned here: then it keeps the text it had in `before`.
+ * Maps one anchor through applied steps, one step at a time, so that the server (which
+ * receives several steps at once) and the browser (a transaction at a time) agree exactly.
+ * The quote of a live anchor is left as it was (refresh it with `refreshQuote` where it is
+ * stored); an anchor orphaned here keeps the text it had just before the step that
+ * deleted it.
  */
-export function mapAnchor(anchor: Anchor, maps: readonly StepMap[], doc: PMNode, before?: PMNode): Anchor {
-  if (maps.length === 0) return anchor;
-  let { from, to } = anchor;
-  // While orphaned: the stretch inserted at the orphan's spot, from its left to its right edge.
-  let left = from;
-  let right = from;
-  let orphaned = anchor.orphaned;
-  for (const map of maps) {
+export function mapAnchor(anchor: Anchor, changes: readonly StepChange[]): Anchor {
+  let { from, to, orphaned, quote } = anchor;
+  for (const { map, before, after } of changes) {
     if (orphaned) {
-      left = map.map(left, -1);
-      right = map.map(right, 1);
+      // The stretch inserted exactly at the orphan's spot lies between these two.
+      const left = map.map(from, -1);
+      const right = map.map(from, 1);
+      from = to = left;
+      const found = right > left ? findText(after, quote.exact, left, right) : null;
+      if (found) {
+        ({ from, to } = found);
+        orphaned = false;
+      }
       continue;
     }
     const next = mapLiveRange(from, to, map);
-    if (next) {
-      from = next.from;
-      to = next.to;
-    } else {
+    // After a change inside or at the range, its edges move to its first and last text
+    // character; a range left holding no text (deleted across blocks) is orphaned too.
+    const live = next && next.touched ? snapToText(after, next.from, next.to) : next;
+    if (!live) {
+      quote = quoteAt(before, from, to);
       orphaned = true;
-      left = map.map(from, -1);
-      right = Math.max(left, map.map(to, 1));
+      from = to = next ? next.from : map.map(from, -1);
+    } else {
+      ({ from, to } = live);
     }
   }
-  if (!orphaned) return { from, to, orphaned: false, quote: anchor.quote };
-  const quote = !anchor.orphaned && before ? quoteAt(before, anchor.from, anchor.to) : anchor.quote;
-  const found = right > left ? findText(doc, quote.exact, left, right) : null;
-  if (found) return { from: found.from, to: found.to, orphaned: false, quote };
-  return { from: left, to: left, orphaned: true, quote };
+  return { from, to, orphaned, quote };
 }
 
 /** The anchor with its quote read from the current document (orphans keep their last quote). */
@@ -101,11 +115,13 @@ export function refreshQuote(anchor: Anchor, doc: PMNode): Anchor {
  * Deleted stretches at the edges pull the edge to the next surviving character, so text
  * that replaces the claim's first or last words is not counted as part of it.
  */
-function mapLiveRange(from: number, to: number, map: StepMap): { from: number; to: number } | null {
+function mapLiveRange(from: number, to: number, map: StepMap): { from: number; to: number; touched: boolean } | null {
   let newFrom: number | null = null;
   let newTo: number | null = null;
   let allDeleted = false;
+  let touched = false;
   map.forEach((oldStart, oldEnd) => {
+    if (oldStart < to && oldEnd > from) touched = true;
     if (oldStart <= from && oldEnd >= to && oldEnd > oldStart) allDeleted = true;
     else {
       // The first character is deleted: the anchor starts after the deleted stretch.
@@ -117,7 +133,24 @@ function mapLiveRange(from: number, to: number, map: StepMap): { from: number; t
   if (allDeleted) return null;
   const f = newFrom ?? map.map(from, 1);
   const t = newTo ?? map.map(to, -1);
-  return f < t ? { from: f, to: t } : null;
+  return f < t ? { from: f, to: t, touched } : null;
+}
+
+/** The range shrunk to its first and last text character, or null when it holds no text. */
+function snapToText(doc: PMNode, from: number, to: number): { from: number; to: number } | null {
+  let first = -1;
+  let last = -1;
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return true;
+    const start = Math.max(from, pos);
+    const end = Math.min(to, pos + node.nodeSize);
+    if (start < end) {
+      if (first < 0) first = start;
+      last = end;
+    }
+    return false;
+  });
+  return first < 0 ? null : { from: first, to: last };
 }
 
 /** The positions of the first occurrence of `text` between `start` and `end`, or null. */

@@ -4,13 +4,13 @@
  * write transaction, and the (document, version) primary key stops a second process from
  * taking the same version. The in-memory copy of each document is only a cache.
  */
-import { Step, type StepMap } from 'prosemirror-transform';
+import { Step } from 'prosemirror-transform';
 import type { Tx } from '@/db';
 import type { Node as PMNode } from 'prosemirror-model';
 import { writeTransaction } from '@/db';
 import { getClaimAnchorsByDocumentId, updateClaimAnchor } from '@/db/queries/claims';
 import { getDocumentCollabState, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
-import { mapAnchor, refreshQuote } from '../claims/anchor';
+import { mapAnchor, refreshQuote, type StepChange } from '../claims/anchor';
 import { AppError, notFound } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { schema } from '../editor/schema';
@@ -65,7 +65,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
     }
     let doc = loadCurrent(submission.documentId, stored);
     const stepsJSON: unknown[] = [];
-    const maps: StepMap[] = [];
+    const changes: StepChange[] = [];
     submission.steps.forEach((json, i) => {
       let step: Step;
       try {
@@ -78,8 +78,8 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
         const result = step.apply(doc);
         failure = result.failed;
         if (result.doc) {
+          changes.push({ map: step.getMap(), before: doc, after: result.doc });
           doc = result.doc;
-          maps.push(step.getMap());
         }
       } catch (e) {
         // Positions outside the document throw instead of failing.
@@ -91,7 +91,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
     if (doc.content.size > MAX_DOCUMENT_CHARS) {
       throw new AppError(413, 'too_large', `The document would be longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
     }
-    mapClaimAnchors(submission.documentId, maps, doc, tx);
+    mapClaimAnchors(submission.documentId, changes, doc, tx);
     const version = stepsJSON.length
       ? insertStepsAndUpdateDocument(
           {
@@ -113,11 +113,11 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
 }
 
 /** Maps every live claim of the document through the steps and stores the anchors that changed. */
-function mapClaimAnchors(documentId: string, maps: StepMap[], doc: PMNode, tx: Tx) {
-  if (maps.length === 0) return;
+function mapClaimAnchors(documentId: string, changes: StepChange[], doc: PMNode, tx: Tx) {
+  if (changes.length === 0) return;
   for (const row of getClaimAnchorsByDocumentId(documentId, tx)) {
     const before = { from: row.from, to: row.to, orphaned: row.orphaned, quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix } };
-    const after = refreshQuote(mapAnchor(before, maps, doc), doc);
+    const after = refreshQuote(mapAnchor(before, changes), doc);
     if (
       after.from !== before.from ||
       after.to !== before.to ||

@@ -7,7 +7,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Verdict } from '@/db/schema';
-import { mapAnchor, type Anchor } from '../claims/anchor';
+import { changesOf, mapAnchor, type Anchor } from '../claims/anchor';
 
 /** What the editor needs to know about a claim. */
 export interface ClaimMark {
@@ -39,6 +39,8 @@ function decorationFor(mark: ClaimMark, activeId: string | null): Decoration | n
     from,
     to,
     {
+      // A wrapper element per claim, so overlapping claims nest instead of merging.
+      nodeName: 'span',
       class: `claim-hl verdict-${mark.verdict ?? 'open'}${mark.id === activeId ? ' is-active' : ''}`,
       'data-claim-id': mark.id,
     },
@@ -74,8 +76,9 @@ function touches(tr: Transaction, from: number, to: number): boolean {
 function applyDocChange(tr: Transaction, value: ClaimsState): ClaimsState {
   const claims = new Map<string, ClaimMark>();
   const redraw: ClaimMark[] = [];
+  const changes = changesOf(tr);
   for (const [id, mark] of value.claims) {
-    const anchor = mapAnchor(mark.anchor, tr.mapping.maps, tr.doc, tr.before);
+    const anchor = mapAnchor(mark.anchor, changes);
     const next = { ...mark, anchor };
     claims.set(id, next);
     if (anchor.orphaned !== mark.anchor.orphaned || (!mark.anchor.orphaned && touches(tr, mark.anchor.from, mark.anchor.to))) redraw.push(next);

@@ -44,6 +44,55 @@ export class DocumentPage {
     await expect(this.editor).toBeVisible();
   }
 
+  /** Selects `text` in the article (it may span several highlights), as a mouse drag would. */
+  async select(text: string) {
+    await this.editor.evaluate((root, text) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: [Text, number][] = [];
+      let all = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n as Text, all.length]);
+        all += (n as Text).data;
+      }
+      const i = all.indexOf(text);
+      if (i < 0) throw new Error(`"${text}" is not in the article`);
+      const at = (offset: number): [Text, number] => {
+        for (let k = nodes.length - 1; k >= 0; k--) if (nodes[k]![1] <= offset) return [nodes[k]![0], offset - nodes[k]![1]];
+        throw new Error('offset before the text');
+      };
+      const range = document.createRange();
+      range.setStart(...at(i));
+      range.setEnd(...at(i + text.length));
+      (root as HTMLElement).focus();
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }, text);
+  }
+
+  /** Puts the caret at the start of the paragraph that contains `text`. */
+  async caretBefore(text: string) {
+    const paragraph = this.editor.locator('p', { hasText: text }).first();
+    await paragraph.click();
+    await paragraph.evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      range.collapse(true);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    });
+  }
+
+  /** Every highlight of a claim, by the text it covers. */
+  highlights() {
+    return this.editor.locator('.claim-hl');
+  }
+
+  get sidebar() {
+    return this.page.getByRole('complementary', { name: 'Claims' });
+  }
+
   /** Puts the caret at the end of the paragraph that contains `text` (as a click there would). */
   async caretAfter(text: string) {
     const paragraph = this.editor.locator('p', { hasText: text }).first();

@@ -127,3 +127,48 @@ describe('step authority', () => {
     expect(() => sync(a, doc.id)).toThrow(expect.objectContaining({ status: 423, code: 'locked' }));
   });
 });
+
+describe('claim anchors in the step authority', () => {
+  it('stores current ranges and quotes in the same transaction as the steps, orphans and re-attaches', async () => {
+    const { createClaim } = await import('@/lib/claims/commands');
+    const { getClaimsByDocumentId } = await import('@/db/queries/claims');
+    const { findText } = await import('@/lib/claims/anchor');
+    const doc = newDocument('Russland warnt vor militärisch-technischen Maßnahmen.');
+    const node = schema.nodeFromJSON(doc.doc);
+    const range = findText(node, 'militärisch-technischen Maßnahmen')!;
+    const ctx = { userId, role: 'reviewer' as const, workspaceId, documentId: doc.id, documentStatus: 'draft' as const };
+    const claim = createClaim(ctx, { ...range, version: 0 });
+    expect(claim.quote).toEqual({ exact: 'militärisch-technischen Maßnahmen', prefix: 'Russland warnt vor ', suffix: '.' });
+
+    let a = client(doc.doc, 0, 'a');
+    a = sync(type(a, 'Heute: ', 1), doc.id);
+    let row = getClaimsByDocumentId(doc.id)[0]!;
+    expect([row.from, row.to]).toEqual([range.from + 7, range.to + 7]);
+    expect(row.quotePrefix).toBe('Heute: Russland warnt vor ');
+
+    // Delete the claimed words: the claim is orphaned, keeps its quote, and is never dropped.
+    const deleting = a.apply(a.tr.delete(row.from, row.to));
+    a = sync(deleting, doc.id);
+    row = getClaimsByDocumentId(doc.id)[0]!;
+    expect(row).toMatchObject({ orphaned: true, quoteExact: 'militärisch-technischen Maßnahmen' });
+    expect(row.from).toBe(row.to);
+
+    // Re-inserting the deleted words where they were (what undo sends) brings the anchor back.
+    const inverted = a.apply(a.tr.insertText('militärisch-technischen Maßnahmen', row.from));
+    sync(inverted, doc.id);
+    row = getClaimsByDocumentId(doc.id)[0]!;
+    expect(row.orphaned).toBe(false);
+    expect(inverted.doc.textBetween(row.from, row.to)).toBe('militärisch-technischen Maßnahmen');
+  });
+
+  it('refuses a claim on a stale version, an empty range or a range outside the document', async () => {
+    const { createClaim } = await import('@/lib/claims/commands');
+    const doc = newDocument('Kurz.');
+    const ctx = { userId, role: 'reviewer' as const, workspaceId, documentId: doc.id, documentStatus: 'draft' as const };
+    sync(type(client(doc.doc, 0, 'a'), 'x', 1), doc.id);
+    expect(() => createClaim(ctx, { from: 1, to: 3, version: 0 })).toThrow(expect.objectContaining({ status: 409 }));
+    expect(() => createClaim(ctx, { from: 2, to: 2, version: 1 })).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => createClaim(ctx, { from: 2, to: 999, version: 1 })).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => createClaim({ ...ctx, role: 'viewer' }, { from: 1, to: 3, version: 1 })).toThrow(expect.objectContaining({ status: 403 }));
+  });
+});
