@@ -72,6 +72,8 @@ export function DocumentWorkspace(props: Props) {
   const [items, setItems] = useState<ClaimListItem[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [hover, setHover] = useState<{ id: string; rect: DOMRect } | null>(null);
+  // The claim under the caret when the keyboard moves into a highlight (not while typing).
+  const [caretCard, setCaretCard] = useState<{ id: string; rect: DOMRect } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // Where the floating "Add claim" button goes: just below the end of a non-empty selection.
   const [selectionEnd, setSelectionEnd] = useState<{ top: number; left: number } | null>(null);
@@ -117,6 +119,12 @@ export function DocumentWorkspace(props: Props) {
         }
         if (tr.getMeta(claimsKey)) setItems(listItems(editorView.state));
         const sel = editorView.state.selection;
+        if (tr.docChanged || !sel.empty) setCaretCard(null);
+        else if (tr.selectionSet) {
+          const under = claimAt(editorView.state, sel.head);
+          const rect = under ? rectOfClaim(editorView, under.id) : null;
+          setCaretCard(under && rect ? { id: under.id, rect } : null);
+        }
         if (sel.empty || !shellRef.current) setSelectionEnd(null);
         else {
           const shell = shellRef.current.getBoundingClientRect();
@@ -228,6 +236,10 @@ export function DocumentWorkspace(props: Props) {
     [confirmedSelection, selectClaim, upsertClaim],
   );
 
+  // Stable callbacks keep the (memoised) sidebar from re-rendering on every keystroke.
+  const selectFromSidebar = useCallback((id: string) => selectClaim(id, { scrollText: true }), [selectClaim]);
+  const saveFromSidebar = useCallback((claim: ClaimJSON) => upsertClaim(claim), [upsertClaim]);
+
   // Alt-↑ / Alt-↓ move between claims from anywhere on the page.
   const visibleOrder = useRef<string[]>([]);
   const setVisibleOrder = useCallback((ids: string[]) => {
@@ -258,10 +270,9 @@ export function DocumentWorkspace(props: Props) {
 
   // The card follows the pointer, or the caret when the keyboard is inside a highlight.
   const state = view?.state;
-  const caretClaim = state && state.selection.empty && view?.hasFocus() ? claimAt(state, state.selection.head) : null;
-  const cardId = hover?.id ?? caretClaim?.id ?? null;
-  const cardClaim = cardId ? claims.get(cardId) : undefined;
-  const cardRect = hover?.rect ?? (caretClaim && view ? rectOfClaim(view, caretClaim.id) : null);
+  const card = hover ?? caretCard;
+  const cardClaim = card ? claims.get(card.id) : undefined;
+  const cardRect = card?.rect ?? null;
 
   const selectionButton = canEditClaims ? selectionEnd : null;
 
@@ -315,8 +326,8 @@ export function DocumentWorkspace(props: Props) {
         items={items}
         claims={claims}
         selectedId={selectedId}
-        onSelect={(id) => selectClaim(id, { scrollText: true })}
-        onSaved={(c) => upsertClaim(c)}
+        onSelect={selectFromSidebar}
+        onSaved={saveFromSidebar}
         onDeleted={removeClaim}
         onReattach={reattachClaim}
         onVisibleOrder={setVisibleOrder}

@@ -26,30 +26,61 @@ export function getClaimsByDocumentId(documentId: string, db: DbOrTx = getDb()):
   return rows.map((r) => ({ ...r, sources: byClaim.get(r.id) ?? [] }));
 }
 
-/** The anchors of a document's live claims, for mapping through steps. */
-export function getClaimAnchorsByDocumentId(documentId: string, db: DbOrTx = getDb()) {
-  return db
-    .select({
-      id: claims.id,
-      from: claims.from,
-      to: claims.to,
-      orphaned: claims.orphaned,
-      quoteExact: claims.quoteExact,
-      quotePrefix: claims.quotePrefix,
-      quoteSuffix: claims.quoteSuffix,
-    })
-    .from(claims)
-    .where(and(eq(claims.documentId, documentId), isNull(claims.deletedAt)))
-    .all();
+/** A live claim's anchor as the step authority reads it; quotes only for orphans (which need them to re-attach). */
+export interface StoredAnchor {
+  id: string;
+  from: number;
+  to: number;
+  orphaned: boolean;
+  quoteExact: string | null;
+  quotePrefix: string | null;
+  quoteSuffix: string | null;
 }
 
-/** Stores moved anchors. */
-export function updateClaimAnchor(
-  id: string,
-  anchor: { from: number; to: number; orphaned: boolean; quoteExact: string; quotePrefix: string; quoteSuffix: string },
-  db: DbOrTx = getDb(),
-) {
-  db.update(claims).set(anchor).where(eq(claims.id, id)).run();
+/**
+ * The anchors of a document's live claims, for mapping through steps. A raw prepared
+ * statement: this runs on every accepted batch of steps, for every claim of the document.
+ */
+export function getClaimAnchorsByDocumentId(documentId: string): StoredAnchor[] {
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT id, "from", "to", orphaned,
+              CASE WHEN orphaned THEN quote_exact END AS quoteExact,
+              CASE WHEN orphaned THEN quote_prefix END AS quotePrefix,
+              CASE WHEN orphaned THEN quote_suffix END AS quoteSuffix
+         FROM claims WHERE document_id = ? AND deleted_at IS NULL`,
+    )
+    .all(documentId) as (Omit<StoredAnchor, 'orphaned'> & { orphaned: number })[];
+  return rows.map((r) => ({ ...r, orphaned: r.orphaned === 1 }));
+}
+
+/** A claim's new anchor, as the step authority stores it. */
+export interface AnchorUpdate {
+  id: string;
+  from: number;
+  to: number;
+  orphaned: boolean;
+  /** null: the quote is unchanged. */
+  quoteExact: string | null;
+  quotePrefix: string | null;
+  quoteSuffix: string | null;
+}
+
+/**
+ * Stores moved anchors (call inside the steps' transaction). One prepared statement for
+ * all rows: an edit near the top of a long article moves every claim below it.
+ */
+export function updateClaimAnchors(updates: AnchorUpdate[]) {
+  if (updates.length === 0) return;
+  // Runs on the process's one connection, so inside whatever transaction is open on it.
+  const statement = getDb().$client.prepare(
+    `UPDATE claims SET "from" = @from, "to" = @to, orphaned = @orphaned,
+            quote_exact = coalesce(@quoteExact, quote_exact),
+            quote_prefix = coalesce(@quotePrefix, quote_prefix),
+            quote_suffix = coalesce(@quoteSuffix, quote_suffix)
+      WHERE id = @id`,
+  );
+  for (const u of updates) statement.run({ ...u, orphaned: u.orphaned ? 1 : 0 });
 }
 
 /**

@@ -84,13 +84,18 @@ export function markDocumentDeleted(documentId: string, db: DbOrTx = getDb()) {
   db.update(documents).set({ deletedAt: new Date() }).where(eq(documents.id, documentId)).run();
 }
 
-/** The collaboration state of a document: version, content and status. */
+/** The collaboration state of a document: version and status (not the content, which may be large). */
 export function getDocumentCollabState(documentId: string, db: DbOrTx = getDb()) {
   return db
-    .select({ version: documents.version, doc: documents.doc, status: documents.status, deletedAt: documents.deletedAt })
+    .select({ version: documents.version, status: documents.status, deletedAt: documents.deletedAt })
     .from(documents)
     .where(eq(documents.id, documentId))
     .get();
+}
+
+/** A document's stored content (ProseMirror JSON) and the version it is at. */
+export function getDocumentContent(documentId: string, db: DbOrTx = getDb()) {
+  return db.select({ version: documents.version, doc: documents.doc }).from(documents).where(eq(documents.id, documentId)).get();
 }
 
 /**

@@ -105,6 +105,30 @@ export function mapAnchor(anchor: Anchor, changes: readonly StepChange[]): Ancho
   return { from, to, orphaned, quote };
 }
 
+/** The stretches of the final document that the steps replaced or inserted. */
+export function changedRanges(changes: readonly StepChange[]): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  changes.forEach(({ map }, i) => {
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      let from = newStart;
+      let to = newEnd;
+      for (let j = i + 1; j < changes.length; j++) {
+        from = changes[j]!.map.map(from, -1);
+        to = changes[j]!.map.map(to, 1);
+      }
+      ranges.push({ from, to });
+    });
+  });
+  return ranges;
+}
+
+/** Whether a change came close enough to the anchor to alter its quote or context. */
+export function quoteMayHaveChanged(anchor: Anchor, ranges: readonly { from: number; to: number }[]): boolean {
+  // quoteAt reads at most QUOTE_CONTEXT_CHARS * 2 + 8 positions on either side.
+  const margin = QUOTE_CONTEXT_CHARS * 2 + 16;
+  return ranges.some((r) => r.from <= anchor.to + margin && r.to >= anchor.from - margin);
+}
+
 /** The anchor with its quote read from the current document (orphans keep their last quote). */
 export function refreshQuote(anchor: Anchor, doc: PMNode): Anchor {
   return anchor.orphaned ? anchor : { ...anchor, quote: quoteAt(doc, anchor.from, anchor.to) };

@@ -52,7 +52,7 @@ function checkRange(documentId: string, range: { from: number; to: number; versi
       version: stored.version,
     });
   }
-  const doc = loadCurrent(documentId, stored);
+  const doc = loadCurrent(documentId, stored.version, tx);
   const reason = invalidRangeReason(doc, range.from, range.to);
   if (reason) throw invalidBody(`This range cannot be a claim: ${reason}.`);
   return quoteAt(doc, range.from, range.to);

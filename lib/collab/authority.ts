@@ -5,12 +5,11 @@
  * taking the same version. The in-memory copy of each document is only a cache.
  */
 import { Step } from 'prosemirror-transform';
-import type { Tx } from '@/db';
 import type { Node as PMNode } from 'prosemirror-model';
-import { writeTransaction } from '@/db';
-import { getClaimAnchorsByDocumentId, updateClaimAnchor } from '@/db/queries/claims';
-import { getDocumentCollabState, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
-import { mapAnchor, refreshQuote, type StepChange } from '../claims/anchor';
+import { getDb, writeTransaction, type DbOrTx } from '@/db';
+import { getClaimAnchorsByDocumentId, updateClaimAnchors, type AnchorUpdate } from '@/db/queries/claims';
+import { getDocumentCollabState, getDocumentContent, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
+import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type StepChange } from '../claims/anchor';
 import { AppError, notFound } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { schema } from '../editor/schema';
@@ -35,11 +34,18 @@ interface CachedDoc {
 const globalForCache = globalThis as unknown as { factdeskDocCache?: Map<string, CachedDoc> };
 const cache = (globalForCache.factdeskDocCache ??= new Map<string, CachedDoc>());
 
-/** The stored document at its current version, from the cache when the cache is current. */
-export function loadCurrent(documentId: string, stored: { version: number; doc: unknown }): PMNode {
+/**
+ * The stored document at `version` (its current version), from the cache when the cache
+ * holds that version, otherwise read from the database.
+ */
+export function loadCurrent(documentId: string, version: number, db: DbOrTx = getDb()): PMNode {
   const cached = cache.get(documentId);
-  if (cached && cached.version === stored.version) return cached.doc;
-  return schema.nodeFromJSON(stored.doc);
+  if (cached && cached.version === version) return cached.doc;
+  const stored = getDocumentContent(documentId, db);
+  if (!stored) throw notFound();
+  const doc = schema.nodeFromJSON(stored.doc);
+  cache.set(documentId, { version: stored.version, doc });
+  return doc;
 }
 
 /**
@@ -63,7 +69,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
         version: stored.version,
       });
     }
-    let doc = loadCurrent(submission.documentId, stored);
+    let doc = loadCurrent(submission.documentId, stored.version, tx);
     const stepsJSON: unknown[] = [];
     const changes: StepChange[] = [];
     submission.steps.forEach((json, i) => {
@@ -91,7 +97,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
     if (doc.content.size > MAX_DOCUMENT_CHARS) {
       throw new AppError(413, 'too_large', `The document would be longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
     }
-    mapClaimAnchors(submission.documentId, changes, doc, tx);
+    mapClaimAnchors(submission.documentId, changes, doc);
     const version = stepsJSON.length
       ? insertStepsAndUpdateDocument(
           {
@@ -112,27 +118,26 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
   return { version: accepted.version };
 }
 
-/** Maps every live claim of the document through the steps and stores the anchors that changed. */
-function mapClaimAnchors(documentId: string, changes: StepChange[], doc: PMNode, tx: Tx) {
+/**
+ * Maps every live claim of the document through the steps and stores the anchors that
+ * changed. Quotes are re-read only near the edits: elsewhere the text did not change.
+ */
+function mapClaimAnchors(documentId: string, changes: StepChange[], doc: PMNode) {
   if (changes.length === 0) return;
-  for (const row of getClaimAnchorsByDocumentId(documentId, tx)) {
-    const before = { from: row.from, to: row.to, orphaned: row.orphaned, quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix } };
-    const after = refreshQuote(mapAnchor(before, changes), doc);
-    if (
-      after.from !== before.from ||
-      after.to !== before.to ||
-      after.orphaned !== before.orphaned ||
-      after.quote.exact !== before.quote.exact ||
-      after.quote.prefix !== before.quote.prefix ||
-      after.quote.suffix !== before.quote.suffix
-    ) {
-      updateClaimAnchor(
-        row.id,
-        { from: after.from, to: after.to, orphaned: after.orphaned, quoteExact: after.quote.exact, quotePrefix: after.quote.prefix, quoteSuffix: after.quote.suffix },
-        tx,
-      );
-    }
+  const ranges = changedRanges(changes);
+  const updates: AnchorUpdate[] = [];
+  for (const row of getClaimAnchorsByDocumentId(documentId)) {
+    const before = { from: row.from, to: row.to, orphaned: row.orphaned, quote: { exact: row.quoteExact ?? '', prefix: row.quotePrefix ?? '', suffix: row.quoteSuffix ?? '' } };
+    const mapped = mapAnchor(before, changes);
+    const newlyOrphaned = mapped.orphaned && !before.orphaned;
+    const quoteChanged = newlyOrphaned || (!mapped.orphaned && (before.orphaned || quoteMayHaveChanged(mapped, ranges)));
+    const moved = mapped.from !== before.from || mapped.to !== before.to || mapped.orphaned !== before.orphaned;
+    if (!moved && !quoteChanged) continue;
+    // Live claims away from the edits keep their stored quote (NULL leaves the column as it is).
+    const quote = quoteChanged ? (mapped.orphaned ? mapped.quote : quoteAt(doc, mapped.from, mapped.to)) : null;
+    updates.push({ id: row.id, from: mapped.from, to: mapped.to, orphaned: mapped.orphaned, quoteExact: quote?.exact ?? null, quotePrefix: quote?.prefix ?? null, quoteSuffix: quote?.suffix ?? null });
   }
+  updateClaimAnchors(updates);
 }
 
 /** Steps after `version` with their client ids, as prosemirror-collab's receiveTransaction wants them. */
