@@ -7,7 +7,7 @@
 import { collab, getVersion } from 'prosemirror-collab';
 import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimJSON } from '@/lib/claims/serialize';
@@ -212,6 +212,9 @@ export function DocumentWorkspace(props: Props) {
       if (!res.ok) throw new Error(body?.error?.message ?? `The claim could not be added (${res.status}).`);
       upsertClaim(body.claim, { anchor: true });
       selectClaim(body.claim.id);
+      // Collapse the selection to the claim's end, so the floating button goes away.
+      const v = viewRef.current;
+      if (v && !v.state.selection.empty) v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, v.state.selection.to)));
     } catch (e) {
       setNotice((e as Error).message);
     }
