@@ -4,6 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CLAIM_STATUSES, DOCUMENT_STATUSES, ROLES, SOURCE_KINDS, SOURCE_STANCES, VERDICTS } from './enums';
+
+export * from './enums';
 
 const id = () =>
   text('id')
@@ -15,13 +18,6 @@ const createdAt = () =>
     .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`)
     .$defaultFn(() => new Date());
 
-/** Roles a member can hold in a workspace, from most to least powerful. */
-export const ROLES = ['admin', 'editor', 'reviewer', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Lifecycle of a document (see ARCHITECTURE.md, review workflow). */
-export const DOCUMENT_STATUSES = ['draft', 'in_review', 'signed_off'] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export const users = sqliteTable('users', {
   id: id(),
@@ -137,13 +133,6 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_email_idx').on(t.email, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
 );
 
-/** Verdict keys of the default scale (labels and ClaimReview numbers live in lib/claims/verdicts.ts). */
-export const VERDICTS = ['true', 'mostly_true', 'half_true', 'mostly_false', 'false', 'misleading', 'needs_context', 'unverifiable', 'not_a_claim'] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-/** Review states of a claim (see ARCHITECTURE.md, review workflow). */
-export const CLAIM_STATUSES = ['open', 'in_progress', 'proposed', 'approved', 'dismissed'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /**
  * A claim marked in a document. `from`/`to` are ProseMirror positions kept current by the
@@ -182,9 +171,6 @@ export const claims = sqliteTable(
 );
 export type ClaimRow = typeof claims.$inferSelect;
 
-/** Kinds and stances of sources. */
-export const SOURCE_KINDS = ['primary', 'official', 'expert', 'media', 'dataset', 'other'] as const;
-export const SOURCE_STANCES = ['supports', 'refutes', 'context'] as const;
 
 /** Evidence attached to a claim, kept in the order the reviewer gave them. */
 export const sources = sqliteTable(

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { initials } from '@/lib/format';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { requireSessionUser } from '@/lib/auth/session';
 
@@ -34,11 +35,3 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   );
 }
 
-function initials(name: string) {
-  return name
-    .split(/\s+/)
-    .map((p) => p[0])
-    .join('')
-    .slice(0, 2)
-    .toUpperCase();
-}

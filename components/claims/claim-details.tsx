@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { VERDICTS, type ClaimStatus, type Verdict } from '@/db/schema';
+import { orNull } from '@/lib/format';
+import { VERDICTS, type ClaimStatus, type Verdict } from '@/db/enums';
 import type { ClaimJSON } from '@/lib/claims/serialize';
 import { verdictLabel } from '@/lib/claims/verdicts';
 import type { Member } from '../editor/document-workspace';
@@ -21,10 +22,6 @@ interface Props {
   onSavedFlag: (saved: boolean) => void;
 }
 
-const orNull = (v: FormDataEntryValue | null) => {
-  const s = String(v ?? '').trim();
-  return s ? s : null;
-};
 
 /** The selected claim: statement, claimant, date, verdict, rationale, tags, assignee, status and sources. */
 export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDeleted, onReattach, justSaved, onSavedFlag }: Props) {

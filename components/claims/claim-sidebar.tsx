@@ -5,7 +5,8 @@
  * assignee; filters; counts per verdict; the selected claim opens its details.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { CLAIM_STATUSES, type ClaimStatus, type Verdict } from '@/db/schema';
+import { initials } from '@/lib/format';
+import { CLAIM_STATUSES, type ClaimStatus, type Verdict } from '@/db/enums';
 import type { ClaimJSON } from '@/lib/claims/serialize';
 import { DEFAULT_VERDICT_SCALE, verdictLabel } from '@/lib/claims/verdicts';
 import { shortcutLabel } from '@/lib/editor/commands';
@@ -44,14 +45,6 @@ interface Props {
   canEdit: boolean;
 }
 
-function initials(name: string) {
-  return name
-    .split(/\s+/)
-    .map((p) => p[0])
-    .join('')
-    .slice(0, 2)
-    .toUpperCase();
-}
 
 export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
   const { items, claims, selectedId, members, canEdit } = props;

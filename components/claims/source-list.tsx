@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { SOURCE_KINDS, SOURCE_STANCES } from '@/db/schema';
+import { orNull } from '@/lib/format';
+import { SOURCE_KINDS, SOURCE_STANCES } from '@/db/enums';
 import type { ClaimJSON, SourceJSON } from '@/lib/claims/serialize';
 import { sendJson } from './api';
 
@@ -22,10 +23,6 @@ const KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
   other: 'Other',
 };
 
-const orNull = (v: FormDataEntryValue | null) => {
-  const s = String(v ?? '').trim();
-  return s ? s : null;
-};
 
 function readSourceForm(form: HTMLFormElement) {
   const f = new FormData(form);

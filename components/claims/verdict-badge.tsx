@@ -1,4 +1,4 @@
-import type { Verdict } from '@/db/schema';
+import type { Verdict } from '@/db/enums';
 import { OPEN_CLAIM_COLOR, verdictLabel, verdictSpec } from '@/lib/claims/verdicts';
 
 /** A claim's verdict as a coloured badge ("No verdict yet" while open). */

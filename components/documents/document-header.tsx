@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { DocumentStatus } from '@/db/schema';
+import type { DocumentStatus } from '@/db/enums';
 import { StatusBadge } from '../ui/status-badge';
 
 interface Props {

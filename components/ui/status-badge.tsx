@@ -1,4 +1,4 @@
-import type { DocumentStatus } from '@/db/schema';
+import type { DocumentStatus } from '@/db/enums';
 
 const LABELS: Record<DocumentStatus, string> = { draft: 'Draft', in_review: 'In review', signed_off: 'Signed off' };
 
