@@ -1,39 +1,80 @@
 /**
- * Sends the editor's unconfirmed steps to the authority and confirms them
- * (prosemirror-collab). One request is in flight at a time; steps made meanwhile are
- * batched into the next. A 409 is answered by fetching the newer steps, rebasing and
- * resending; network failures are retried with exponential back-off.
+ * The editor's connection to the collaboration authority (prosemirror-collab).
+ *
+ * Sending: one request is in flight at a time; steps made meanwhile are batched into the
+ * next. A 409 is answered by fetching the newer steps, rebasing and resending; network
+ * failures are retried with exponential back-off, and edits made offline stay in the
+ * editor until they are accepted.
+ *
+ * Receiving: a Server-Sent Events stream from the editor's version delivers everyone's
+ * steps in order (own steps confirm the unconfirmed ones), claim changes and presence.
+ * When it breaks it is reopened from the current version, with back-off.
  */
 import { getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
+import type { PresenceEntry } from '@/lib/collab/hub';
+import { StepHistory } from '@/lib/collab/step-history';
+import type { ClaimJSON } from '@/lib/claims/serialize';
 import { schema } from '@/lib/editor/schema';
 
-/** What the user sees about saving. */
+/** What the user sees about saving and the connection. */
 export type SaveState =
   | { kind: 'saved' }
   | { kind: 'saving'; unsent: number }
   | { kind: 'offline'; unsent: number; retryInMs: number }
   | { kind: 'error'; message: string };
 
+/** The state of the live connection. */
+export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/** Claim events from other people. */
+export type ClaimEvent = { type: 'claim'; claim: ClaimJSON; version: number; moved: boolean } | { type: 'claim-deleted'; id: string };
+
 interface Options {
   documentId: string;
   getState: () => EditorState;
   dispatch: (tr: Transaction) => void;
   onSaveState: (state: SaveState) => void;
+  onLinkState?: (state: LinkState) => void;
+  onPresence?: (entries: PresenceEntry[]) => void;
+  onClaimEvent?: (event: ClaimEvent) => void;
+  /** Called when the server says the document must be reloaded. */
+  onReload?: (reason: string) => void;
+  /** Open the live stream (off in tests of the sender alone). */
+  live?: boolean;
 }
 
 const MAX_BACKOFF_MS = 30_000;
 
-/** Keeps one document's local steps flowing to the server. */
+function backoff(failures: number) {
+  return Math.min(MAX_BACKOFF_MS, 500 * 2 ** failures) * (0.75 + Math.random() * 0.5);
+}
+
+/** Keeps one document's steps flowing both ways. */
 export class CollabConnection {
+  /** This editor's session: its presence and its event stream. */
+  readonly sessionId = crypto.randomUUID().replace(/-/g, '');
+  /** Maps of recent confirmed steps, for placing remote positions. */
+  readonly history = new StepHistory();
   private inFlight = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private idleWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  private source: EventSource | null = null;
+  private streamFailures = 0;
+  private streamTimer: ReturnType<typeof setTimeout> | null = null;
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastPresence = '';
 
-  constructor(private readonly options: Options) {}
+  constructor(private readonly options: Options) {
+    if (options.live !== false) {
+      this.openStream();
+      window.addEventListener('online', this.onOnline);
+      window.addEventListener('offline', this.onOffline);
+    }
+  }
 
   /** Call after every transaction: sends pending steps unless a request is already out. */
   schedule(): void {
@@ -42,6 +83,7 @@ export class CollabConnection {
     if (!sendable) {
       this.options.onSaveState({ kind: 'saved' });
       this.idleWaiters.splice(0).forEach((w) => w.resolve());
+      this.schedulePresence();
       return;
     }
     void this.send();
@@ -65,10 +107,37 @@ export class CollabConnection {
     return sendableSteps(this.options.getState())?.steps.length ?? 0;
   }
 
-  /** Stops retrying (the editor is going away). */
+  /** Stops sending, receiving and retrying (the editor is going away). */
   stop(): void {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.streamTimer) clearTimeout(this.streamTimer);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.source?.close();
+    this.source = null;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+  }
+
+  /** Reports the caret after a selection change (throttled; only when all steps are confirmed). */
+  schedulePresence(): void {
+    if (this.presenceTimer || this.stopped || this.options.live === false) return;
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      void this.sendPresence();
+    }, 120);
+  }
+
+  private async sendPresence(): Promise<void> {
+    const state = this.options.getState();
+    if (sendableSteps(state)) return; // positions would not match the server's document yet
+    const { anchor, head } = state.selection;
+    const body = JSON.stringify({ session: this.sessionId, anchor, head, version: getVersion(state) });
+    if (body === this.lastPresence) return;
+    this.lastPresence = body;
+    await fetch(`/api/documents/${this.options.documentId}/presence`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).catch(() => {
+      this.lastPresence = '';
+    });
   }
 
   private async send(): Promise<void> {
@@ -84,9 +153,14 @@ export class CollabConnection {
       });
       if (res.ok) {
         this.failures = 0;
-        this.options.dispatch(
-          receiveTransaction(this.options.getState(), sendable.steps, sendable.steps.map(() => sendable.clientID)),
-        );
+        // The stream may already have delivered (and so confirmed) some or all of them.
+        const state = this.options.getState();
+        const done = getVersion(state) - sendable.version;
+        if (done >= 0 && done < sendable.steps.length) {
+          const rest = sendable.steps.slice(done);
+          rest.forEach((step, i) => this.history.record(sendable.version + done + i, step.getMap()));
+          this.options.dispatch(receiveTransaction(state, rest, rest.map(() => sendable.clientID)));
+        }
       } else if (res.status === 409) {
         await this.catchUp();
       } else if (res.status >= 500) {
@@ -113,25 +187,92 @@ export class CollabConnection {
     const version = getVersion(this.options.getState());
     const res = await fetch(`/api/documents/${this.options.documentId}/steps?since=${version}`);
     if (!res.ok) throw new Error(`catch-up failed with ${res.status}`);
-    const data = (await res.json()) as { steps: unknown[]; clientIDs: string[] };
+    // The answer's `version` is where the document is now; its steps start at `since`.
+    const data = (await res.json()) as { version: number; steps: unknown[]; clientIDs: string[] };
+    this.applyRemote({ ...data, version });
+  }
+
+  /** Applies a run of confirmed steps that starts at `version`, skipping the ones we already have. */
+  private applyRemote(data: { version: number; steps: unknown[]; clientIDs: string[] }): boolean {
     const state = this.options.getState();
-    if (getVersion(state) !== version) return; // someone else already caught us up
-    this.options.dispatch(
-      receiveTransaction(
-        state,
-        data.steps.map((json) => Step.fromJSON(schema, json)),
-        data.clientIDs,
-      ),
-    );
+    const current = getVersion(state);
+    const from = data.version ?? current;
+    if (from > current) return false; // a gap: the caller reopens the stream from our version
+    const skip = current - from;
+    if (skip >= data.steps.length) return true;
+    const steps = data.steps.slice(skip).map((json) => Step.fromJSON(schema, json));
+    steps.forEach((step, i) => this.history.record(current + i, step.getMap()));
+    this.options.dispatch(receiveTransaction(state, steps, data.clientIDs.slice(skip)));
+    return true;
   }
 
   private retryLater(): void {
-    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.failures) * (0.75 + Math.random() * 0.5);
-    this.failures++;
+    const delay = backoff(this.failures++);
     this.options.onSaveState({ kind: 'offline', unsent: this.unsentCount(), retryInMs: delay });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.schedule();
     }, delay);
   }
+
+  private openStream(): void {
+    if (this.stopped) return;
+    this.source?.close();
+    const version = getVersion(this.options.getState());
+    const source = new EventSource(`/api/documents/${this.options.documentId}/events?version=${version}&session=${this.sessionId}`);
+    this.source = source;
+    this.options.onLinkState?.(this.streamFailures ? 'reconnecting' : 'connecting');
+    source.addEventListener('open', () => {
+      this.streamFailures = 0;
+      this.options.onLinkState?.('connected');
+      this.lastPresence = '';
+      this.schedulePresence();
+      // Anything that failed while we were away goes out now.
+      if (this.retryTimer) {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = null;
+      }
+      this.schedule();
+    });
+    source.addEventListener('steps', (e) => {
+      if (!this.applyRemote(JSON.parse((e as MessageEvent).data))) this.reopenStream();
+    });
+    source.addEventListener('presence', (e) => this.options.onPresence?.(JSON.parse((e as MessageEvent).data)));
+    source.addEventListener('claim', (e) => this.options.onClaimEvent?.({ ...JSON.parse((e as MessageEvent).data), type: 'claim' }));
+    source.addEventListener('claim-deleted', (e) => this.options.onClaimEvent?.({ ...JSON.parse((e as MessageEvent).data), type: 'claim-deleted' }));
+    source.addEventListener('reload', (e) => {
+      this.stop();
+      this.options.onReload?.(JSON.parse((e as MessageEvent).data).reason);
+    });
+    source.addEventListener('error', () => {
+      // EventSource would retry with the old version in its URL; we reopen from ours.
+      source.close();
+      if (this.source === source) this.reopenStream();
+    });
+  }
+
+  private reopenStream(): void {
+    this.source?.close();
+    this.source = null;
+    if (this.stopped || this.streamTimer) return;
+    const delay = backoff(this.streamFailures++);
+    this.options.onLinkState?.(navigator.onLine === false ? 'offline' : 'reconnecting');
+    this.streamTimer = setTimeout(() => {
+      this.streamTimer = null;
+      this.openStream();
+    }, delay);
+  }
+
+  private onOnline = () => {
+    this.streamFailures = 0;
+    if (this.streamTimer) {
+      clearTimeout(this.streamTimer);
+      this.streamTimer = null;
+    }
+    this.openStream();
+  };
+
+  private onOffline = () => {
+    this.options.onLinkState?.('offline');
+  };
 }

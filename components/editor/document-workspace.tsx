@@ -17,7 +17,10 @@ import { baseKeymap, buildKeymap, shortcutLabel } from '@/lib/editor/commands';
 import { schema } from '@/lib/editor/schema';
 import { ClaimCard } from '../claims/claim-card';
 import { ClaimSidebar, type ClaimListItem } from '../claims/claim-sidebar';
-import { CollabConnection, type SaveState } from './collab-connection';
+import { CollabConnection, type ClaimEvent, type LinkState, type SaveState } from './collab-connection';
+import { PresenceBar } from './presence-bar';
+import { presenceKey, presencePlugin, type RemoteCursor } from '@/lib/editor/presence-plugin';
+import type { PresenceEntry } from '@/lib/collab/hub';
 import { EditorToolbar } from './editor-toolbar';
 import { SaveIndicator } from './save-indicator';
 
@@ -68,6 +71,9 @@ export function DocumentWorkspace(props: Props) {
   const [view, setView] = useState<EditorView | null>(null);
   const [, setTick] = useState(0);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const [linkState, setLinkState] = useState<LinkState>('connecting');
+  const [people, setPeople] = useState<PresenceEntry[]>([]);
+  const onClaimEventRef = useRef<(event: ClaimEvent) => void>(() => {});
   const [claims, setClaims] = useState(() => new Map(props.initialClaims.map((c) => [c.id, c])));
   const [items, setItems] = useState<ClaimListItem[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -91,6 +97,7 @@ export function DocumentWorkspace(props: Props) {
         collab({ version, clientID: crypto.randomUUID() }),
         history(),
         claimsPlugin(initialClaims.map(toMark)),
+        presencePlugin(),
         keymap({ [ADD_CLAIM_SHORTCUT]: () => (addClaimRef.current(), true) }),
         keymap(buildKeymap()),
         keymap(baseKeymap),
@@ -111,6 +118,7 @@ export function DocumentWorkspace(props: Props) {
       dispatchTransaction(tr) {
         const before = editorView.state;
         editorView.updateState(before.apply(tr));
+        if (tr.selectionSet || tr.docChanged) connectionRef.current?.schedulePresence();
         if (tr.docChanged) {
           connectionRef.current?.schedule();
           // The sidebar follows the text once typing pauses, not on every keystroke.
@@ -134,12 +142,28 @@ export function DocumentWorkspace(props: Props) {
         setTick((t) => t + 1);
       },
     });
-    connectionRef.current = new CollabConnection({
+    const connection = new CollabConnection({
       documentId,
       getState: () => editorView.state,
       dispatch: (tr) => editorView.dispatch(tr),
       onSaveState: setSaveState,
+      onLinkState: setLinkState,
+      onPresence: (entries) => {
+        setPeople(entries);
+        // Other people's carets, brought from their version to this editor's document.
+        const cursors: RemoteCursor[] = [];
+        for (const e of entries) {
+          if (!e.selection) continue;
+          const anchor = connection.history.mapToCurrent(e.selection.anchor, e.selection.version, editorView.state);
+          const head = connection.history.mapToCurrent(e.selection.head, e.selection.version, editorView.state);
+          if (anchor !== null && head !== null) cursors.push({ sessionId: e.sessionId, name: e.name, color: e.color, anchor, head });
+        }
+        editorView.dispatch(editorView.state.tr.setMeta(presenceKey, cursors));
+      },
+      onClaimEvent: (event) => onClaimEventRef.current(event),
+      onReload: () => window.location.reload(),
     });
+    connectionRef.current = connection;
     const warnIfUnsent = (event: BeforeUnloadEvent) => {
       if (connectionRef.current && connectionRef.current.unsentCount() > 0) event.preventDefault();
     };
@@ -188,6 +212,28 @@ export function DocumentWorkspace(props: Props) {
     const v = viewRef.current;
     v?.dispatch(v.state.tr.setMeta(claimsKey, { type: 'remove', id }));
   }, []);
+
+  // Claims created, changed or deleted by other people.
+  useEffect(() => {
+    onClaimEventRef.current = function apply(event: ClaimEvent, attempt = 0) {
+      if (event.type === 'claim-deleted') return removeClaim(event.id);
+      const v = viewRef.current;
+      const connection = connectionRef.current;
+      if (!v || !connection) return;
+      const known = getClaimsState(v.state).claims.has(event.claim.id);
+      if (known && !event.moved) return upsertClaim(event.claim);
+      const { claim } = event;
+      if (claim.orphaned) return upsertClaim(claim, { anchor: true });
+      const from = connection.history.mapToCurrent(claim.from, event.version, v.state, 1);
+      const to = connection.history.mapToCurrent(claim.to, event.version, v.state, -1);
+      // The claim refers to steps this editor has not received yet: try again shortly.
+      if (from === null || to === null) {
+        if (attempt < 20) setTimeout(() => apply(event, attempt + 1), 150);
+        return;
+      }
+      upsertClaim(from < to ? { ...claim, from, to } : { ...claim, from, to: from, orphaned: true }, { anchor: true });
+    };
+  }, [removeClaim, upsertClaim]);
 
   /** The current selection as a range of the confirmed document, after unsent edits are saved. */
   const confirmedSelection = useCallback(async () => {
@@ -300,7 +346,8 @@ export function DocumentWorkspace(props: Props) {
               Add claim
             </button>
           )}
-          <SaveIndicator state={saveState} />
+          <PresenceBar people={people} />
+          <SaveIndicator state={saveState} link={linkState} />
         </div>
         {notice && (
           <p className="notice" role="alert">

@@ -20,6 +20,7 @@ import { insertEvent } from '@/db/queries/events';
 import { getMembership } from '@/db/queries/users';
 import type { ClaimRow, DocumentStatus, Role, SourceRow } from '@/db/schema';
 import { loadCurrent } from '../collab/authority';
+import { publish } from '../collab/hub';
 import { AppError, invalidBody, notFound } from '../errors';
 import { authorize, type Action } from '../permissions';
 import { invalidRangeReason, quoteAt } from './anchor';
@@ -58,6 +59,13 @@ function checkRange(documentId: string, range: { from: number; to: number; versi
   return quoteAt(doc, range.from, range.to);
 }
 
+/** Tells everyone in the document that a claim changed (after the change is committed). */
+function announce(ctx: ClaimContext, claimId: string, moved: boolean) {
+  const claim = getClaimWithSources(claimId);
+  const document = getDocumentCollabState(ctx.documentId);
+  if (claim && document) publish(ctx.documentId, { type: 'claim', claim: serializeClaim(claim), version: document.version, moved });
+}
+
 function checkAssignee(ctx: ClaimContext, assigneeId: string | null | undefined, tx: Tx) {
   if (assigneeId && !getMembership(assigneeId, ctx.workspaceId, tx)) {
     throw invalidBody('"assigneeId": the assignee must be a member of this workspace.');
@@ -74,7 +82,7 @@ export function createClaim(
   input: { from: number; to: number; version: number } & Partial<Pick<ClaimRow, 'statement' | 'claimant' | 'claimDate' | 'verdict' | 'rationale' | 'tags' | 'assigneeId'>>,
 ) {
   authorizeChange(ctx, 'claim:create');
-  return writeTransaction((tx) => {
+  const created = writeTransaction((tx) => {
     const quote = checkRange(ctx.documentId, input, tx);
     checkAssignee(ctx, input.assigneeId, tx);
     const row = insertClaim(
@@ -100,6 +108,8 @@ export function createClaim(
     audit(ctx, tx, 'claim.created', 'claim', row.id, null, claim);
     return claim;
   });
+  announce(ctx, created.id, true);
+  return created;
 }
 
 /**
@@ -113,7 +123,7 @@ export function updateClaim(
   input: { rowVersion: number; from?: number; to?: number; version?: number } & Omit<ClaimPatch, 'from' | 'to' | 'orphaned' | 'quoteExact' | 'quotePrefix' | 'quoteSuffix'>,
 ) {
   authorizeChange(ctx, 'claim:update');
-  return writeTransaction((tx) => {
+  const updated = writeTransaction((tx) => {
     const current = getClaimWithSources(claimId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
     const { rowVersion, from, to, version, ...fields } = input;
@@ -143,6 +153,8 @@ export function updateClaim(
     );
     return after;
   });
+  announce(ctx, claimId, input.from !== undefined);
+  return updated;
 }
 
 function pick(obj: Record<string, unknown>, keys: string[]) {
@@ -158,6 +170,7 @@ export function deleteClaim(ctx: ClaimContext, claimId: string) {
     markClaimDeleted(claimId, tx);
     audit(ctx, tx, 'claim.deleted', 'claim', claimId, serializeClaim(current), null);
   });
+  publish(ctx.documentId, { type: 'claim-deleted', id: claimId });
 }
 
 /** Fields of a new source. */
@@ -171,7 +184,7 @@ export function today(): string {
 /** Appends a source to a claim. */
 export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput) {
   authorizeChange(ctx, 'claim:update');
-  return writeTransaction((tx) => {
+  const added = writeTransaction((tx) => {
     if (getSourcesByClaimId(claimId, tx).length >= MAX_SOURCES_PER_CLAIM) {
       throw new AppError(400, 'invalid:body', `A claim can have at most ${MAX_SOURCES_PER_CLAIM} sources.`);
     }
@@ -194,12 +207,14 @@ export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput
     audit(ctx, tx, 'source.added', 'source', row.id, null, { claimId, ...source });
     return source;
   });
+  announce(ctx, claimId, false);
+  return added;
 }
 
 /** Changes a source's fields, or moves it to `position` in its claim's list. */
 export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<SourceInput> & { position?: number }) {
   authorizeChange(ctx, 'claim:update');
-  return writeTransaction((tx) => {
+  const edited = writeTransaction((tx) => {
     const { position, ...fields } = input;
     let row = source;
     if (Object.keys(fields).length) row = updateSource(source.id, fields, tx)!;
@@ -212,6 +227,8 @@ export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<
     audit(ctx, tx, position !== undefined && !Object.keys(fields).length ? 'source.moved' : 'source.updated', 'source', source.id, { ...serializeSource(source), position: source.position }, { ...after, position: position ?? source.position });
     return { source: after, order: getSourcesByClaimId(source.claimId, tx).map((s) => s.id) };
   });
+  announce(ctx, source.claimId, false);
+  return edited;
 }
 
 /** Removes a source from its claim (its last state stays in the audit log). */
@@ -222,4 +239,5 @@ export function removeSource(ctx: ClaimContext, source: SourceRow) {
     reorderSources(getSourcesByClaimId(source.claimId, tx).map((s) => s.id), tx);
     audit(ctx, tx, 'source.removed', 'source', source.id, { claimId: source.claimId, ...serializeSource(source) }, null);
   });
+  announce(ctx, source.claimId, false);
 }

@@ -13,6 +13,7 @@ import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type StepChange
 import { AppError, notFound } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { schema } from '../editor/schema';
+import { publish } from './hub';
 
 /** Most steps one request may carry. */
 export const MAX_STEPS_PER_REQUEST = 500;
@@ -115,6 +116,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
   });
   // Cache only what was committed: a rolled-back transaction must leave no trace.
   cache.set(submission.documentId, accepted);
+  publish(submission.documentId, { type: 'steps' });
   return { version: accepted.version };
 }
 

@@ -84,6 +84,15 @@ export class DocumentPage {
     });
   }
 
+  /** The article's text without other people's cursor labels. */
+  async articleText() {
+    return this.editor.evaluate((root) => {
+      const copy = root.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.remote-caret').forEach((el) => el.remove());
+      return copy.textContent ?? '';
+    });
+  }
+
   /** Every highlight of a claim, by the text it covers. */
   highlights() {
     return this.editor.locator('.claim-hl');

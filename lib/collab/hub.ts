@@ -1,0 +1,100 @@
+/**
+ * The in-process fan-out of live document events. The database stays the authority: a
+ * "steps" notice only tells streams to read the new steps from SQLite, and every stream
+ * also polls the stored version once a second, so steps accepted by another process on
+ * the same database file reach its clients too.
+ */
+
+/** A person's place in a document, as other people see it. */
+export interface PresenceEntry {
+  sessionId: string;
+  userId: string;
+  name: string;
+  color: string;
+  /** Selection at `version` (anchor = head for a caret); null before the first report. */
+  selection: { anchor: number; head: number; version: number } | null;
+  lastSeen: number;
+}
+
+/** What streams hear about a document. */
+export type HubEvent =
+  | { type: 'steps' }
+  | { type: 'claim'; claim: unknown; version: number; moved: boolean }
+  | { type: 'claim-deleted'; id: string }
+  | { type: 'presence'; entries: PresenceEntry[] };
+
+type Listener = (event: HubEvent) => void;
+
+interface Room {
+  listeners: Set<Listener>;
+  presence: Map<string, PresenceEntry>;
+}
+
+const globalForHub = globalThis as unknown as { factdeskRooms?: Map<string, Room>; factdeskStreams?: Map<string, number> };
+const rooms = (globalForHub.factdeskRooms ??= new Map<string, Room>());
+const streamsByUser = (globalForHub.factdeskStreams ??= new Map<string, number>());
+
+/** Most event streams one user may hold open in one process (tabs, devices). */
+export const MAX_STREAMS_PER_USER = 12;
+
+const PALETTE = ['#e76f51', '#2a9d8f', '#8e7dbe', '#f4a261', '#3a86ff', '#d1495b', '#6a994e', '#bc6c25', '#118ab2', '#c9184a'];
+
+/** A stable colour for a user. */
+export function colorFor(userId: string): string {
+  let h = 0;
+  for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return PALETTE[h % PALETTE.length]!;
+}
+
+function room(documentId: string): Room {
+  let r = rooms.get(documentId);
+  if (!r) rooms.set(documentId, (r = { listeners: new Set(), presence: new Map() }));
+  return r;
+}
+
+/** Tells every stream of the document about an event. */
+export function publish(documentId: string, event: HubEvent): void {
+  for (const listener of rooms.get(documentId)?.listeners ?? []) listener(event);
+}
+
+/** Listens to a document's events; returns the function that stops listening. */
+export function subscribe(documentId: string, listener: Listener): () => void {
+  const r = room(documentId);
+  r.listeners.add(listener);
+  return () => {
+    r.listeners.delete(listener);
+    if (r.listeners.size === 0 && r.presence.size === 0) rooms.delete(documentId);
+  };
+}
+
+/** Counts a user's open stream; false when the user already has too many. */
+export function acquireStream(userId: string): boolean {
+  const n = streamsByUser.get(userId) ?? 0;
+  if (n >= MAX_STREAMS_PER_USER) return false;
+  streamsByUser.set(userId, n + 1);
+  return true;
+}
+
+/** Releases a stream counted by acquireStream. */
+export function releaseStream(userId: string): void {
+  const n = (streamsByUser.get(userId) ?? 1) - 1;
+  if (n <= 0) streamsByUser.delete(userId);
+  else streamsByUser.set(userId, n);
+}
+
+/** The people in a document. */
+export function presenceOf(documentId: string): PresenceEntry[] {
+  return [...(rooms.get(documentId)?.presence.values() ?? [])];
+}
+
+/** Adds or updates a person's presence and tells everyone. */
+export function updatePresence(documentId: string, entry: Omit<PresenceEntry, 'lastSeen'>): void {
+  room(documentId).presence.set(entry.sessionId, { ...entry, lastSeen: Date.now() });
+  publish(documentId, { type: 'presence', entries: presenceOf(documentId) });
+}
+
+/** Removes a session's presence (its stream closed) and tells everyone. */
+export function leave(documentId: string, sessionId: string): void {
+  const r = rooms.get(documentId);
+  if (r?.presence.delete(sessionId)) publish(documentId, { type: 'presence', entries: presenceOf(documentId) });
+}

@@ -1,0 +1,100 @@
+/**
+ * One client's Server-Sent Events stream of a document: every step after the client's
+ * version, then live steps (read from the database, in order), claim changes and
+ * presence, until the client goes away.
+ */
+import { getDocumentCollabState, getStepsSince } from '@/db/queries/documents';
+import { AppError } from '../errors';
+import { acquireStream, colorFor, leave, presenceOf, releaseStream, subscribe, updatePresence, type HubEvent } from './hub';
+
+/** A client further behind than this reloads the document instead of replaying steps. */
+export const MAX_CATCH_UP_STEPS = 10_000;
+/** Most steps sent in one event. */
+const STEPS_PER_EVENT = 1000;
+const POLL_MS = 1000;
+const HEARTBEAT_MS = 15_000;
+
+interface StreamProps {
+  documentId: string;
+  user: { id: string; name: string };
+  sessionId: string;
+  version: number;
+  signal: AbortSignal;
+}
+
+/** The SSE response for a document, or throws 429 when the user has too many streams open. */
+export function openDocumentStream({ documentId, user, sessionId, version, signal }: StreamProps): Response {
+  if (!acquireStream(user.id)) {
+    throw new AppError(429, 'rate_limited', 'Too many open connections to Factdesk. Close some tabs and reload this page.');
+  }
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let sent = version;
+      let closed = false;
+      const send = (event: string, data: unknown) => {
+        if (!closed) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      };
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      // Sends every stored step after the last one sent; the database decides the order.
+      const flushSteps = () => {
+        const state = getDocumentCollabState(documentId);
+        if (!state || state.deletedAt) {
+          send('reload', { reason: 'deleted' });
+          return close();
+        }
+        if (state.version < sent || state.version - sent > MAX_CATCH_UP_STEPS) {
+          send('reload', { reason: state.version < sent ? 'ahead' : 'too-far-behind', version: state.version });
+          return close();
+        }
+        while (state.version > sent) {
+          const rows = getStepsSince(documentId, sent).slice(0, STEPS_PER_EVENT);
+          if (!rows.length) break;
+          send('steps', { version: sent, steps: rows.map((r) => r.step), clientIDs: rows.map((r) => r.clientId) });
+          sent = rows[rows.length - 1]!.version;
+        }
+      };
+      const onEvent = (event: HubEvent) => {
+        if (event.type === 'steps') flushSteps();
+        else if (event.type === 'presence') send('presence', event.entries.filter((e) => e.sessionId !== sessionId));
+        else send(event.type, event);
+      };
+      const unsubscribe = subscribe(documentId, onEvent);
+      const poll = setInterval(flushSteps, POLL_MS);
+      const heartbeat = setInterval(() => !closed && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
+      cleanup = () => {
+        clearInterval(poll);
+        clearInterval(heartbeat);
+        unsubscribe();
+        releaseStream(user.id);
+        leave(documentId, sessionId);
+      };
+      signal.addEventListener('abort', close);
+      send('hello', { sessionId, color: colorFor(user.id) });
+      flushSteps();
+      updatePresence(documentId, { sessionId, userId: user.id, name: user.name, color: colorFor(user.id), selection: null });
+      send('presence', presenceOf(documentId).filter((e) => e.sessionId !== sessionId));
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { DocumentPage, LoginPage } from './pages';
+
+async function signedIn(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new LoginPage(page).signInAs(email);
+  return { context, page, doc: new DocumentPage(page) };
+}
+
+test('two reviewers type in the same paragraph at once: both end with the same text and see each other', async ({ browser }) => {
+  const title = `Gemeinsam bearbeiten ${Date.now()}`;
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  await rita.page.getByRole('button', { name: 'New document' }).click();
+  const dialog = rita.page.getByRole('dialog', { name: 'New document' });
+  await dialog.getByLabel(/^Title/).fill(title);
+  await dialog.getByLabel('Article text').fill('Der Kreml warnt vor Maßnahmen.');
+  await dialog.getByRole('button', { name: 'Create document' }).click();
+  await expect(rita.doc.editor).toBeVisible();
+
+  const ben = await signedIn(browser, 'reviewer2@factdesk.test');
+  await ben.doc.openFromList(title);
+  await expect(ben.doc.editor).toContainText('Der Kreml warnt vor Maßnahmen.');
+
+  // Each sees the other in the document.
+  await expect(rita.page.getByRole('list', { name: 'People in this document' }).getByLabel('Ben Reviewer')).toBeVisible();
+  await expect(ben.page.getByRole('list', { name: 'People in this document' }).getByLabel('Rita Reviewer')).toBeVisible();
+
+  await rita.doc.caretBefore('Der Kreml');
+  await ben.doc.caretAfter('Der Kreml');
+  await Promise.all([rita.page.keyboard.type('Eilmeldung: ', { delay: 30 }), ben.page.keyboard.type(' Die NATO antwortet.', { delay: 30 })]);
+
+  const expected = 'Eilmeldung: Der Kreml warnt vor Maßnahmen. Die NATO antwortet.';
+  await expect(rita.doc.saveState).toHaveText('All changes saved');
+  await expect(ben.doc.saveState).toHaveText('All changes saved');
+  await expect.poll(() => rita.doc.articleText()).toBe(expected);
+  await expect.poll(() => ben.doc.articleText()).toBe(expected);
+
+  // Each sees the other's cursor, labelled with the name.
+  await expect(rita.doc.editor.locator('.remote-caret', { hasText: 'Ben Reviewer' })).toBeVisible();
+  await expect(ben.doc.editor.locator('.remote-caret', { hasText: 'Rita Reviewer' })).toBeVisible();
+
+  // A claim Rita marks appears for Ben, highlight and sidebar, without a reload.
+  await rita.doc.select('Kreml warnt');
+  await rita.page.keyboard.press('Control+Shift+M');
+  await expect(ben.doc.highlights()).toHaveText(['Kreml warnt']);
+  await expect(ben.doc.sidebar.getByRole('button', { name: /^Claim 1: Kreml warnt/ })).toBeVisible();
+
+  // After a reload both still read the same text.
+  await ben.page.reload();
+  await expect.poll(() => ben.doc.articleText()).toBe(expected);
+  await rita.context.close();
+  await ben.context.close();
+});
+
+test('edits made offline are kept, shown as unsent, and saved when the connection is back', async ({ browser }) => {
+  const { context, page, doc } = await signedIn(browser, 'editor@factdesk.test');
+  await page.getByRole('button', { name: 'New document' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New document' });
+  await dialog.getByLabel(/^Title/).fill('Offline');
+  await dialog.getByLabel('Article text').fill('Erster Satz.');
+  await dialog.getByRole('button', { name: 'Create document' }).click();
+  await expect(doc.saveState).toHaveText('All changes saved');
+
+  await context.setOffline(true);
+  await doc.caretAfter('Erster Satz.');
+  await page.keyboard.type(' Offline geschrieben.');
+  await expect(doc.saveState).toContainText(/Offline|Reconnecting/);
+  await expect(doc.saveState).toContainText('unsent');
+  await context.setOffline(false);
+  await expect(doc.saveState).toHaveText('All changes saved', { timeout: 40_000 });
+  await page.reload();
+  await expect(doc.editor).toHaveText('Erster Satz. Offline geschrieben.');
+  await context.close();
+});
