@@ -16,6 +16,7 @@ import { Step } from 'prosemirror-transform';
 import type { PresenceEntry } from '@/lib/collab/hub';
 import { StepHistory } from '@/lib/collab/step-history';
 import type { ClaimJSON } from '@/lib/claims/serialize';
+import { claimsConfirmKey } from '@/lib/editor/claims-plugin';
 import { schema } from '@/lib/editor/schema';
 
 /** What the user sees about saving and the connection. */
@@ -55,8 +56,8 @@ function backoff(failures: number) {
 export class CollabConnection {
   /** This editor's session: its presence and its event stream. */
   readonly sessionId = crypto.randomUUID().replace(/-/g, '');
-  /** Maps of recent confirmed steps, for placing remote positions. */
-  readonly history = new StepHistory();
+  /** The confirmed document and recent confirmed steps, for placing remote ranges. */
+  readonly history: StepHistory;
   private inFlight = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -69,6 +70,8 @@ export class CollabConnection {
   private lastPresence = '';
 
   constructor(private readonly options: Options) {
+    const state = options.getState();
+    this.history = new StepHistory(state.doc, getVersion(state));
     if (options.live !== false) {
       this.openStream();
       window.addEventListener('online', this.onOnline);
@@ -158,8 +161,10 @@ export class CollabConnection {
         const done = getVersion(state) - sendable.version;
         if (done >= 0 && done < sendable.steps.length) {
           const rest = sendable.steps.slice(done);
-          rest.forEach((step, i) => this.history.record(sendable.version + done + i, step.getMap()));
-          this.options.dispatch(receiveTransaction(state, rest, rest.map(() => sendable.clientID)));
+          const changes = this.history.confirm(sendable.version + done, rest);
+          this.options.dispatch(
+            receiveTransaction(state, rest, rest.map(() => sendable.clientID)).setMeta(claimsConfirmKey, { changes, confirmedDoc: this.history.confirmedDoc }),
+          );
         }
       } else if (res.status === 409) {
         await this.catchUp();
@@ -201,8 +206,8 @@ export class CollabConnection {
     const skip = current - from;
     if (skip >= data.steps.length) return true;
     const steps = data.steps.slice(skip).map((json) => Step.fromJSON(schema, json));
-    steps.forEach((step, i) => this.history.record(current + i, step.getMap()));
-    this.options.dispatch(receiveTransaction(state, steps, data.clientIDs.slice(skip)));
+    const changes = this.history.confirm(current, steps);
+    this.options.dispatch(receiveTransaction(state, steps, data.clientIDs.slice(skip)).setMeta(claimsConfirmKey, { changes, confirmedDoc: this.history.confirmedDoc }));
     return true;
   }
 

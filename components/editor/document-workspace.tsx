@@ -11,7 +11,7 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimJSON } from '@/lib/claims/serialize';
-import { textOf } from '@/lib/claims/anchor';
+import { textOf, type Anchor } from '@/lib/claims/anchor';
 import { claimAt, claimsKey, claimsPlugin, getClaimsState, type ClaimMark } from '@/lib/editor/claims-plugin';
 import { baseKeymap, buildKeymap, shortcutLabel } from '@/lib/editor/commands';
 import { schema } from '@/lib/editor/schema';
@@ -21,6 +21,7 @@ import { CollabConnection, type ClaimEvent, type LinkState, type SaveState } fro
 import { PresenceBar } from './presence-bar';
 import { presenceKey, presencePlugin, type RemoteCursor } from '@/lib/editor/presence-plugin';
 import type { PresenceEntry } from '@/lib/collab/hub';
+import { placeRemoteAnchor } from '@/lib/collab/remote-claims';
 import { EditorToolbar } from './editor-toolbar';
 import { SaveIndicator } from './save-indicator';
 
@@ -192,13 +193,17 @@ export function DocumentWorkspace(props: Props) {
     }
   }, []);
 
-  const upsertClaim = useCallback((claim: ClaimJSON, opts: { anchor?: boolean } = {}) => {
+  const upsertClaim = useCallback((claim: ClaimJSON, opts: { anchor?: boolean; placed?: { confirmed: Anchor; anchor: Anchor } } = {}) => {
     setClaims((prev) => new Map(prev).set(claim.id, claim));
     const v = viewRef.current;
     if (!v) return;
     const existing = getClaimsState(v.state).claims.get(claim.id);
     // The editor's anchor is the live one; take the server's only for new or moved claims.
-    const mark = existing && !opts.anchor ? { ...existing, verdict: claim.verdict } : toMark(claim);
+    const mark = opts.placed
+      ? { id: claim.id, verdict: claim.verdict, ...opts.placed }
+      : existing && !opts.anchor
+        ? { ...existing, verdict: claim.verdict }
+        : toMark(claim);
     v.dispatch(v.state.tr.setMeta(claimsKey, { type: 'upsert', claim: mark }));
   }, []);
 
@@ -223,15 +228,13 @@ export function DocumentWorkspace(props: Props) {
       const known = getClaimsState(v.state).claims.has(event.claim.id);
       if (known && !event.moved) return upsertClaim(event.claim);
       const { claim } = event;
-      if (claim.orphaned) return upsertClaim(claim, { anchor: true });
-      const from = connection.history.mapToCurrent(claim.from, event.version, v.state, 1);
-      const to = connection.history.mapToCurrent(claim.to, event.version, v.state, -1);
+      const placed = placeRemoteAnchor({ from: claim.from, to: claim.to, orphaned: claim.orphaned, quote: claim.quote }, event.version, v.state, connection.history);
       // The claim refers to steps this editor has not received yet: try again shortly.
-      if (from === null || to === null) {
+      if (!placed) {
         if (attempt < 20) setTimeout(() => apply(event, attempt + 1), 150);
         return;
       }
-      upsertClaim(from < to ? { ...claim, from, to } : { ...claim, from, to: from, orphaned: true }, { anchor: true });
+      upsertClaim(claim, { placed });
     };
   }, [removeClaim, upsertClaim]);
 

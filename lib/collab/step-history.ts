@@ -1,41 +1,95 @@
 /**
- * The maps of the most recent confirmed steps, by version, so that a position reported
- * at an older version (a remote cursor, a claim created elsewhere) can be brought to the
- * current document.
+ * The editor's copy of the confirmed document and the most recent confirmed steps (with
+ * the documents around each), so that a range the server stated at an older version —
+ * a claim someone else created, a remote cursor — is brought to this editor's document
+ * by the same rules the server uses.
  */
 import { getVersion, sendableSteps } from 'prosemirror-collab';
+import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
-import type { StepMap } from 'prosemirror-transform';
+import type { Step } from 'prosemirror-transform';
+import { mapAnchor, type Anchor, type StepChange } from '../claims/anchor';
 
-/** How many confirmed step maps are kept. */
+/** How many confirmed steps are kept. */
 export const STEP_HISTORY_SIZE = 2000;
 
 export class StepHistory {
-  private maps = new Map<number, StepMap>();
+  private changes = new Map<number, StepChange>();
 
-  /** Records the map of the step that produced version `version + 1`. */
-  record(version: number, map: StepMap): void {
-    this.maps.set(version, map);
-    if (this.maps.size > STEP_HISTORY_SIZE) {
-      const oldest = this.maps.keys().next().value;
-      if (oldest !== undefined) this.maps.delete(oldest);
-    }
+  constructor(
+    /** The document at `version`, as the server has it. */
+    private doc: PMNode,
+    private version: number,
+  ) {}
+
+  /** The confirmed document. */
+  get confirmedDoc(): PMNode {
+    return this.doc;
   }
 
   /**
-   * Maps a position given at confirmed version `version` to the editor's current document
-   * (through the confirmed steps since then and the local unconfirmed ones), or null when
-   * that version is ahead of the editor or too old to map.
+   * Records confirmed steps that start at `version` (ones already recorded are skipped)
+   * and returns the changes newly recorded, for the claims plugin's confirm meta.
    */
-  mapToCurrent(pos: number, version: number, state: EditorState, assoc = 1): number | null {
-    const current = getVersion(state);
-    if (version > current) return null;
-    let p = pos;
-    for (let v = version; v < current; v++) {
-      const map = this.maps.get(v);
-      if (!map) return null;
-      p = map.map(p, assoc);
+  confirm(version: number, steps: readonly Step[]): StepChange[] {
+    const added: StepChange[] = [];
+    steps.forEach((step, i) => {
+      const v = version + i;
+      if (v !== this.version) return;
+      const after = step.apply(this.doc).doc;
+      if (!after) throw new Error(`confirmed step ${v} does not apply`);
+      const change = { map: step.getMap(), before: this.doc, after };
+      this.changes.set(v, change);
+      added.push(change);
+      this.doc = after;
+      this.version++;
+      if (this.changes.size > STEP_HISTORY_SIZE) this.changes.delete(this.changes.keys().next().value!);
+    });
+    return added;
+  }
+
+  private since(version: number): StepChange[] | null {
+    if (version > this.version) return null;
+    const out: StepChange[] = [];
+    for (let v = version; v < this.version; v++) {
+      const change = this.changes.get(v);
+      if (!change) return null;
+      out.push(change);
     }
+    return out;
+  }
+
+  /** The changes of this editor's unconfirmed steps, on top of the confirmed document. */
+  private local(state: EditorState): StepChange[] {
+    const out: StepChange[] = [];
+    let doc = this.doc;
+    for (const step of sendableSteps(state)?.steps ?? []) {
+      const after = step.apply(doc).doc;
+      if (!after) break;
+      out.push({ map: step.getMap(), before: doc, after });
+      doc = after;
+    }
+    return out;
+  }
+
+  /**
+   * An anchor the server stated at `version`, in this editor's document; null while the
+   * editor lacks steps that version includes (or it is too old to map).
+   */
+  placeAnchor(anchor: Anchor, version: number, state: EditorState): { confirmed: Anchor; anchor: Anchor } | null {
+    if (getVersion(state) !== this.version) return null;
+    const since = this.since(version);
+    if (!since) return null;
+    const confirmed = mapAnchor(anchor, since);
+    return { confirmed, anchor: mapAnchor(confirmed, this.local(state)) };
+  }
+
+  /** A position stated at `version`, in this editor's document (for remote cursors). */
+  mapToCurrent(pos: number, version: number, state: EditorState, assoc = 1): number | null {
+    const changes = this.since(version);
+    if (!changes || getVersion(state) !== this.version) return null;
+    let p = pos;
+    for (const { map } of changes) p = map.map(p, assoc);
     for (const step of sendableSteps(state)?.steps ?? []) p = step.getMap().map(p, assoc);
     return Math.max(0, Math.min(p, state.doc.content.size));
   }

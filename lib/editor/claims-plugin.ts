@@ -4,16 +4,46 @@
  * by verdict. On typing, only the highlights the change touched are rebuilt, so a long
  * article with thousands of claims stays fast.
  */
+import { sendableSteps } from 'prosemirror-collab';
+import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Verdict } from '@/db/schema';
-import { changesOf, mapAnchor, type Anchor } from '../claims/anchor';
+import { changesOf, mapAnchor, type Anchor, type StepChange } from '../claims/anchor';
 
 /** What the editor needs to know about a claim. */
 export interface ClaimMark {
   id: string;
+  /** Where the claim is in this editor's document (local unconfirmed edits included). */
   anchor: Anchor;
+  /** Where it is in the confirmed document (the server's, at the editor's version); defaults to `anchor`. */
+  confirmed?: Anchor;
   verdict: Verdict | null;
+}
+
+/**
+ * Meta of a transaction that confirms steps (prosemirror-collab's receiveTransaction):
+ * the confirmed steps in the server's order, and the confirmed document after them.
+ * Anchors are then recomputed the way the server computes them — through the confirmed
+ * steps, then through this editor's unconfirmed ones — instead of through the rebase.
+ */
+export const claimsConfirmKey = new PluginKey('claimsConfirm');
+export interface ClaimsConfirm {
+  changes: StepChange[];
+  confirmedDoc: PMNode;
+}
+
+/** The changes of the state's unconfirmed steps on top of the confirmed document. */
+function unconfirmedChanges(state: EditorState, confirmedDoc: PMNode): StepChange[] {
+  const out: StepChange[] = [];
+  let doc = confirmedDoc;
+  for (const step of sendableSteps(state)?.steps ?? []) {
+    const after = step.apply(doc).doc;
+    if (!after) break;
+    out.push({ map: step.getMap(), before: doc, after });
+    doc = after;
+  }
+  return out;
 }
 
 /** The plugin's state. */
@@ -73,6 +103,17 @@ function touches(tr: Transaction, from: number, to: number): boolean {
   return false;
 }
 
+function applyConfirm(tr: Transaction, value: ClaimsState, confirm: ClaimsConfirm, state: EditorState): ClaimsState {
+  const local = tr.docChanged ? unconfirmedChanges(state, confirm.confirmedDoc) : [];
+  const claims = new Map<string, ClaimMark>();
+  for (const [id, mark] of value.claims) {
+    const confirmed = mapAnchor(mark.confirmed ?? mark.anchor, confirm.changes);
+    // Without a document change only own steps were confirmed: the shown anchor is already right.
+    claims.set(id, { ...mark, confirmed, anchor: tr.docChanged ? mapAnchor(confirmed, local) : mark.anchor });
+  }
+  return { claims, activeId: value.activeId, decorations: tr.docChanged ? buildDecorations(state, claims, value.activeId) : value.decorations };
+}
+
 function applyDocChange(tr: Transaction, value: ClaimsState): ClaimsState {
   const claims = new Map<string, ClaimMark>();
   const redraw: ClaimMark[] = [];
@@ -102,7 +143,8 @@ export function claimsPlugin(initial: ClaimMark[]): Plugin<ClaimsState> {
         return { claims, activeId: null, decorations: buildDecorations(state, claims, null) };
       },
       apply(tr, value, _old, newState) {
-        let next = tr.docChanged ? applyDocChange(tr, value) : value;
+        const confirm = tr.getMeta(claimsConfirmKey) as ClaimsConfirm | undefined;
+        let next = confirm ? applyConfirm(tr, value, confirm, newState) : tr.docChanged ? applyDocChange(tr, value) : value;
         const action = tr.getMeta(claimsKey) as ClaimsAction | undefined;
         if (!action) return next;
         const claims = new Map(next.claims);
