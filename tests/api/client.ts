@@ -13,8 +13,7 @@ export interface ApiResponse<T = any> {
 export const baseUrl = () => inject('baseUrl');
 
 /** Signs in with email and password; returns the session cookie or the error next-auth reported. */
-export async function signIn(email: string, password: string, ip?: string): Promise<{ cookie?: string; error?: string }> {
-  const base = baseUrl();
+export async function signIn(email: string, password: string, ip?: string, base = baseUrl()): Promise<{ cookie?: string; error?: string }> {
   const headers: Record<string, string> = ip ? { 'X-Forwarded-For': ip } : {};
   const csrfRes = await fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };

@@ -117,6 +117,31 @@ describe('GET /api/documents/:id/events', () => {
     a.close();
   });
 
+  it('limits how many streams one person may hold open', async () => {
+    const admin = await ApiClient.as('admin@factdesk.test');
+    const streams: EventReader[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await open(admin, `/api/documents/${docId}/events?version=0&session=admin-session-${i}`);
+      expect(res.status).toBe(200);
+      streams.push(new EventReader(res));
+      await streams[i]!.next('hello');
+    }
+    const refused = await admin.get(`/api/documents/${docId}/events?version=0&session=admin-session-x`);
+    expectError(refused, 429, 'rate_limited');
+    // Closing one frees a place.
+    streams.pop()!.close();
+    let status = 0;
+    for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const res = await open(admin, `/api/documents/${docId}/events?version=0&session=admin-session-y`);
+      status = res.status;
+      if (status === 200) streams.push(new EventReader(res));
+      else await res.body?.cancel();
+    }
+    expect(status).toBe(200);
+    streams.forEach((s) => s.close());
+  });
+
   it('tells a client that is ahead of the document to reload', async () => {
     const events = new EventReader(await open(viewer, `/api/documents/${docId}/events?version=99999&session=viewer-session-3`));
     expect(await events.next('reload')).toMatchObject({ reason: 'ahead' });
