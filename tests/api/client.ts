@@ -1,5 +1,6 @@
 /** A small HTTP client for API tests: signs in through next-auth and keeps the session cookie. */
 import { inject } from 'vitest';
+import { signInAt } from '../support/sign-in';
 
 export const DEMO_PASSWORD = 'factdesk-demo';
 
@@ -12,24 +13,9 @@ export interface ApiResponse<T = any> {
 /** The base URL of the app started by global-setup. */
 export const baseUrl = () => inject('baseUrl');
 
-/** Signs in with email and password; returns the session cookie or the error next-auth reported. */
-export async function signIn(email: string, password: string, ip?: string, base = baseUrl()): Promise<{ cookie?: string; error?: string }> {
-  const headers: Record<string, string> = ip ? { 'X-Forwarded-For': ip } : {};
-  const csrfRes = await fetch(`${base}/api/auth/csrf`, { headers });
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
-  if (session) return { cookie: session.split(';')[0] };
-  // next-auth answers `json: true` sign-ins with {url}, failed ones carrying ?error=….
-  const body = (await res.json().catch(() => null)) as { url?: string } | null;
-  const location = body?.url ?? res.headers.get('location') ?? '';
-  return { error: new URL(location, base).searchParams.get('error') ?? `status ${res.status}` };
+/** Signs in at the API tests' app; returns the session cookie or the error next-auth reported. */
+export function signIn(email: string, password: string, ip?: string, base = baseUrl()) {
+  return signInAt(base, email, password, ip);
 }
 
 /** A client acting as one user (or anonymous when cookie is undefined). */

@@ -1,0 +1,169 @@
+/**
+ * Benchmark: N simulated reviewers on one document over real HTTP and Server-Sent Events
+ * against `next start`, each typing about 5 characters a second. Prints the latency from
+ * a client's POST of a step to every other client's receipt of it (p50/p95/p99) and the
+ * steps per second stored. Needs `npm run build` first.
+ *
+ *   npx tsx bench/collab/clients.ts [--clients 10] [--seconds 20]
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { Step } from 'prosemirror-transform';
+import { openDatabase } from '@/db';
+import { insertUser, getWorkspaceByName, upsertMembership } from '@/db/queries/users';
+import { hashPassword } from '@/lib/auth/passwords';
+import { schema } from '@/lib/editor/schema';
+import { signInAt } from '../../tests/support/sign-in';
+import { createSeededDatabase, freePort, startNext, stopProcess } from '../../tests/support/test-server';
+
+const { values } = parseArgs({ options: { clients: { type: 'string', default: '10' }, seconds: { type: 'string', default: '20' } } });
+const N = Number(values.clients);
+const SECONDS = Number(values.seconds);
+const PASSWORD = 'bench-password-123';
+
+const postedAt = new Map<number, number>(); // version → time its POST was sent
+const receipts: { version: number; at: number }[] = [];
+
+class BenchClient {
+  state: EditorState;
+  inFlight = false;
+  constructor(
+    readonly id: string,
+    readonly cookie: string,
+    readonly base: string,
+    readonly documentId: string,
+    doc: unknown,
+  ) {
+    this.state = EditorState.create({ doc: schema.nodeFromJSON(doc), plugins: [collab({ version: 0, clientID: id })] });
+  }
+
+  async listen(signal: AbortSignal) {
+    const res = await fetch(`${this.base}/api/documents/${this.documentId}/events?version=0&session=${this.id}`, { headers: { Cookie: this.cookie }, signal });
+    if (!res.ok) throw new Error(`event stream refused: ${res.status} ${await res.text()}`);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (!block.startsWith('event: steps')) continue;
+          const data = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { version: number; steps: unknown[]; clientIDs: string[] };
+          const now = performance.now();
+          data.clientIDs.forEach((cid, i) => cid !== this.id && receipts.push({ version: data.version + i + 1, at: now }));
+          const current = getVersion(this.state);
+          const skip = current - data.version;
+          if (skip < 0 || skip >= data.steps.length) continue;
+          this.state = this.state.apply(
+            receiveTransaction(this.state, data.steps.slice(skip).map((j) => Step.fromJSON(schema, j)), data.clientIDs.slice(skip)),
+          );
+          void this.send();
+        }
+      }
+    } catch {
+      // aborted at the end
+    }
+  }
+
+  type() {
+    const pos = 1 + Math.floor(Math.random() * (this.state.doc.firstChild!.content.size + 1));
+    this.state = this.state.apply(this.state.tr.setSelection(TextSelection.create(this.state.doc, pos)).insertText('x'));
+    void this.send();
+  }
+
+  async send() {
+    const sendable = sendableSteps(this.state);
+    if (!sendable || this.inFlight) return;
+    this.inFlight = true;
+    const sentAt = performance.now();
+    const res = await fetch(`${this.base}/api/documents/${this.documentId}/steps`, {
+      method: 'POST',
+      headers: { Cookie: this.cookie, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: sendable.version, clientID: this.id, steps: sendable.steps.map((s) => s.toJSON()) }),
+    });
+    await res.arrayBuffer();
+    this.inFlight = false;
+    if (res.ok) {
+      sendable.steps.forEach((_, i) => postedAt.set(sendable.version + i + 1, sentAt));
+      if (getVersion(this.state) === sendable.version) {
+        this.state = this.state.apply(receiveTransaction(this.state, sendable.steps, sendable.steps.map(() => this.id)));
+      }
+      void this.send();
+    }
+    // On 409 the stream brings the newer steps (and calls send); try again shortly in any case.
+    else setTimeout(() => void this.send(), 50);
+  }
+}
+
+function pct(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main() {
+  const { dbPath, dir } = await createSeededDatabase();
+  const db = openDatabase(dbPath);
+  const workspace = getWorkspaceByName('Demo desk', db)!;
+  const hash = await hashPassword(PASSWORD);
+  for (let i = 0; i < N; i++) {
+    const user = insertUser({ email: `bench-${i}@factdesk.test`, name: `Bench ${i}`, passwordHash: hash }, db);
+    upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'reviewer' }, db);
+  }
+  db.$client.close();
+  const port = await freePort();
+  const server = await startNext({ port, dbPath, env: { FACTDESK_LOGIN_MAX_FAILURES_PER_IP: '100000' } });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const cookies: string[] = [];
+    for (let i = 0; i < N; i++) cookies.push((await signInAt(base, `bench-${i}@factdesk.test`, PASSWORD)).cookie!);
+    const created = await fetch(`${base}/api/documents`, {
+      method: 'POST',
+      headers: { Cookie: cookies[0]!, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Bench', language: 'en', content: 'Collaborative benchmark.' }),
+    });
+    const documentId = ((await created.json()) as { document: { id: string } }).document.id;
+    const doc = ((await (await fetch(`${base}/api/documents/${documentId}`, { headers: { Cookie: cookies[0]! } })).json()) as { document: { doc: unknown } }).document.doc;
+    const clients = cookies.map((c, i) => new BenchClient(`bench-client-${i}`, c, base, documentId, doc));
+    const abort = new AbortController();
+    clients.forEach((c) => void c.listen(abort.signal));
+    await new Promise((r) => setTimeout(r, 1000));
+    const started = performance.now();
+    // About 5 characters a second each, with jitter.
+    const timers = clients.map((c) => {
+      const tick = () => {
+        c.type();
+        timer = setTimeout(tick, 120 + Math.random() * 160);
+      };
+      let timer = setTimeout(tick, Math.random() * 200);
+      return () => clearTimeout(timer);
+    });
+    await new Promise((r) => setTimeout(r, SECONDS * 1000));
+    timers.forEach((stop) => stop());
+    for (let i = 0; i < 50 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== Math.max(...postedAt.keys())); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    abort.abort();
+    const elapsed = SECONDS;
+    const latencies = receipts.filter((r) => postedAt.has(r.version)).map((r) => r.at - postedAt.get(r.version)!).sort((a, b) => a - b);
+    const stored = Math.max(...postedAt.keys());
+    void started;
+    console.log(`${N} clients, ${SECONDS} s of typing: ${stored} steps stored, ${(stored / elapsed).toFixed(1)} steps/s`);
+    console.log(`POST → other clients' receipt (${latencies.length} deliveries): p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms`);
+    const finals = new Set(clients.map((c) => JSON.stringify(c.state.doc.toJSON())));
+    console.log(`clients agree on the final document: ${finals.size === 1 ? 'yes' : `no (${finals.size} versions)`}`);
+  } finally {
+    await stopProcess(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

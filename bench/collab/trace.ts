@@ -1,0 +1,131 @@
+/**
+ * Benchmark: the automerge-paper editing trace (259,778 single-character edits to a LaTeX
+ * paper; each newline a paragraph break) replayed through the step authority with
+ * persistence, against the same trace applied edit by edit to a Yjs document in memory.
+ *
+ *   npx tsx bench/collab/trace.ts [--batch 1] [--limit 259778]
+ *
+ * --batch N sends N consecutive edits per request (as a client does while a request is in
+ * flight); --limit replays only the first edits.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import { Transform, type Step } from 'prosemirror-transform';
+import * as Y from 'yjs';
+
+const TRACE = path.resolve(process.cwd(), '../shared/datasets/editing-trace/automerge-paper.json.gz');
+const { values } = parseArgs({ options: { batch: { type: 'string', default: '1' }, limit: { type: 'string' }, trace: { type: 'string', default: TRACE } } });
+
+type Patch = [number, number, string];
+
+async function main() {
+  const trace = JSON.parse(zlib.gunzipSync(fs.readFileSync(values.trace!)).toString('utf8')) as { endContent: string; txns: { patches: Patch[] }[] };
+  let patches = trace.txns.flatMap((t) => t.patches);
+  const limit = values.limit ? Number(values.limit) : patches.length;
+  const complete = limit >= patches.length;
+  patches = patches.slice(0, limit);
+  const batch = Number(values.batch);
+  console.log(`trace: ${patches.length.toLocaleString('en')} edits${complete ? '' : ' (first part only)'}, batch ${batch}`);
+
+  // Yjs, in memory, edit by edit.
+  const ydoc = new Y.Doc();
+  const ytext = ydoc.getText('t');
+  let t0 = performance.now();
+  for (const [pos, del, ins] of patches) {
+    if (del) ytext.delete(pos, del);
+    if (ins) ytext.insert(pos, ins);
+  }
+  const yjsMs = performance.now() - t0;
+  if (complete && ytext.toString() !== trace.endContent) throw new Error('Yjs result differs from the trace');
+  console.log(`yjs (in memory): ${yjsMs.toFixed(0)} ms, ${Math.round(patches.length / (yjsMs / 1000)).toLocaleString('en')} edits/s`);
+
+  // Factdesk: the step authority with SQLite persistence.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-trace-'));
+  process.env.DATABASE_PATH = path.join(dir, 'trace.db');
+  process.env.FACTDESK_DEMO = '1';
+  const { getDb } = await import('@/db');
+  const { seedDemo } = await import('@/db/seed');
+  const { insertDocument } = await import('@/db/queries/documents');
+  const { getUserByEmail, getWorkspaceByName } = await import('@/db/queries/users');
+  const { receiveSteps } = await import('@/lib/collab/authority');
+  const { schema } = await import('@/lib/editor/schema');
+  await seedDemo(getDb());
+  const user = getUserByEmail('reviewer@factdesk.test')!;
+  const workspace = getWorkspaceByName('Demo desk')!;
+  let doc = schema.node('doc', null, [schema.node('paragraph')]);
+  const document = insertDocument({ workspaceId: workspace.id, title: 'trace', language: 'en', sourceUrl: null, doc: doc.toJSON(), userId: user.id });
+
+  // Line lengths, to turn a text offset into a document position (each line a paragraph).
+  const lines: number[] = [0];
+  const locate = (offset: number) => {
+    let line = 0;
+    let rest = offset;
+    while (rest > lines[line]!) {
+      rest -= lines[line]! + 1;
+      line++;
+    }
+    return { line, col: rest, pos: offset + 1 + line };
+  };
+
+  let version = 0;
+  let pending: Step[] = [];
+  const flush = () => {
+    if (!pending.length) return;
+    receiveSteps({ documentId: document.id, userId: user.id, version, clientID: 'trace', steps: pending.map((s) => s.toJSON()) });
+    version += pending.length;
+    pending = [];
+  };
+  t0 = performance.now();
+  let edits = 0;
+  for (const [offset, del, ins] of patches) {
+    const tr = new Transform(doc);
+    if (del) {
+      const a = locate(offset);
+      const b = locate(offset + del);
+      tr.delete(a.pos, b.pos);
+      lines.splice(a.line, b.line - a.line + 1, a.col + (lines[b.line]! - b.col));
+    }
+    if (ins) {
+      const at = locate(offset);
+      let pos = at.pos;
+      const pieces = ins.split('\n');
+      const tail = lines[at.line]! - at.col;
+      const newLines: number[] = [];
+      pieces.forEach((piece, i) => {
+        if (i > 0) {
+          tr.split(pos);
+          pos += 2;
+        }
+        if (piece) {
+          tr.insert(pos, schema.text(piece));
+          pos += piece.length;
+        }
+        newLines.push(piece.length);
+      });
+      newLines[0]! += at.col;
+      newLines[newLines.length - 1]! += tail;
+      lines.splice(at.line, 1, ...newLines);
+    }
+    doc = tr.doc;
+    pending.push(...tr.steps);
+    if (++edits % batch === 0) flush();
+  }
+  flush();
+  const factdeskMs = performance.now() - t0;
+  const text = doc.textBetween(0, doc.content.size, '\n');
+  if (complete && text !== trace.endContent) throw new Error('Factdesk result differs from the trace');
+  const stored = getDb().$client.prepare('SELECT count(*) AS n FROM steps WHERE document_id = ?').get(document.id) as { n: number };
+  console.log(
+    `factdesk (lib/collab + SQLite, ${stored.n.toLocaleString('en')} steps stored in ${Math.ceil(patches.length / batch).toLocaleString('en')} transactions): ${factdeskMs.toFixed(0)} ms, ${Math.round(patches.length / (factdeskMs / 1000)).toLocaleString('en')} edits/s`,
+  );
+  console.log(`ratio factdesk / yjs: ${(factdeskMs / yjsMs).toFixed(1)}×`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
