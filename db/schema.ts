@@ -67,8 +67,13 @@ export const documents = sqliteTable(
     status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('draft'),
     /** Collaboration version: the number of steps applied since creation. */
     version: integer('version').notNull().default(0),
-    /** The current ProseMirror document as JSON. */
+    /**
+     * A snapshot of the ProseMirror document as JSON, at `docVersion`. The current document
+     * is this snapshot plus the steps after it (lib/collab/authority.ts loadCurrent); the
+     * authority refreshes the snapshot every SNAPSHOT_INTERVAL versions.
+     */
     doc: text('doc', { mode: 'json' }).notNull(),
+    docVersion: integer('doc_version').notNull().default(0),
     revision: integer('revision').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),

@@ -84,53 +84,53 @@ export function markDocumentDeleted(documentId: string, db: DbOrTx = getDb()) {
   db.update(documents).set({ deletedAt: new Date() }).where(eq(documents.id, documentId)).run();
 }
 
-/** The collaboration state of a document: version and status (not the content, which may be large). */
+/** The collaboration state of a document: version, snapshot version and status (not the content, which may be large). */
 export function getDocumentCollabState(documentId: string, db: DbOrTx = getDb()) {
   return db
-    .select({ version: documents.version, status: documents.status, deletedAt: documents.deletedAt })
+    .select({ version: documents.version, docVersion: documents.docVersion, status: documents.status, deletedAt: documents.deletedAt })
     .from(documents)
     .where(eq(documents.id, documentId))
     .get();
 }
 
-/** A document's stored content (ProseMirror JSON) and the version it is at. */
+/** A document's stored snapshot (ProseMirror JSON), the version it is at, and the document's version. */
 export function getDocumentContent(documentId: string, db: DbOrTx = getDb()) {
-  return db.select({ version: documents.version, doc: documents.doc }).from(documents).where(eq(documents.id, documentId)).get();
+  return db
+    .select({ version: documents.version, docVersion: documents.docVersion, doc: documents.doc })
+    .from(documents)
+    .where(eq(documents.id, documentId))
+    .get();
 }
 
 /**
- * Stores accepted steps and the resulting document. The insert fails on the
- * (document, version) primary key if another writer already took one of these versions.
+ * Stores accepted steps, the document's new version and, when given, a new snapshot of
+ * the document at that version. The insert fails on the (document, version) primary key
+ * if another writer already took one of these versions. Raw prepared statements: this runs
+ * for every accepted batch of steps.
  */
-export function insertStepsAndUpdateDocument(
-  props: {
-    documentId: string;
-    fromVersion: number;
-    steps: unknown[];
-    clientId: string;
-    userId: string;
-    doc: unknown;
-  },
-  db: DbOrTx = getDb(),
-) {
-  const now = new Date();
-  db.insert(steps)
-    .values(
-      props.steps.map((step, i) => ({
-        documentId: props.documentId,
-        version: props.fromVersion + i + 1,
-        step,
-        clientId: props.clientId,
-        userId: props.userId,
-        createdAt: now,
-      })),
-    )
-    .run();
+export function insertStepsAndUpdateDocument(props: {
+  documentId: string;
+  fromVersion: number;
+  steps: unknown[];
+  clientId: string;
+  userId: string;
+  /** The document after the steps, to store as the new snapshot; omit to keep the old one. */
+  snapshot?: unknown;
+}) {
+  const client = getDb().$client;
+  const now = Date.now();
+  const insert = client.prepare('INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  props.steps.forEach((step, i) => insert.run(props.documentId, props.fromVersion + i + 1, JSON.stringify(step), props.clientId, props.userId, now));
   const newVersion = props.fromVersion + props.steps.length;
-  db.update(documents)
-    .set({ version: newVersion, doc: props.doc, updatedAt: now, updatedBy: props.userId })
-    .where(and(eq(documents.id, props.documentId), eq(documents.version, props.fromVersion)))
-    .run();
+  if (props.snapshot !== undefined) {
+    client
+      .prepare('UPDATE documents SET version = ?, doc = ?, doc_version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
+      .run(newVersion, JSON.stringify(props.snapshot), newVersion, now, props.userId, props.documentId, props.fromVersion);
+  } else {
+    client
+      .prepare('UPDATE documents SET version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
+      .run(newVersion, now, props.userId, props.documentId, props.fromVersion);
+  }
   return newVersion;
 }
 

@@ -18,6 +18,12 @@ import { publish } from './hub';
 /** Most steps one request may carry. */
 export const MAX_STEPS_PER_REQUEST = 500;
 
+/**
+ * The stored snapshot of a document is refreshed once it is this many versions behind;
+ * in between, the current document is the snapshot plus the stored steps after it.
+ */
+export const SNAPSHOT_INTERVAL = 100;
+
 /** What a client sends: its base version, its client id and its unconfirmed steps. */
 export interface StepSubmission {
   documentId: string;
@@ -32,8 +38,10 @@ interface CachedDoc {
   doc: PMNode;
 }
 
-const globalForCache = globalThis as unknown as { factdeskDocCache?: Map<string, CachedDoc> };
-const cache = (globalForCache.factdeskDocCache ??= new Map<string, CachedDoc>());
+// Per module instance, not on globalThis: Next bundles pages and route handlers
+// separately, each with its own copy of the schema, and a document node built with one
+// schema does not validate steps made with another.
+const cache = new Map<string, CachedDoc>();
 
 /**
  * The stored document at `version` (its current version), from the cache when the cache
@@ -44,9 +52,29 @@ export function loadCurrent(documentId: string, version: number, db: DbOrTx = ge
   if (cached && cached.version === version) return cached.doc;
   const stored = getDocumentContent(documentId, db);
   if (!stored) throw notFound();
-  const doc = schema.nodeFromJSON(stored.doc);
+  let doc = schema.nodeFromJSON(stored.doc);
+  // The snapshot may be older than the document: replay the stored steps after it.
+  for (const row of getStepsSince(documentId, stored.docVersion, db)) {
+    if (row.version > stored.version) break;
+    const result = Step.fromJSON(schema, row.step).apply(doc);
+    if (!result.doc) throw new Error(`stored step ${row.version} of ${documentId} does not apply: ${result.failed}`);
+    doc = result.doc;
+  }
   cache.set(documentId, { version: stored.version, doc });
   return doc;
+}
+
+/**
+ * The current version and content (JSON) of a document, read together in one read
+ * transaction so they always match, whatever other writers do meanwhile.
+ */
+export function currentDocument(documentId: string): { version: number; doc: unknown } {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const state = getDocumentCollabState(documentId, tx);
+    if (!state) throw notFound();
+    return { version: state.version, doc: loadCurrent(documentId, state.version, tx).toJSON() };
+  });
 }
 
 /**
@@ -99,18 +127,16 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
       throw new AppError(413, 'too_large', `The document would be longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
     }
     mapClaimAnchors(submission.documentId, changes, doc);
+    const newVersion = stored.version + stepsJSON.length;
     const version = stepsJSON.length
-      ? insertStepsAndUpdateDocument(
-          {
-            documentId: submission.documentId,
-            fromVersion: stored.version,
-            steps: stepsJSON,
-            clientId: submission.clientID,
-            userId: submission.userId,
-            doc: doc.toJSON(),
-          },
-          tx,
-        )
+      ? insertStepsAndUpdateDocument({
+          documentId: submission.documentId,
+          fromVersion: stored.version,
+          steps: stepsJSON,
+          clientId: submission.clientID,
+          userId: submission.userId,
+          snapshot: newVersion - stored.docVersion >= SNAPSHOT_INTERVAL ? doc.toJSON() : undefined,
+        })
       : stored.version;
     return { version, doc };
   });

@@ -1,9 +1,11 @@
 /** The shapes documents take in API responses. */
 import type { DocumentForMember } from '@/db/queries/documents';
+import { currentDocument } from '../collab/authority';
 import { permissionsFor } from '../permissions';
 
 /** A document as `GET /api/documents/:id` returns it, with the caller's permissions. */
 export function serializeDocument(document: DocumentForMember) {
+  const { version, doc } = currentDocument(document.id);
   return {
     id: document.id,
     workspaceId: document.workspaceId,
@@ -11,9 +13,9 @@ export function serializeDocument(document: DocumentForMember) {
     language: document.language,
     sourceUrl: document.sourceUrl,
     status: document.status,
-    version: document.version,
+    version,
     revision: document.revision,
-    doc: document.doc,
+    doc,
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),
     role: document.role,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { getStepsSince } from '@/db/queries/documents';
 import { seedDemo } from '@/db/seed';
-import { evictDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
+import { currentDocument, evictDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
 import { createDocument } from '@/lib/documents/commands';
 import { schema } from '@/lib/editor/schema';
 import { getDb as db } from '@/db';
@@ -59,7 +59,8 @@ describe('step authority', () => {
     expect(stored.map((s) => s.version)).toEqual([1]);
     const row = db().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, doc.id) }).sync()!;
     expect(row.version).toBe(1);
-    expect(schema.nodeFromJSON(row.doc).textContent).toBe('Oh, Hello world.');
+    evictDocument(doc.id);
+    expect(schema.nodeFromJSON(currentDocument(doc.id).doc).textContent).toBe('Oh, Hello world.');
   });
 
   it('refuses a stale version with 409 and writes nothing', () => {
@@ -87,7 +88,7 @@ describe('step authority', () => {
     expect(a.doc.textContent).toBe('Alpha Der Beta Text.');
     evictDocument(doc.id); // the database alone reproduces the same document
     const stored = db().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, doc.id) }).sync()!;
-    expect(schema.nodeFromJSON(stored.doc).eq(a.doc)).toBe(true);
+    expect(schema.nodeFromJSON(currentDocument(doc.id).doc).eq(a.doc)).toBe(true);
     expect(stored.version).toBe(2);
   });
 
@@ -112,12 +113,13 @@ describe('step authority', () => {
     const tr = type(other, 'Z', 2);
     const zStep = sendableSteps(tr)!.steps[1]!.toJSON();
     db().$client.prepare(`INSERT INTO steps (document_id, version, step, client_id, created_at) VALUES (?, 2, ?, 'x', 0)`).run(doc.id, JSON.stringify(zStep));
-    db().$client.prepare(`UPDATE documents SET version = 2, doc = ? WHERE id = ?`).run(JSON.stringify(tr.doc.toJSON()), doc.id);
+    db().$client.prepare(`UPDATE documents SET version = 2, doc = ?, doc_version = 2 WHERE id = ?`).run(JSON.stringify(tr.doc.toJSON()), doc.id);
     expect(() => receiveSteps({ documentId: doc.id, userId, version: 1, clientID: 'a', steps: [zStep] })).toThrow(expect.objectContaining({ status: 409 }));
     const at2 = type(client(tr.doc.toJSON(), 2, 'a'), '!', 1);
     receiveSteps({ documentId: doc.id, userId, version: 2, clientID: 'a', steps: sendableSteps(at2)!.steps.map((s) => s.toJSON()) });
     const stored = db().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, doc.id) }).sync()!;
-    expect(schema.nodeFromJSON(stored.doc).textContent).toBe('!AZHello world.');
+    evictDocument(doc.id);
+    expect(schema.nodeFromJSON(currentDocument(doc.id).doc).textContent).toBe('!AZHello world.');
   });
 
   it('refuses steps for a signed-off document', () => {
@@ -170,5 +172,21 @@ describe('claim anchors in the step authority', () => {
     expect(() => createClaim(ctx, { from: 2, to: 2, version: 1 })).toThrow(expect.objectContaining({ status: 400 }));
     expect(() => createClaim(ctx, { from: 2, to: 999, version: 1 })).toThrow(expect.objectContaining({ status: 400 }));
     expect(() => createClaim({ ...ctx, role: 'viewer' }, { from: 1, to: 3, version: 1 })).toThrow(expect.objectContaining({ status: 403 }));
+  });
+});
+
+describe('snapshots', () => {
+  it('stores a snapshot every SNAPSHOT_INTERVAL versions and rebuilds the current document from it and the later steps', async () => {
+    const { SNAPSHOT_INTERVAL } = await import('@/lib/collab/authority');
+    const doc = newDocument('Start.');
+    let a = client(doc.doc, 0, 'a');
+    for (let i = 0; i < SNAPSHOT_INTERVAL + 7; i++) a = sync(type(a, String(i % 10), 1), doc.id);
+    const row = db().$client.prepare('SELECT version, doc_version AS docVersion, doc FROM documents WHERE id = ?').get(doc.id) as { version: number; docVersion: number; doc: string };
+    expect(row).toMatchObject({ version: SNAPSHOT_INTERVAL + 7, docVersion: SNAPSHOT_INTERVAL });
+    expect(schema.nodeFromJSON(JSON.parse(row.doc)).textContent).not.toBe(a.doc.textContent);
+    evictDocument(doc.id);
+    const current = currentDocument(doc.id);
+    expect(current.version).toBe(SNAPSHOT_INTERVAL + 7);
+    expect(schema.nodeFromJSON(current.doc).eq(a.doc)).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ import { getClaimsByDocumentId } from '@/db/queries/claims';
 import { users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createClaim } from '@/lib/claims/commands';
-import { evictDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
+import { currentDocument, evictDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
 import { placeRemoteAnchor } from '@/lib/collab/remote-claims';
 import { StepHistory } from '@/lib/collab/step-history';
 import { createDocument } from '@/lib/documents/commands';
@@ -164,7 +164,7 @@ function run(actions: Action[]) {
 
   evictDocument(document.id);
   const stored = getDb().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, document.id) }).sync()!;
-  const serverDoc = schema.nodeFromJSON(stored.doc);
+  const serverDoc = schema.nodeFromJSON(currentDocument(document.id).doc);
   const serverClaims = getClaimsByDocumentId(document.id).map((r) => ({ id: r.id, from: r.from, to: r.to, orphaned: r.orphaned }));
   serverClaims.sort((a, b) => a.id.localeCompare(b.id));
   if (process.env.CONVERGENCE_STATS) console.log(`version ${stored.version}, claims ${serverClaims.length}, orphaned ${serverClaims.filter((c) => c.orphaned).length}`);

@@ -5,6 +5,7 @@ import { DocumentWorkspace } from '@/components/editor/document-workspace';
 import { getClaimsByDocumentId } from '@/db/queries/claims';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
 import { serializeClaim } from '@/lib/claims/serialize';
+import { currentDocument } from '@/lib/collab/authority';
 import { getDocumentForMember } from '@/db/queries/documents';
 import { getSessionUser, requireSessionUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
@@ -26,6 +27,7 @@ export default async function DocumentPage({ params }: Props) {
   const document = getDocumentForMember(id, user.id);
   if (!document) notFound();
   const locked = document.status === 'signed_off';
+  const content = currentDocument(document.id);
   const claims = getClaimsByDocumentId(document.id).map(serializeClaim);
   const members = getMembersByWorkspaceId(document.workspaceId).map((m) => ({ id: m.id, name: m.name }));
   return (
@@ -41,8 +43,8 @@ export default async function DocumentPage({ params }: Props) {
       />
       <DocumentWorkspace
         documentId={document.id}
-        doc={document.doc}
-        version={document.version}
+        doc={content.doc}
+        version={content.version}
         language={document.language}
         title={document.title}
         canEditText={can(document.role, 'document:edit') && !locked}
