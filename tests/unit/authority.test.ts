@@ -117,7 +117,6 @@ describe('step authority', () => {
     expect(() => receiveSteps({ documentId: doc.id, userId, version: 1, clientID: 'a', steps: [zStep] })).toThrow(expect.objectContaining({ status: 409 }));
     const at2 = type(client(tr.doc.toJSON(), 2, 'a'), '!', 1);
     receiveSteps({ documentId: doc.id, userId, version: 2, clientID: 'a', steps: sendableSteps(at2)!.steps.map((s) => s.toJSON()) });
-    const stored = db().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, doc.id) }).sync()!;
     evictDocument(doc.id);
     expect(schema.nodeFromJSON(currentDocument(doc.id).doc).textContent).toBe('!AZHello world.');
   });
