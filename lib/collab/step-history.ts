@@ -13,6 +13,19 @@ import { mapAnchor, type Anchor, type StepChange } from '../claims/anchor';
 /** How many confirmed steps are kept. */
 export const STEP_HISTORY_SIZE = 2000;
 
+/** The changes of an editor's unconfirmed steps, on top of the confirmed document. */
+export function unconfirmedChanges(state: EditorState, confirmedDoc: PMNode): StepChange[] {
+  const out: StepChange[] = [];
+  let doc = confirmedDoc;
+  for (const step of sendableSteps(state)?.steps ?? []) {
+    const after = step.apply(doc).doc;
+    if (!after) break;
+    out.push({ map: step.getMap(), before: doc, after });
+    doc = after;
+  }
+  return out;
+}
+
 export class StepHistory {
   private changes = new Map<number, StepChange>();
 
@@ -59,18 +72,6 @@ export class StepHistory {
     return out;
   }
 
-  /** The changes of this editor's unconfirmed steps, on top of the confirmed document. */
-  private local(state: EditorState): StepChange[] {
-    const out: StepChange[] = [];
-    let doc = this.doc;
-    for (const step of sendableSteps(state)?.steps ?? []) {
-      const after = step.apply(doc).doc;
-      if (!after) break;
-      out.push({ map: step.getMap(), before: doc, after });
-      doc = after;
-    }
-    return out;
-  }
 
   /**
    * An anchor the server stated at `version`, in this editor's document; null while the
@@ -81,7 +82,7 @@ export class StepHistory {
     const since = this.since(version);
     if (!since) return null;
     const confirmed = mapAnchor(anchor, since);
-    return { confirmed, anchor: mapAnchor(confirmed, this.local(state)) };
+    return { confirmed, anchor: mapAnchor(confirmed, unconfirmedChanges(state, this.doc)) };
   }
 
   /** A position stated at `version`, in this editor's document (for remote cursors). */

@@ -4,12 +4,12 @@
  * by verdict. On typing, only the highlights the change touched are rebuilt, so a long
  * article with thousands of claims stays fast.
  */
-import { sendableSteps } from 'prosemirror-collab';
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Verdict } from '@/db/schema';
 import { changesOf, mapAnchor, type Anchor, type StepChange } from '../claims/anchor';
+import { unconfirmedChanges } from '../collab/step-history';
 
 /** What the editor needs to know about a claim. */
 export interface ClaimMark {
@@ -31,19 +31,6 @@ export const claimsConfirmKey = new PluginKey('claimsConfirm');
 export interface ClaimsConfirm {
   changes: StepChange[];
   confirmedDoc: PMNode;
-}
-
-/** The changes of the state's unconfirmed steps on top of the confirmed document. */
-function unconfirmedChanges(state: EditorState, confirmedDoc: PMNode): StepChange[] {
-  const out: StepChange[] = [];
-  let doc = confirmedDoc;
-  for (const step of sendableSteps(state)?.steps ?? []) {
-    const after = step.apply(doc).doc;
-    if (!after) break;
-    out.push({ map: step.getMap(), before: doc, after });
-    doc = after;
-  }
-  return out;
 }
 
 /** The plugin's state. */
