@@ -145,7 +145,7 @@ async function main() {
     });
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     timers.forEach((stop) => stop());
-    for (let i = 0; i < 50 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== Math.max(...postedAt.keys())); i++) {
+    for (let i = 0; i < 300 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== Math.max(...postedAt.keys())); i++) {
       await new Promise((r) => setTimeout(r, 100));
     }
     abort.abort();

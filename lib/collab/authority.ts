@@ -138,11 +138,16 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
           snapshot: newVersion - stored.docVersion >= SNAPSHOT_INTERVAL ? doc.toJSON() : undefined,
         })
       : stored.version;
-    return { version, doc };
+    return { version, doc, steps: stepsJSON };
   });
   // Cache only what was committed: a rolled-back transaction must leave no trace.
-  cache.set(submission.documentId, accepted);
-  publish(submission.documentId, { type: 'steps' });
+  cache.set(submission.documentId, { version: accepted.version, doc: accepted.doc });
+  publish(submission.documentId, {
+    type: 'steps',
+    from: accepted.version - accepted.steps.length,
+    steps: accepted.steps,
+    clientIDs: accepted.steps.map(() => submission.clientID),
+  });
   return { version: accepted.version };
 }
 

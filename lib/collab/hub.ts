@@ -18,7 +18,8 @@ export interface PresenceEntry {
 
 /** What streams hear about a document. */
 export type HubEvent =
-  | { type: 'steps' }
+  /** Steps were accepted; `from` and the steps themselves let streams skip the database read. */
+  | { type: 'steps'; from?: number; steps?: unknown[]; clientIDs?: string[] }
   | { type: 'claim'; claim: unknown; version: number; moved: boolean }
   | { type: 'claim-deleted'; id: string }
   | { type: 'presence'; entries: PresenceEntry[] };

@@ -65,7 +65,11 @@ export function openDocumentStream({ documentId, user, sessionId, version, signa
         }
       };
       const onEvent = (event: HubEvent) => {
-        if (event.type === 'steps') flushSteps();
+        // Steps that continue exactly where this stream is go out without a database read.
+        if (event.type === 'steps' && event.from === sent && event.steps?.length) {
+          send('steps', { version: sent, steps: event.steps, clientIDs: event.clientIDs });
+          sent += event.steps.length;
+        } else if (event.type === 'steps') flushSteps();
         else if (event.type === 'presence') send('presence', event.entries.filter((e) => e.sessionId !== sessionId));
         else send(event.type, event);
       };
