@@ -66,7 +66,8 @@ test('keyboard: Ctrl+Shift+M marks overlapping claims, Alt+↓/↑ moves between
   await dialog.getByLabel('Article text').fill('Russland warnt vor militärisch-technischen Maßnahmen gegen die NATO.');
   await dialog.getByRole('button', { name: 'Create document' }).click();
   const doc = new DocumentPage(page);
-  await expect(doc.editor).toBeVisible();
+  await expect(doc.editor).toContainText('Russland warnt vor militärisch-technischen Maßnahmen gegen die NATO.');
+  await expect(doc.saveState).toHaveText('All changes saved');
 
   await doc.select('Russland warnt vor militärisch-technischen');
   await page.keyboard.press('Control+Shift+M');

@@ -46,6 +46,8 @@ export class DocumentPage {
 
   /** Selects `text` in the article (it may span several highlights), as a mouse drag would. */
   async select(text: string) {
+    // The text may still be arriving (a new page, a remote edit): wait for it first.
+    await expect.poll(() => this.articleText(), { message: `"${text}" in the article` }).toContain(text);
     await this.editor.evaluate((root, text) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const nodes: [Text, number][] = [];
