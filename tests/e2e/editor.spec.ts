@@ -41,11 +41,12 @@ test('a viewer sees the article read-only: typing changes nothing', async ({ pag
   await doc.openFromList(SAMPLE_TITLE);
   await expect(page.getByText('Read only')).toBeVisible();
   await expect(doc.editor).toHaveAttribute('contenteditable', 'false');
-  const before = await doc.editor.innerText();
+  // Other people's cursor labels may come and go meanwhile; compare the article's text.
+  const before = await doc.articleText();
   await doc.caretAfter('Die NATO geht davon aus');
   await page.keyboard.type('Viewer was here');
   await page.keyboard.press('Enter');
-  expect(await doc.editor.innerText()).toBe(before);
+  expect(await doc.articleText()).toBe(before);
   await page.reload();
   await expect(doc.editor).not.toContainText('Viewer was here');
   await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
