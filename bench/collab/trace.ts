@@ -128,7 +128,8 @@ async function main() {
   const serverText = loadCurrent(document.id, version).textBetween(0, doc.content.size, '\n');
   if (serverText !== text) throw new Error('the stored document differs from the steps sent');
   void getDocumentContent;
-  const stored = getDb().$client.prepare('SELECT count(*) AS n FROM steps WHERE document_id = ?').get(document.id) as { n: number };
+  const { getStepsSince } = await import('@/db/queries/documents');
+  const stored = { n: getStepsSince(document.id, 0).length };
   console.log(
     `factdesk (lib/collab + SQLite, ${stored.n.toLocaleString('en')} steps stored in ${Math.ceil(patches.length / batch).toLocaleString('en')} transactions): ${factdeskMs.toFixed(0)} ms, ${Math.round(patches.length / (factdeskMs / 1000)).toLocaleString('en')} edits/s`,
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { orNull } from '@/lib/format';
 import { VERDICTS, type ClaimStatus, type Verdict } from '@/db/enums';
 import type { ClaimJSON } from '@/lib/claims/serialize';
-import { verdictLabel } from '@/lib/claims/verdicts';
+import { CLAIM_STATUS_LABELS, verdictLabel } from '@/lib/claims/verdicts';
 import type { Member } from '../editor/document-workspace';
 import { ApiError, sendJson } from './api';
 import { SourceList } from './source-list';
@@ -127,7 +127,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
             <select name="status" defaultValue={claim.status} disabled={disabled || !(claim.status === 'open' || claim.status === 'in_progress')}>
               <option value="open">Open</option>
               <option value="in_progress">In progress</option>
-              {claim.status !== 'open' && claim.status !== 'in_progress' && <option value={claim.status}>{claim.status}</option>}
+              {claim.status !== 'open' && claim.status !== 'in_progress' && <option value={claim.status}>{CLAIM_STATUS_LABELS[claim.status]}</option>}
             </select>
           </label>
         </div>

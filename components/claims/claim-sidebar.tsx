@@ -8,7 +8,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { initials } from '@/lib/format';
 import { CLAIM_STATUSES, type ClaimStatus, type Verdict } from '@/db/enums';
 import type { ClaimJSON } from '@/lib/claims/serialize';
-import { DEFAULT_VERDICT_SCALE, verdictLabel } from '@/lib/claims/verdicts';
+import { CLAIM_STATUS_LABELS as STATUS_LABELS, DEFAULT_VERDICT_SCALE, verdictLabel } from '@/lib/claims/verdicts';
 import { shortcutLabel } from '@/lib/editor/commands';
 import type { Member } from '../editor/document-workspace';
 import { ClaimDetails } from './claim-details';
@@ -23,13 +23,6 @@ export interface ClaimListItem {
   text: string;
 }
 
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  proposed: 'Proposed',
-  approved: 'Approved',
-  dismissed: 'Dismissed',
-};
 
 interface Props {
   items: ClaimListItem[];

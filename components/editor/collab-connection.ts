@@ -173,7 +173,12 @@ export class CollabConnection {
       } else {
         const body = await res.json().catch(() => null);
         this.stopped = true;
-        const message = body?.error?.message ?? `Your last change was refused (${res.status}). Reload the page to continue.`;
+        // A refused step means this editor and the server disagree: say what to do, not why.
+        const code = body?.error?.code as string | undefined;
+        const message =
+          code === 'invalid:step'
+            ? 'Your latest edit could not be saved because the document changed in a way this page did not follow. Copy any text you want to keep, then reload the page.'
+            : (body?.error?.message ?? `Your last change was refused (${res.status}). Reload the page to continue.`);
         this.options.onSaveState({ kind: 'error', message });
         this.idleWaiters.splice(0).forEach((w) => w.reject(new Error(message)));
         return;

@@ -21,7 +21,6 @@ import { CollabConnection, type ClaimEvent, type LinkState, type SaveState } fro
 import { PresenceBar } from './presence-bar';
 import { presenceKey, presencePlugin, type RemoteCursor } from '@/lib/editor/presence-plugin';
 import type { PresenceEntry } from '@/lib/collab/hub';
-import { placeRemoteAnchor } from '@/lib/collab/remote-claims';
 import { EditorToolbar } from './editor-toolbar';
 import { SaveIndicator } from './save-indicator';
 
@@ -228,7 +227,7 @@ export function DocumentWorkspace(props: Props) {
       const known = getClaimsState(v.state).claims.has(event.claim.id);
       if (known && !event.moved) return upsertClaim(event.claim);
       const { claim } = event;
-      const placed = placeRemoteAnchor({ from: claim.from, to: claim.to, orphaned: claim.orphaned, quote: claim.quote }, event.version, v.state, connection.history);
+      const placed = connection.history.placeAnchor({ from: claim.from, to: claim.to, orphaned: claim.orphaned, quote: claim.quote }, event.version, v.state);
       // The claim refers to steps this editor has not received yet: try again shortly.
       if (!placed) {
         if (attempt < 20) setTimeout(() => apply(event, attempt + 1), 150);

@@ -102,8 +102,7 @@ export function getClaimForMember(claimId: string, userId: string, db: DbOrTx = 
 export function getClaimWithSources(claimId: string, db: DbOrTx = getDb()): ClaimWithSources | undefined {
   const claim = db.select().from(claims).where(eq(claims.id, claimId)).get();
   if (!claim) return undefined;
-  const list = db.select().from(sources).where(eq(sources.claimId, claimId)).orderBy(asc(sources.position)).all();
-  return { ...claim, sources: list };
+  return { ...claim, sources: getSourcesByClaimId(claimId, db) };
 }
 
 /** Fields a new claim is stored with. */

@@ -2,7 +2,7 @@
  * The verdict scale: keys, labels, colours and schema.org ClaimReview rating numbers.
  * One module, so that a workspace can later bring its own scale.
  */
-import type { Verdict } from '@/db/schema';
+import type { ClaimStatus, Verdict } from '@/db/enums';
 
 /** One step of a verdict scale. */
 export interface VerdictSpec {
@@ -26,6 +26,15 @@ export const DEFAULT_VERDICT_SCALE: readonly VerdictSpec[] = [
   { key: 'unverifiable', label: 'Unverifiable', rating: null, color: '#8d99ae' },
   { key: 'not_a_claim', label: 'Not a factual claim', rating: null, color: '#adb5bd' },
 ];
+
+/** How claim statuses read in the interface. */
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  proposed: 'Proposed',
+  approved: 'Approved',
+  dismissed: 'Dismissed',
+};
 
 /** The best and worst ratings of the scale (ClaimReview bestRating / worstRating). */
 export const RATING_BOUNDS = { best: 5, worst: 1 } as const;

@@ -17,7 +17,6 @@ import { users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createClaim } from '@/lib/claims/commands';
 import { currentDocument, evictDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
-import { placeRemoteAnchor } from '@/lib/collab/remote-claims';
 import { StepHistory } from '@/lib/collab/step-history';
 import { createDocument } from '@/lib/documents/commands';
 import { claimsConfirmKey, claimsKey, claimsPlugin, getClaimsState } from '@/lib/editor/claims-plugin';
@@ -110,7 +109,7 @@ function run(actions: Action[]) {
     }
     // Claim events are placed once the editor has the steps they refer to.
     c.inbox = c.inbox.filter((event) => {
-      const placed = placeRemoteAnchor(event, event.version, c.state, c.history);
+      const placed = c.history.placeAnchor(event, event.version, c.state);
       if (!placed) return true;
       c.state = c.state.apply(c.state.tr.setMeta(claimsKey, { type: 'upsert', claim: { id: event.id, verdict: null, ...placed } }));
       return false;
