@@ -166,6 +166,16 @@ export const claims = sqliteTable(
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     status: text('status', { enum: CLAIM_STATUSES }).notNull().default('open'),
+    /** Who proposed the current verdict, and when (cleared when changes are requested). */
+    proposedBy: text('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    proposedAt: integer('proposed_at', { mode: 'timestamp_ms' }),
+    /** Who approved it (never the proposer nor the last to change it: four eyes). */
+    approvedBy: text('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    /** The last person to change the verdict, rationale, statement or sources. */
+    lastChangedBy: text('last_changed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Why the claim was dismissed, e.g. "not check-worthy". */
+    dismissReason: text('dismiss_reason'),
     rowVersion: integer('row_version').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -201,3 +211,57 @@ export const sources = sqliteTable(
   (t) => [index('sources_claim_idx').on(t.claimId, t.position)],
 );
 export type SourceRow = typeof sources.$inferSelect;
+
+
+/**
+ * Comments on a claim. A comment without `parentId` opens a thread; replies point at it.
+ * Threads are resolved and reopened on their first comment. Deleted comments keep their
+ * row (and their audit events) with the body cleared.
+ */
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: id(),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    parentId: text('parent_id'),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    /** Ids of the members mentioned with @Name in the body. */
+    mentions: text('mentions', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('comments_claim_idx').on(t.claimId, t.createdAt), index('comments_document_idx').on(t.documentId)],
+);
+export type CommentRow = typeof comments.$inferSelect;
+
+/**
+ * One row per sign-off: the SHA-256 of the canonical JSON of the document, its claims and
+ * their sources at that moment. Reopening fills the reopen columns; the row stays.
+ */
+export const signoffs = sqliteTable(
+  'signoffs',
+  {
+    id: id(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    hash: text('hash').notNull(),
+    signedBy: text('signed_by').references(() => users.id, { onDelete: 'set null' }),
+    signedAt: integer('signed_at', { mode: 'timestamp_ms' }).notNull(),
+    reopenedBy: text('reopened_by').references(() => users.id, { onDelete: 'set null' }),
+    reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' }),
+    reopenReason: text('reopen_reason'),
+  },
+  (t) => [index('signoffs_document_idx').on(t.documentId, t.revision)],
+);
+export type SignoffRow = typeof signoffs.$inferSelect;

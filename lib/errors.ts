@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'invalid:step'
   | 'invalid:content'
   | 'conflict:version'
+  | 'conflict:state'
+  | 'forbidden:four_eyes'
   | 'locked'
   | 'too_large'
   | 'unsupported_media_type'

@@ -1,50 +1,73 @@
 /**
  * Who may do what: one table from role to allowed actions. Every route handler calls
  * `authorize` after loading the record; hiding a button in the UI is never the check.
+ * The UI reads the same table (through `permissionsFor`) to show only what will work.
+ *
+ * admin    members, and everything below
+ * editor   create and delete documents, approve, sign off, reopen, and everything below
+ * reviewer edit text, mark claims, propose verdicts, approve other people's verdicts, comment
+ * viewer   read, comment, export
  */
-import type { Role } from '@/db/schema';
+import type { Role } from '@/db/enums';
 import { forbidden } from './errors';
-
-/** Actions a member can take in a workspace. */
-export type Action =
-  | 'document:read'
-  | 'document:create'
-  | 'document:rename'
-  | 'document:delete'
-  | 'document:edit'
-  | 'claim:create'
-  | 'claim:update'
-  | 'claim:delete';
 
 const ALL: readonly Role[] = ['admin', 'editor', 'reviewer', 'viewer'];
 const WRITERS: readonly Role[] = ['admin', 'editor', 'reviewer'];
 const EDITORS: readonly Role[] = ['admin', 'editor'];
+const ADMINS: readonly Role[] = ['admin'];
 
-const PERMISSIONS: Record<Action, readonly Role[]> = {
+const PERMISSIONS = {
   'document:read': ALL,
+  'document:export': ALL,
   'document:create': WRITERS,
   'document:rename': WRITERS,
   'document:edit': WRITERS,
   'document:delete': EDITORS,
+  'document:submit': WRITERS,
+  'document:sign_off': EDITORS,
+  'document:reopen': EDITORS,
   'claim:create': WRITERS,
   'claim:update': WRITERS,
   'claim:delete': WRITERS,
-};
+  'claim:start': WRITERS,
+  'claim:propose': WRITERS,
+  'claim:approve': WRITERS,
+  'claim:request_changes': WRITERS,
+  'claim:dismiss': WRITERS,
+  'claim:restore': WRITERS,
+  'comment:create': ALL,
+  'member:manage': ADMINS,
+} satisfies Record<string, readonly Role[]>;
+
+/** Actions a member can take in a workspace. */
+export type Action = keyof typeof PERMISSIONS;
 
 const REFUSALS: Record<Action, string> = {
   'document:read': 'You cannot read documents in this workspace.',
+  'document:export': 'You cannot export documents in this workspace.',
   'document:create': 'Viewers cannot create documents. Ask an editor or admin for a reviewer role.',
   'document:rename': 'Viewers cannot rename documents.',
   'document:edit': 'Viewers can read but not edit this document.',
   'document:delete': 'Only editors and admins can delete documents.',
+  'document:submit': 'Viewers cannot submit a document for review.',
+  'document:sign_off': 'Only editors and admins can sign a document off.',
+  'document:reopen': 'Only editors and admins can reopen a signed-off document.',
   'claim:create': 'Viewers cannot mark claims.',
   'claim:update': 'Viewers cannot change claims or their sources.',
   'claim:delete': 'Viewers cannot delete claims.',
+  'claim:start': 'Viewers cannot start work on a claim.',
+  'claim:propose': 'Viewers cannot propose verdicts.',
+  'claim:approve': 'Viewers cannot approve verdicts.',
+  'claim:request_changes': 'Viewers cannot request changes to a verdict.',
+  'claim:dismiss': 'Viewers cannot dismiss claims.',
+  'claim:restore': 'Viewers cannot restore dismissed claims.',
+  'comment:create': 'You cannot comment in this workspace.',
+  'member:manage': 'Only admins can add, change or remove members.',
 };
 
 /** Whether `role` may perform `action`. */
 export function can(role: Role, action: Action): boolean {
-  return PERMISSIONS[action].includes(role);
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
 }
 
 /** Throws a 403 AppError unless `role` may perform `action`. */

@@ -133,6 +133,12 @@ export type ClaimPatch = Partial<{
   quoteExact: string;
   quotePrefix: string;
   quoteSuffix: string;
+  proposedBy: string | null;
+  proposedAt: Date | null;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  lastChangedBy: string | null;
+  dismissReason: string | null;
 }>;
 
 /** Applies a patch if the row version still matches; returns the new row or undefined when stale. */
@@ -195,4 +201,35 @@ export function reorderSources(orderedIds: string[], db: DbOrTx = getDb()) {
 /** Removes a source (its last state stays in the audit log). */
 export function deleteSource(sourceId: string, db: DbOrTx = getDb()) {
   db.delete(sources).where(eq(sources.id, sourceId)).run();
+}
+
+/** Changes review fields of a claim without a row-version check (inside a transaction that already read it). */
+export function setClaimReviewFields(claimId: string, patch: ClaimPatch, db: DbOrTx = getDb()) {
+  return db
+    .update(claims)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(claims.id, claimId))
+    .returning()
+    .get();
+}
+
+/** Claims assigned to a user, in every workspace the user belongs to, with their document's title. */
+export function getClaimsAssignedTo(userId: string, db: DbOrTx = getDb()) {
+  return db
+    .select({
+      id: claims.id,
+      statement: claims.statement,
+      status: claims.status,
+      verdict: claims.verdict,
+      updatedAt: claims.updatedAt,
+      documentId: documents.id,
+      documentTitle: documents.title,
+      documentStatus: documents.status,
+    })
+    .from(claims)
+    .innerJoin(documents, and(eq(documents.id, claims.documentId), isNull(documents.deletedAt)))
+    .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
+    .where(and(eq(claims.assigneeId, userId), isNull(claims.deletedAt)))
+    .orderBy(asc(documents.title), asc(claims.from))
+    .all();
 }

@@ -67,7 +67,7 @@ export function insertDocument(
 /** Changes a document's metadata (title, language, source URL, status). */
 export function updateDocumentMeta(
   documentId: string,
-  patch: Partial<{ title: string; language: string; sourceUrl: string | null; status: DocumentStatus }>,
+  patch: Partial<{ title: string; language: string; sourceUrl: string | null; status: DocumentStatus; revision: number }>,
   userId: string,
   db: DbOrTx = getDb(),
 ) {
@@ -87,7 +87,7 @@ export function markDocumentDeleted(documentId: string, db: DbOrTx = getDb()) {
 /** The collaboration state of a document: version, snapshot version and status (not the content, which may be large). */
 export function getDocumentCollabState(documentId: string, db: DbOrTx = getDb()) {
   return db
-    .select({ version: documents.version, docVersion: documents.docVersion, status: documents.status, deletedAt: documents.deletedAt })
+    .select({ version: documents.version, docVersion: documents.docVersion, status: documents.status, revision: documents.revision, deletedAt: documents.deletedAt })
     .from(documents)
     .where(eq(documents.id, documentId))
     .get();
@@ -142,4 +142,9 @@ export function getStepsSince(documentId: string, version: number, db: DbOrTx = 
     .where(and(eq(steps.documentId, documentId), gt(steps.version, version)))
     .orderBy(asc(steps.version))
     .all();
+}
+
+/** The document row by id (deleted or not), or undefined. */
+export function getDocumentById(documentId: string, db: DbOrTx = getDb()) {
+  return db.select().from(documents).where(eq(documents.id, documentId)).get();
 }

@@ -1,6 +1,7 @@
 /** The append-only audit log. */
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
-import { events } from '../schema';
+import { events, users } from '../schema';
 
 /** What an audit event records. */
 export interface AuditEventInput {
@@ -28,4 +29,41 @@ export function insertEvent(input: AuditEventInput, db: DbOrTx = getDb()) {
       after: input.after ?? null,
     })
     .run();
+}
+
+/** Events of a document (all its subjects), oldest first, with actor names; `afterId` pages on. */
+export function getEventsByDocumentId(documentId: string, opts: { afterId?: number; limit?: number } = {}, db: DbOrTx = getDb()) {
+  return db
+    .select({ event: events, actorName: users.name })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(and(eq(events.documentId, documentId), gt(events.id, opts.afterId ?? 0)))
+    .orderBy(asc(events.id))
+    .limit(opts.limit ?? 500)
+    .all()
+    .map((r) => ({ ...r.event, actorName: r.actorName }));
+}
+
+/**
+ * Events about one claim: its own, and those of its sources and comments (which name the
+ * claim in `before`/`after`), oldest first.
+ */
+export function getEventsByClaimId(documentId: string, claimId: string, db: DbOrTx = getDb()) {
+  return db
+    .select({ event: events, actorName: users.name })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(
+      and(
+        eq(events.documentId, documentId),
+        or(
+          and(eq(events.subjectType, 'claim'), eq(events.subjectId, claimId)),
+          sql`json_extract(${events.after}, '$.claimId') = ${claimId}`,
+          sql`json_extract(${events.before}, '$.claimId') = ${claimId}`,
+        ),
+      ),
+    )
+    .orderBy(asc(events.id))
+    .all()
+    .map((r) => ({ ...r.event, actorName: r.actorName }));
 }

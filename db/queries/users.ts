@@ -70,3 +70,15 @@ export function getMembersByWorkspaceId(workspaceId: string, db: DbOrTx = getDb(
     .orderBy(users.name)
     .all();
 }
+
+/** Removes a user from a workspace (the user and their past work stay). */
+export function deleteMembership(userId: string, workspaceId: string, db: DbOrTx = getDb()) {
+  db.delete(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
+    .run();
+}
+
+/** The workspace row, or undefined. */
+export function getWorkspaceById(id: string, db: DbOrTx = getDb()) {
+  return db.select().from(workspaces).where(eq(workspaces.id, id)).get();
+}

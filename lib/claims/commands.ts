@@ -11,6 +11,7 @@ import {
   insertSource,
   markClaimDeleted,
   reorderSources,
+  setClaimReviewFields,
   updateClaimIfVersion,
   updateSource,
   type ClaimPatch,
@@ -36,12 +37,34 @@ export interface ClaimContext {
   documentStatus: DocumentStatus;
 }
 
+const LOCKED_MESSAGE = 'This document is signed off and locked. An editor must reopen it before claims can change.';
+
 /** Refuses the action for the role, or when the document is signed off and locked. */
 function authorizeChange(ctx: ClaimContext, action: Action) {
   authorize(ctx.role, action);
-  if (ctx.documentStatus === 'signed_off') {
-    throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it before claims can change.');
+  if (ctx.documentStatus === 'signed_off') throw new AppError(423, 'locked', LOCKED_MESSAGE);
+}
+
+/** The lock checked again inside the write transaction: a sign-off may have landed meanwhile. */
+function assertUnlocked(ctx: ClaimContext, tx: Tx) {
+  if (getDocumentCollabState(ctx.documentId, tx)?.status === 'signed_off') throw new AppError(423, 'locked', LOCKED_MESSAGE);
+}
+
+/** Fields whose change is a change of the verdict as checked: it voids an approval. */
+const REVIEWED_FIELDS = ['statement', 'verdict', 'rationale'] as const;
+
+/**
+ * Records that `ctx.userId` changed what is being reviewed (the verdict, rationale,
+ * statement or sources): they become the last to change it, and an approval is voided
+ * (back to proposed) with its own audit event. Returns the review fields to store.
+ */
+function noteReviewedChange(ctx: ClaimContext, claim: ClaimRow, tx: Tx, what: string): ClaimPatch {
+  const patch: ClaimPatch = { lastChangedBy: ctx.userId };
+  if (claim.status === 'approved') {
+    Object.assign(patch, { status: 'proposed', approvedBy: null, approvedAt: null });
+    audit(ctx, tx, 'claim.approval_voided', 'claim', claim.id, { status: 'approved', approvedBy: claim.approvedBy }, { status: 'proposed', changed: what });
   }
+  return patch;
 }
 
 /** The range checked against the document at `version` (which must be the current one); returns the quote. */
@@ -60,7 +83,7 @@ function checkRange(documentId: string, range: { from: number; to: number; versi
 }
 
 /** Tells everyone in the document that a claim changed (after the change is committed). */
-function announce(ctx: ClaimContext, claimId: string, moved: boolean) {
+export function announceClaim(ctx: ClaimContext, claimId: string, moved: boolean) {
   const claim = getClaimWithSources(claimId);
   const document = getDocumentCollabState(ctx.documentId);
   if (claim && document) publish(ctx.documentId, { type: 'claim', claim: serializeClaim(claim), version: document.version, moved });
@@ -83,6 +106,7 @@ export function createClaim(
 ) {
   authorizeChange(ctx, 'claim:create');
   const created = writeTransaction((tx) => {
+    assertUnlocked(ctx, tx);
     const quote = checkRange(ctx.documentId, input, tx);
     checkAssignee(ctx, input.assigneeId, tx);
     const row = insertClaim(
@@ -101,6 +125,7 @@ export function createClaim(
         tags: input.tags ?? [],
         assigneeId: input.assigneeId ?? null,
         createdBy: ctx.userId,
+        lastChangedBy: input.verdict || input.rationale ? ctx.userId : null,
       },
       tx,
     );
@@ -108,7 +133,7 @@ export function createClaim(
     audit(ctx, tx, 'claim.created', 'claim', row.id, null, claim);
     return claim;
   });
-  announce(ctx, created.id, true);
+  announceClaim(ctx, created.id, true);
   return created;
 }
 
@@ -124,6 +149,7 @@ export function updateClaim(
 ) {
   authorizeChange(ctx, 'claim:update');
   const updated = writeTransaction((tx) => {
+    assertUnlocked(ctx, tx);
     const current = getClaimWithSources(claimId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
     const { rowVersion, from, to, version, ...fields } = input;
@@ -134,6 +160,8 @@ export function updateClaim(
     }
     checkAssignee(ctx, fields.assigneeId, tx);
     const patch: ClaimPatch = { ...fields };
+    const reviewed = REVIEWED_FIELDS.filter((k) => k in fields && fields[k] !== current[k]);
+    if (reviewed.length) Object.assign(patch, noteReviewedChange(ctx, current, tx, reviewed.join(', ')));
     if (from !== undefined && to !== undefined && version !== undefined) {
       const quote = checkRange(ctx.documentId, { from, to, version }, tx);
       Object.assign(patch, { from, to, orphaned: false, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix });
@@ -141,7 +169,9 @@ export function updateClaim(
     const row = updateClaimIfVersion(claimId, rowVersion, patch, tx)!;
     const before = serializeClaim(current);
     const after = serializeClaim({ ...row, sources: current.sources });
-    const changed = Object.keys(patch).map((k) => (k.startsWith('quote') ? 'quote' : k));
+    const changed = Object.keys(patch)
+      .filter((k) => !['lastChangedBy', 'approvedBy', 'approvedAt'].includes(k))
+      .map((k) => (k.startsWith('quote') ? 'quote' : k));
     audit(
       ctx,
       tx,
@@ -153,7 +183,7 @@ export function updateClaim(
     );
     return after;
   });
-  announce(ctx, claimId, input.from !== undefined);
+  announceClaim(ctx, claimId, input.from !== undefined);
   return updated;
 }
 
@@ -165,12 +195,20 @@ function pick(obj: Record<string, unknown>, keys: string[]) {
 export function deleteClaim(ctx: ClaimContext, claimId: string) {
   authorizeChange(ctx, 'claim:delete');
   writeTransaction((tx) => {
+    assertUnlocked(ctx, tx);
     const current = getClaimWithSources(claimId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
     markClaimDeleted(claimId, tx);
     audit(ctx, tx, 'claim.deleted', 'claim', claimId, serializeClaim(current), null);
   });
   publish(ctx.documentId, { type: 'claim-deleted', id: claimId });
+}
+
+/** A change to a claim's sources is a change to what is reviewed. */
+function touchReviewed(ctx: ClaimContext, claimId: string, tx: Tx, what: string) {
+  const claim = getClaimWithSources(claimId, tx);
+  if (!claim || claim.deletedAt) throw notFound('This claim');
+  setClaimReviewFields(claimId, noteReviewedChange(ctx, claim, tx, what), tx);
 }
 
 /** Fields of a new source. */
@@ -185,6 +223,8 @@ export function today(): string {
 export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput) {
   authorizeChange(ctx, 'claim:update');
   const added = writeTransaction((tx) => {
+    assertUnlocked(ctx, tx);
+    touchReviewed(ctx, claimId, tx, 'sources');
     if (getSourcesByClaimId(claimId, tx).length >= MAX_SOURCES_PER_CLAIM) {
       throw new AppError(400, 'invalid:body', `A claim can have at most ${MAX_SOURCES_PER_CLAIM} sources.`);
     }
@@ -207,7 +247,7 @@ export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput
     audit(ctx, tx, 'source.added', 'source', row.id, null, { claimId, ...source });
     return source;
   });
-  announce(ctx, claimId, false);
+  announceClaim(ctx, claimId, false);
   return added;
 }
 
@@ -215,6 +255,8 @@ export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput
 export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<SourceInput> & { position?: number }) {
   authorizeChange(ctx, 'claim:update');
   const edited = writeTransaction((tx) => {
+    assertUnlocked(ctx, tx);
+    touchReviewed(ctx, source.claimId, tx, 'sources');
     const { position, ...fields } = input;
     let row = source;
     if (Object.keys(fields).length) row = updateSource(source.id, fields, tx)!;
@@ -224,10 +266,10 @@ export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<
       reorderSources(ids, tx);
     }
     const after = serializeSource(row);
-    audit(ctx, tx, position !== undefined && !Object.keys(fields).length ? 'source.moved' : 'source.updated', 'source', source.id, { ...serializeSource(source), position: source.position }, { ...after, position: position ?? source.position });
+    audit(ctx, tx, position !== undefined && !Object.keys(fields).length ? 'source.moved' : 'source.updated', 'source', source.id, { claimId: source.claimId, ...serializeSource(source), position: source.position }, { claimId: source.claimId, ...after, position: position ?? source.position });
     return { source: after, order: getSourcesByClaimId(source.claimId, tx).map((s) => s.id) };
   });
-  announce(ctx, source.claimId, false);
+  announceClaim(ctx, source.claimId, false);
   return edited;
 }
 
@@ -235,9 +277,11 @@ export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<
 export function removeSource(ctx: ClaimContext, source: SourceRow) {
   authorizeChange(ctx, 'claim:update');
   writeTransaction((tx) => {
+    assertUnlocked(ctx, tx);
+    touchReviewed(ctx, source.claimId, tx, 'sources');
     deleteSource(source.id, tx);
     reorderSources(getSourcesByClaimId(source.claimId, tx).map((s) => s.id), tx);
     audit(ctx, tx, 'source.removed', 'source', source.id, { claimId: source.claimId, ...serializeSource(source) }, null);
   });
-  announce(ctx, source.claimId, false);
+  announceClaim(ctx, source.claimId, false);
 }

@@ -42,7 +42,6 @@ export const patchClaimSchema = z
   .object({
     rowVersion: z.number().int().min(1),
     ...claimFields,
-    status: z.enum(['open', 'in_progress']),
     from: z.number().int().min(0),
     to: z.number().int().min(0),
     version: z.number().int().min(0),

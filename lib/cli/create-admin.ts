@@ -7,11 +7,10 @@
  * printed once.
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH, openDatabase } from '@/db';
 import { getUserByEmail, getWorkspaceByName, insertUser, insertWorkspace, upsertMembership } from '@/db/queries/users';
 import { generatePassword, hashPassword } from '../auth/passwords';
-import { plainText } from '../validation';
+import { emailAddress, plainText } from '../validation';
 import { loadEnv } from './env-file';
 
 async function readStdin(): Promise<string> {
@@ -30,7 +29,7 @@ async function main() {
       organisation: { type: 'string' },
     },
   });
-  const email = z.string().trim().toLowerCase().email().safeParse(values.email);
+  const email = emailAddress.safeParse(values.email);
   if (!email.success) throw new Error('give the admin\'s address: npm run create-admin -- --email you@example.org');
   const name = plainText(100).parse(values.name ?? email.data.split('@')[0]);
   const workspaceName = plainText(100).parse(values.workspace);

@@ -22,6 +22,10 @@ export type HubEvent =
   | { type: 'steps'; from?: number; steps?: unknown[]; clientIDs?: string[] }
   | { type: 'claim'; claim: unknown; version: number; moved: boolean }
   | { type: 'claim-deleted'; id: string }
+  /** The document's review status changed (submitted, signed off, reopened). */
+  | { type: 'document'; status: string; revision: number }
+  /** A claim's comments changed: clients showing them fetch them again. */
+  | { type: 'comments'; claimId: string }
   | { type: 'presence'; entries: PresenceEntry[] };
 
 type Listener = (event: HubEvent) => void;

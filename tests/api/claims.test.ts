@@ -179,10 +179,9 @@ describe('PATCH /api/claims/:id', () => {
       verdict: 'needs_context',
       rationale: 'Die Anlage in Redzikowo ist für SM-3-Abfangraketen konfiguriert.',
       tags: ['Raketenabwehr', 'Polen', 'Polen'],
-      status: 'in_progress',
     });
     expect(res.status).toBe(200);
-    expect(res.body.claim).toMatchObject({ verdict: 'needs_context', claimant: 'Wladimir Putin', claimDate: '2021-12-21', tags: ['Raketenabwehr', 'Polen'], status: 'in_progress', rowVersion: 2 });
+    expect(res.body.claim).toMatchObject({ verdict: 'needs_context', claimant: 'Wladimir Putin', claimDate: '2021-12-21', tags: ['Raketenabwehr', 'Polen'], status: 'open', rowVersion: 2 });
   });
 
   it('answers a stale row version with 409 and the current claim, overwriting nothing', async () => {

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { parseQuery, withUser } from '@/lib/api/handler';
+import { documentHistory } from '@/lib/audit/history';
+import { getDocumentOrThrow } from '@/lib/documents/load';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.object({
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+/** The document's audit trail, oldest first; page on with `?after=<last id>`. */
+export const GET = withUser<{ id: string }>(({ req, user, params }) => {
+  const document = getDocumentOrThrow(params.id, user.id);
+  const query = parseQuery(req, querySchema);
+  const events = documentHistory(document, { afterId: query.after, limit: query.limit });
+  return { events, next: events.length === query.limit ? events.at(-1)!.id : null };
+});

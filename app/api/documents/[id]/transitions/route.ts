@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { parseJsonBody, withUser } from '@/lib/api/handler';
+import { getDocumentOrThrow } from '@/lib/documents/load';
+import { plainText } from '@/lib/validation';
+import { signoffOverview, transitionDocument } from '@/lib/workflow/commands';
+import { DOCUMENT_ACTIONS } from '@/lib/workflow/rules';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const schema = z.object({ action: z.enum(DOCUMENT_ACTIONS), reason: plainText(2000).nullish() }).strict();
+
+/**
+ * Submits the document for review, signs it off (editors; every claim approved or
+ * dismissed, else 409 with `blockers`), or reopens it with a reason (a new revision).
+ */
+export const POST = withUser<{ id: string }>(async ({ req, user, params }) => {
+  const document = getDocumentOrThrow(params.id, user.id);
+  const input = await parseJsonBody(req, schema);
+  const result = transitionDocument({ userId: user.id, role: document.role, workspaceId: document.workspaceId, documentId: document.id }, input);
+  return { document: { id: document.id, status: result.status, revision: result.revision }, hash: result.hash, ...signoffOverview(document.id) };
+});

@@ -1,0 +1,39 @@
+/** Sign-offs of documents: one row per sign-off, kept after a reopen. */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb, type DbOrTx } from '../index';
+import { signoffs, users } from '../schema';
+
+/** Stores a sign-off. */
+export function insertSignoff(values: { documentId: string; revision: number; hash: string; signedBy: string }, db: DbOrTx = getDb()) {
+  return db
+    .insert(signoffs)
+    .values({ ...values, signedAt: new Date() })
+    .returning()
+    .get();
+}
+
+/** Marks the document's open sign-off as reopened. */
+export function markSignoffReopened(documentId: string, props: { reopenedBy: string; reason: string }, db: DbOrTx = getDb()) {
+  return db
+    .update(signoffs)
+    .set({ reopenedBy: props.reopenedBy, reopenReason: props.reason, reopenedAt: new Date() })
+    .where(and(eq(signoffs.documentId, documentId), isNull(signoffs.reopenedAt)))
+    .returning()
+    .get();
+}
+
+/** Every sign-off of a document, newest first, with the names of who signed and reopened. */
+export function getSignoffsByDocumentId(documentId: string, db: DbOrTx = getDb()) {
+  const signer = alias(users, 'signer');
+  const reopener = alias(users, 'reopener');
+  return db
+    .select({ signoff: signoffs, signedByName: signer.name, reopenedByName: reopener.name })
+    .from(signoffs)
+    .leftJoin(signer, eq(signer.id, signoffs.signedBy))
+    .leftJoin(reopener, eq(reopener.id, signoffs.reopenedBy))
+    .where(eq(signoffs.documentId, documentId))
+    .orderBy(desc(signoffs.revision), desc(signoffs.signedAt))
+    .all()
+    .map((r) => ({ ...r.signoff, signedByName: r.signedByName, reopenedByName: r.reopenedByName }));
+}

@@ -1,0 +1,54 @@
+/** The history endpoints' answers: audit events with actor names and a readable sentence each. */
+import { inArray } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { getEventsByClaimId, getEventsByDocumentId } from '@/db/queries/events';
+import { getMembersByWorkspaceId } from '@/db/queries/users';
+import { claims, type EventRow } from '@/db/schema';
+import { describeEvent, type HistoryEvent } from './describe';
+
+type Row = EventRow & { actorName: string | null };
+
+/** The claim an event is about, if any. */
+export function claimIdOf(e: Pick<EventRow, 'subjectType' | 'subjectId' | 'before' | 'after'>): string | null {
+  if (e.subjectType === 'claim') return e.subjectId;
+  const after = e.after as { claimId?: string } | null;
+  const before = e.before as { claimId?: string } | null;
+  return after?.claimId ?? before?.claimId ?? null;
+}
+
+function serialize(rows: Row[], workspaceId: string, withClaimLabels: boolean) {
+  const names = Object.fromEntries(getMembersByWorkspaceId(workspaceId).map((m) => [m.id, m.name]));
+  const claimIds = withClaimLabels ? [...new Set(rows.map(claimIdOf).filter((id): id is string => !!id))] : [];
+  const statements = new Map(
+    claimIds.length ? getDb().select({ id: claims.id, statement: claims.statement }).from(claims).where(inArray(claims.id, claimIds)).all().map((c) => [c.id, c.statement]) : [],
+  );
+  return rows.map((row) => {
+    const event: HistoryEvent = {
+      id: row.id,
+      action: row.action,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      actorId: row.actorId,
+      actorName: row.actorName,
+      before: row.before as HistoryEvent['before'],
+      after: row.after as HistoryEvent['after'],
+      createdAt: row.createdAt.toISOString(),
+    };
+    const claimId = claimIdOf(row);
+    const statement = claimId ? statements.get(claimId) : undefined;
+    const label = statement && row.action !== 'claim.created' && row.action !== 'claim.deleted' ? `“${statement.length > 50 ? `${statement.slice(0, 49)}…` : statement}”` : undefined;
+    return { ...event, claimId, summary: describeEvent(event, names, label) };
+  });
+}
+
+/** GET /api/documents/:id/history */
+export function documentHistory(document: { id: string; workspaceId: string }, opts: { afterId?: number; limit?: number }) {
+  return serialize(getEventsByDocumentId(document.id, opts), document.workspaceId, true);
+}
+
+/** GET /api/claims/:id/history */
+export function claimHistory(claim: { id: string; documentId: string }, workspaceId: string) {
+  return serialize(getEventsByClaimId(claim.documentId, claim.id), workspaceId, false);
+}
+
+export type HistoryEntry = ReturnType<typeof serialize>[number];

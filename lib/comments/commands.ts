@@ -1,0 +1,116 @@
+/**
+ * Comment threads on claims: add (a new thread or a reply), edit and delete your own,
+ * resolve and reopen a thread. Comments stay possible on a signed-off document: they are
+ * discussion, not part of what was signed. Each change writes an audit event.
+ */
+import { writeTransaction, type Tx } from '@/db';
+import { getCommentById, getCommentsByClaimId, insertComment, updateComment } from '@/db/queries/comments';
+import { insertEvent } from '@/db/queries/events';
+import { getMembersByWorkspaceId } from '@/db/queries/users';
+import type { CommentRow } from '@/db/schema';
+import type { ClaimContext } from '../claims/commands';
+import { publish } from '../collab/hub';
+import { AppError, forbidden, notFound } from '../errors';
+import { authorize } from '../permissions';
+import { findMentions } from './mentions';
+
+/** A comment as the API returns it. */
+export function serializeComment(c: CommentRow & { authorName: string | null }) {
+  const deleted = c.deletedAt !== null;
+  return {
+    id: c.id,
+    claimId: c.claimId,
+    parentId: c.parentId,
+    authorId: c.authorId,
+    authorName: c.authorName,
+    body: deleted ? '' : c.body,
+    mentions: deleted ? [] : c.mentions,
+    resolved: c.resolvedAt !== null,
+    resolvedAt: c.resolvedAt?.toISOString() ?? null,
+    resolvedBy: c.resolvedBy,
+    createdAt: c.createdAt.toISOString(),
+    editedAt: c.editedAt?.toISOString() ?? null,
+    deleted,
+  };
+}
+export type CommentJSON = ReturnType<typeof serializeComment>;
+
+/** A claim's comments for the API. */
+export function listComments(claimId: string) {
+  return getCommentsByClaimId(claimId).map(serializeComment);
+}
+
+function audit(ctx: ClaimContext, tx: Tx, action: string, commentId: string, before: unknown, after: unknown) {
+  insertEvent({ workspaceId: ctx.workspaceId, documentId: ctx.documentId, actorId: ctx.userId, action, subjectType: 'comment', subjectId: commentId, before, after }, tx);
+}
+
+function mentionsIn(ctx: ClaimContext, body: string, tx: Tx) {
+  return findMentions(body, getMembersByWorkspaceId(ctx.workspaceId, tx));
+}
+
+/** Adds a comment to a claim: a new thread, or a reply to the thread `parentId`. */
+export function addComment(ctx: ClaimContext, claimId: string, input: { body: string; parentId?: string | null }, tx?: Tx) {
+  authorize(ctx.role, 'comment:create');
+  const run = (t: Tx) => {
+    let parentId: string | null = null;
+    if (input.parentId) {
+      const parent = getCommentById(input.parentId, t);
+      if (!parent || parent.claimId !== claimId) throw notFound('This thread');
+      // Replies always hang on the thread's first comment.
+      parentId = parent.parentId ?? parent.id;
+    }
+    const row = insertComment({ claimId, documentId: ctx.documentId, parentId, authorId: ctx.userId, body: input.body, mentions: mentionsIn(ctx, input.body, t) }, t);
+    audit(ctx, t, parentId ? 'comment.replied' : 'comment.added', row.id, null, { claimId, parentId, body: row.body, mentions: row.mentions });
+    return row;
+  };
+  const row = tx ? run(tx) : writeTransaction(run);
+  if (!tx) publish(ctx.documentId, { type: 'comments', claimId });
+  return row;
+}
+
+function ownComment(ctx: ClaimContext, commentId: string, tx: Tx) {
+  const comment = getCommentById(commentId, tx);
+  if (!comment || comment.deletedAt) throw notFound('This comment');
+  if (comment.authorId !== ctx.userId) throw forbidden('You can only edit or delete your own comments.');
+  return comment;
+}
+
+/** Changes the text of one's own comment. */
+export function editComment(ctx: ClaimContext, commentId: string, body: string) {
+  const row = writeTransaction((tx) => {
+    const current = ownComment(ctx, commentId, tx);
+    const updated = updateComment(commentId, { body, mentions: mentionsIn(ctx, body, tx), editedAt: new Date() }, tx)!;
+    audit(ctx, tx, 'comment.edited', commentId, { claimId: current.claimId, body: current.body }, { claimId: current.claimId, body: updated.body, mentions: updated.mentions });
+    return updated;
+  });
+  publish(ctx.documentId, { type: 'comments', claimId: row.claimId });
+  return row;
+}
+
+/** Deletes one's own comment (replies stay; its text stays in the audit log). */
+export function deleteComment(ctx: ClaimContext, commentId: string) {
+  const row = writeTransaction((tx) => {
+    const current = ownComment(ctx, commentId, tx);
+    const updated = updateComment(commentId, { deletedAt: new Date() }, tx)!;
+    audit(ctx, tx, 'comment.deleted', commentId, { claimId: current.claimId, body: current.body }, null);
+    return updated;
+  });
+  publish(ctx.documentId, { type: 'comments', claimId: row.claimId });
+}
+
+/** Resolves or reopens the thread that starts with `commentId`. Anyone who may comment may do this. */
+export function setThreadResolved(ctx: ClaimContext, commentId: string, resolved: boolean) {
+  authorize(ctx.role, 'comment:create');
+  const row = writeTransaction((tx) => {
+    const current = getCommentById(commentId, tx);
+    if (!current) throw notFound('This thread');
+    if (current.parentId) throw new AppError(400, 'invalid:body', 'Resolve the thread on its first comment, not on a reply.');
+    if ((current.resolvedAt !== null) === resolved) {
+      throw new AppError(409, 'conflict:state', resolved ? 'This thread is already resolved.' : 'This thread is already open.');
+    }
+    const updated = updateComment(commentId, resolved ? { resolvedAt: new Date(), resolvedBy: ctx.userId } : { resolvedAt: null, resolvedBy: null }, tx)!;
+    audit(ctx, tx, resolved ? 'comment.resolved' : 'comment.reopened', commentId, null, { claimId: current.claimId });
+    return updated;
+  });
+  publish(ctx.documentId, { type: 'comments', claimId: row.claimId });
+}
