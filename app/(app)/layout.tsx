@@ -19,6 +19,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </Link>
         <nav aria-label="Main">
           <Link href="/documents">Documents</Link>
+          <Link href="/my-claims">My claims</Link>
+          <Link href="/admin/members">Members</Link>
         </nav>
         <div className="user-menu">
           <span className="avatar" aria-hidden="true">

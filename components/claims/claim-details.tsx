@@ -2,9 +2,12 @@
 
 import { useState } from 'react';
 import { orNull } from '@/lib/format';
-import { VERDICTS, type ClaimStatus, type Verdict } from '@/db/enums';
+import { VERDICTS, type Verdict } from '@/db/enums';
 import type { ClaimJSON } from '@/lib/claims/serialize';
-import { CLAIM_STATUS_LABELS, verdictLabel } from '@/lib/claims/verdicts';
+import { verdictLabel } from '@/lib/claims/verdicts';
+import { ClaimComments } from '../review/claim-comments';
+import { ClaimHistory } from '../review/claim-history';
+import { ClaimReview } from '../review/claim-review';
 import type { Member } from '../editor/document-workspace';
 import { ApiError, sendJson } from './api';
 import { SourceList } from './source-list';
@@ -47,7 +50,6 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
           .map((t) => t.trim())
           .filter(Boolean),
         assigneeId: orNull(f.get('assigneeId')),
-        ...(claim.status === 'open' || claim.status === 'in_progress' ? { status: f.get('status') as ClaimStatus } : {}),
       });
       onSavedFlag(true);
       onSaved(body.claim);
@@ -95,6 +97,10 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
           )}
         </div>
       )}
+      <ClaimReview claim={claim} onChanged={onSaved} />
+      {claim.status === 'approved' && canEdit && (
+        <p className="muted small">Changing the statement, verdict, rationale or sources voids the approval.</p>
+      )}
       <form className="stack compact" onSubmit={save} onChange={() => justSaved && onSavedFlag(false)}>
         <label className="field">
           <span>Claim as checked</span>
@@ -110,27 +116,17 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
             <input name="claimDate" type="date" defaultValue={claim.claimDate ?? ''} disabled={disabled} />
           </label>
         </div>
-        <div className="field-row">
-          <label className="field">
-            <span>Verdict</span>
-            <select name="verdict" defaultValue={claim.verdict ?? ''} disabled={disabled}>
-              <option value="">No verdict yet</option>
-              {VERDICTS.map((v) => (
-                <option key={v} value={v}>
-                  {verdictLabel(v)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Status</span>
-            <select name="status" defaultValue={claim.status} disabled={disabled || !(claim.status === 'open' || claim.status === 'in_progress')}>
-              <option value="open">Open</option>
-              <option value="in_progress">In progress</option>
-              {claim.status !== 'open' && claim.status !== 'in_progress' && <option value={claim.status}>{CLAIM_STATUS_LABELS[claim.status]}</option>}
-            </select>
-          </label>
-        </div>
+        <label className="field">
+          <span>Verdict</span>
+          <select name="verdict" defaultValue={claim.verdict ?? ''} disabled={disabled}>
+            <option value="">No verdict yet</option>
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {verdictLabel(v)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="field">
           <span>Rationale</span>
           <textarea name="rationale" defaultValue={claim.rationale ?? ''} rows={4} maxLength={20000} disabled={disabled} placeholder="What the evidence shows" />
@@ -175,6 +171,8 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
         )}
       </form>
       <SourceList claim={claim} canEdit={canEdit} onChanged={onSaved} idPrefix={idp} />
+      <ClaimComments claimId={claim.id} />
+      <ClaimHistory claimId={claim.id} revision={claim.rowVersion} />
     </div>
   );
 }

@@ -40,6 +40,10 @@ interface Options {
   onLinkState?: (state: LinkState) => void;
   onPresence?: (entries: PresenceEntry[]) => void;
   onClaimEvent?: (event: ClaimEvent) => void;
+  /** The document's review status changed (submitted, signed off, reopened). */
+  onDocumentEvent?: (event: { status: string; revision: number }) => void;
+  /** A claim's comments changed. */
+  onCommentsEvent?: (claimId: string) => void;
   /** Called when the server says the document must be reloaded. */
   onReload?: (reason: string) => void;
   /** Open the live stream (off in tests of the sender alone). */
@@ -250,6 +254,8 @@ export class CollabConnection {
     source.addEventListener('presence', (e) => this.options.onPresence?.(JSON.parse((e as MessageEvent).data)));
     source.addEventListener('claim', (e) => this.options.onClaimEvent?.({ ...JSON.parse((e as MessageEvent).data), type: 'claim' }));
     source.addEventListener('claim-deleted', (e) => this.options.onClaimEvent?.({ ...JSON.parse((e as MessageEvent).data), type: 'claim-deleted' }));
+    source.addEventListener('document', (e) => this.options.onDocumentEvent?.(JSON.parse((e as MessageEvent).data)));
+    source.addEventListener('comments', (e) => this.options.onCommentsEvent?.(JSON.parse((e as MessageEvent).data).claimId));
     source.addEventListener('reload', (e) => {
       this.stop();
       this.options.onReload?.(JSON.parse((e as MessageEvent).data).reason);

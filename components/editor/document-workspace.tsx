@@ -9,7 +9,11 @@ import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentStatus, Role } from '@/db/enums';
+import { COMMENTS_CHANGED_EVENT, ReviewContext } from '../review/review-context';
+import { SignoffPanel, type SignoffJSON } from '../review/signoff-panel';
 import type { ClaimJSON } from '@/lib/claims/serialize';
 import { textOf, type Anchor } from '@/lib/claims/anchor';
 import { claimAt, claimsKey, claimsPlugin, getClaimsState, type ClaimMark } from '@/lib/editor/claims-plugin';
@@ -43,6 +47,12 @@ interface Props {
   initialClaims: ClaimJSON[];
   members: Member[];
   currentUserId: string;
+  role: Role;
+  documentStatus: DocumentStatus;
+  revision: number;
+  signoffs: SignoffJSON[];
+  /** A claim to open when the page loads (links from "My claims"). */
+  initialClaimId?: string | null;
 }
 
 export const ADD_CLAIM_SHORTCUT = 'Mod-Shift-m';
@@ -62,7 +72,11 @@ function listItems(state: EditorState): ClaimListItem[] {
 }
 
 export function DocumentWorkspace(props: Props) {
-  const { documentId, canEditClaims, members, currentUserId } = props;
+  const { documentId, canEditClaims, members, currentUserId, role, documentStatus } = props;
+  const router = useRouter();
+  const review = useMemo(() => ({ documentId, documentStatus, role, currentUserId, members }), [documentId, documentStatus, role, currentUserId, members]);
+  // The text's editability follows the document's status live (signed off = locked).
+  const canEditTextRef = useRef(props.canEditText);
   const mountRef = useRef<HTMLDivElement>(null);
   const shellRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -89,7 +103,7 @@ export function DocumentWorkspace(props: Props) {
   useEffect(() => {
     const mount = mountRef.current;
     if (!mount) return;
-    const { doc, version, language, canEditText, title, initialClaims } = initial.current;
+    const { doc, version, language, title, initialClaims } = initial.current;
     let settleTimer: ReturnType<typeof setTimeout> | null = null;
     const state = EditorState.create({
       doc: schema.nodeFromJSON(doc),
@@ -105,14 +119,14 @@ export function DocumentWorkspace(props: Props) {
     });
     const editorView: EditorView = new EditorView(mount, {
       state,
-      editable: () => canEditText,
+      editable: () => canEditTextRef.current,
       attributes: {
         class: 'article-body',
         lang: language,
         'aria-label': `Article text: ${title}`,
         role: 'textbox',
         'aria-multiline': 'true',
-        'aria-readonly': String(!canEditText),
+        'aria-readonly': String(!canEditTextRef.current),
         spellcheck: 'true',
       },
       dispatchTransaction(tr) {
@@ -161,6 +175,9 @@ export function DocumentWorkspace(props: Props) {
         editorView.dispatch(editorView.state.tr.setMeta(presenceKey, cursors));
       },
       onClaimEvent: (event) => onClaimEventRef.current(event),
+      // Another reviewer submitted, signed off or reopened: fetch the page's new state.
+      onDocumentEvent: () => router.refresh(),
+      onCommentsEvent: (claimId) => window.dispatchEvent(new CustomEvent(COMMENTS_CHANGED_EVENT, { detail: claimId })),
       onReload: () => window.location.reload(),
     });
     connectionRef.current = connection;
@@ -179,7 +196,16 @@ export function DocumentWorkspace(props: Props) {
       viewRef.current = null;
       setView(null);
     };
+    // The router is stable for the page's life; the editor is built once per document.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [documentId]);
+
+  useEffect(() => {
+    canEditTextRef.current = props.canEditText;
+    const v = viewRef.current;
+    if (!v) return;
+    v.setProps({ attributes: { ...(v.props.attributes as Record<string, string>), 'aria-readonly': String(!props.canEditText) } });
+  }, [props.canEditText]);
 
   const selectClaim = useCallback((id: string | null, opts: { scrollText?: boolean } = {}) => {
     setSelectedId(id);
@@ -191,6 +217,15 @@ export function DocumentWorkspace(props: Props) {
       el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
   }, []);
+
+  // Open the claim named in the link once the editor is there.
+  const initialClaimId = useRef(props.initialClaimId);
+  useEffect(() => {
+    const id = initialClaimId.current;
+    if (!view || !id) return;
+    initialClaimId.current = null;
+    if (getClaimsState(view.state).claims.has(id)) selectClaim(id, { scrollText: true });
+  }, [view, selectClaim]);
 
   const upsertClaim = useCallback((claim: ClaimJSON, opts: { anchor?: boolean; placed?: { confirmed: Anchor; anchor: Anchor } } = {}) => {
     setClaims((prev) => new Map(prev).set(claim.id, claim));
@@ -328,6 +363,8 @@ export function DocumentWorkspace(props: Props) {
   const selectionButton = canEditClaims ? selectionEnd : null;
 
   return (
+    <ReviewContext.Provider value={review}>
+    <SignoffPanel revision={props.revision} claims={claims} signoffs={props.signoffs} onSelectClaim={selectFromSidebar} />
     <div className="workspace">
       <div className="editor-shell" ref={shellRef}>
         <div className="editor-bar">
@@ -388,6 +425,7 @@ export function DocumentWorkspace(props: Props) {
         canEdit={canEditClaims}
       />
     </div>
+    </ReviewContext.Provider>
   );
 }
 

@@ -9,10 +9,12 @@ import { currentDocument } from '@/lib/collab/authority';
 import { getDocumentForMember } from '@/db/queries/documents';
 import { getSessionUser, requireSessionUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
+import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
+import { serializeSignoff } from '@/lib/workflow/commands';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -21,8 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: document?.title ?? 'Document' };
 }
 
-export default async function DocumentPage({ params }: Props) {
+export default async function DocumentPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { claim: claimParam } = await searchParams;
   const user = await requireSessionUser(`/documents/${id}`);
   const document = getDocumentForMember(id, user.id);
   if (!document) notFound();
@@ -49,10 +52,15 @@ export default async function DocumentPage({ params }: Props) {
         title={document.title}
         canEditText={can(document.role, 'document:edit') && !locked}
         canEditClaims={can(document.role, 'claim:update') && !locked}
-        readOnlyReason={locked ? 'This document is signed off and locked.' : 'Read only — viewers can read and export, not edit.'}
+        readOnlyReason={locked ? 'Signed off and locked — an editor can reopen it.' : 'Read only — viewers can read, comment and export, not edit.'}
         initialClaims={claims}
         members={members}
         currentUserId={user.id}
+        role={document.role}
+        documentStatus={document.status}
+        revision={document.revision}
+        signoffs={getSignoffsByDocumentId(document.id).map(serializeSignoff)}
+        initialClaimId={typeof claimParam === 'string' ? claimParam : null}
       />
     </div>
   );

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { MemberManager } from '@/components/admin/member-manager';
+import { requireSessionUser } from '@/lib/auth/session';
+import { adminContext, listMembers } from '@/lib/members/commands';
+import { can } from '@/lib/permissions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Members' };
+
+/** Members of the admin's workspace: add, change roles, remove. Others see the list only. */
+export default async function MembersPage() {
+  const user = await requireSessionUser('/admin/members');
+  const ctx = adminContext(user.id);
+  const manage = can(ctx.role, 'member:manage');
+  return (
+    <div className="page narrow">
+      <div className="page-head">
+        <div>
+          <h1>Members</h1>
+          <p className="muted">
+            {ctx.workspaceName}
+            {manage ? ' · as an admin you can add members, change their roles and remove them.' : ' · only admins can change members.'}
+          </p>
+        </div>
+      </div>
+      <MemberManager initialMembers={listMembers(ctx)} currentUserId={user.id} canManage={manage} />
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+'use client';
+
+/**
+ * The members table: change a role, remove a member, add one with an initial password that
+ * is shown once. The server refuses what is not allowed (non-admins, the last admin).
+ */
+import { useState } from 'react';
+import { ROLES, type Role } from '@/db/enums';
+import { sendJson } from '../claims/api';
+
+interface Member {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', editor: 'Editor', reviewer: 'Reviewer', viewer: 'Viewer' };
+const ROLE_HELP: Record<Role, string> = {
+  admin: 'members, and everything an editor can do',
+  editor: 'create and delete documents, approve, sign off, reopen',
+  reviewer: 'edit text, mark claims, propose and approve verdicts, comment',
+  viewer: 'read, comment, export',
+};
+
+export function MemberManager({ initialMembers, currentUserId, canManage }: { initialMembers: Member[]; currentUserId: string; canManage: boolean }) {
+  const [members, setMembers] = useState(initialMembers);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function changeRole(m: Member, role: Role) {
+    setError(null);
+    try {
+      const { member } = await sendJson<{ member: Member }>('PATCH', `/api/members/${m.id}`, { role });
+      setMembers((all) => all.map((x) => (x.id === m.id ? member : x)));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  async function remove(m: Member) {
+    if (!window.confirm(`Remove ${m.name} from this workspace? Their past work stays.`)) return;
+    setError(null);
+    try {
+      await sendJson('DELETE', `/api/members/${m.id}`);
+      setMembers((all) => all.filter((x) => x.id !== m.id));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  async function add(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    setPending(true);
+    setError(null);
+    setCreated(null);
+    try {
+      const body = await sendJson<{ member: Member; initialPassword: string | null }>('POST', '/api/members', {
+        email: String(f.get('email')),
+        name: String(f.get('name')),
+        role: String(f.get('role')),
+      });
+      setMembers((all) => [...all, body.member].sort((a, b) => a.name.localeCompare(b.name)));
+      if (body.initialPassword) setCreated({ email: body.member.email, password: body.initialPassword });
+      form.reset();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="stack">
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {created && (
+        <div className="notice-box" role="status">
+          <p>
+            <strong>{created.email}</strong> can now sign in with this initial password. It is shown only this once: pass it on safely.
+          </p>
+          <p>
+            <code className="password" aria-label="Initial password">
+              {created.password}
+            </code>
+          </p>
+        </div>
+      )}
+      <table className="doc-table">
+        <caption className="sr-only">Members and their roles</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">E-mail</th>
+            <th scope="col">Role</th>
+            {canManage && <th scope="col">Actions</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>
+                {m.name}
+                {m.id === currentUserId && <span className="muted"> (you)</span>}
+              </td>
+              <td>{m.email}</td>
+              <td>
+                {canManage ? (
+                  <select aria-label={`Role of ${m.name}`} value={m.role} onChange={(e) => void changeRole(m, e.target.value as Role)}>
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  ROLE_LABELS[m.role]
+                )}
+              </td>
+              {canManage && (
+                <td>
+                  <button type="button" className="button danger small" onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>
+                    Remove
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canManage && (
+        <form className="card stack compact" onSubmit={add} aria-label="Add a member">
+          <h2>Add a member</h2>
+          <div className="field-row">
+            <label className="field">
+              <span>Name</span>
+              <input name="name" required maxLength={100} autoComplete="off" />
+            </label>
+            <label className="field">
+              <span>E-mail</span>
+              <input name="email" type="email" required maxLength={254} autoComplete="off" />
+            </label>
+            <label className="field">
+              <span>Role</span>
+              <select name="role" defaultValue="reviewer">
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <ul className="muted small role-help">
+            {ROLES.map((r) => (
+              <li key={r}>
+                <strong>{ROLE_LABELS[r]}</strong>: {ROLE_HELP[r]}
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <span className="spacer" />
+            <button type="submit" className="button primary" disabled={pending}>
+              {pending ? 'Adding…' : 'Add member'}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

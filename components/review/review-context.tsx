@@ -1,0 +1,31 @@
+'use client';
+
+/** What review components inside the document page need to know about the reader and the document. */
+import { createContext, useContext } from 'react';
+import type { DocumentStatus, Role } from '@/db/enums';
+
+export interface ReviewContextValue {
+  documentId: string;
+  documentStatus: DocumentStatus;
+  role: Role;
+  currentUserId: string;
+  members: { id: string; name: string }[];
+}
+
+export const ReviewContext = createContext<ReviewContextValue | null>(null);
+
+/** The review context; components using it are always rendered inside the document page. */
+export function useReview(): ReviewContextValue {
+  const value = useContext(ReviewContext);
+  if (!value) throw new Error('useReview outside the document page');
+  return value;
+}
+
+/** Name of a member by id ("a former member" when they left). */
+export function useMemberName() {
+  const { members } = useReview();
+  return (id: string | null | undefined) => (id ? (members.find((m) => m.id === id)?.name ?? 'a former member') : null);
+}
+
+/** Window event telling comment lists that a claim's comments changed elsewhere. */
+export const COMMENTS_CHANGED_EVENT = 'factdesk:comments-changed';
