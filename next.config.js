@@ -18,7 +18,8 @@ module.exports = (phase) => {
     process.exit(1);
   }
   return {
-    serverExternalPackages: ['better-sqlite3'],
+    // Native or file-reading packages stay outside the bundle (pdfkit reads its font metrics from disk).
+    serverExternalPackages: ['better-sqlite3', 'pdfkit'],
     poweredByHeader: false,
     // Server-Sent Events must reach the browser unbuffered; gzip would hold them back.
     compress: false,

@@ -70,6 +70,8 @@ export function describeEvent(e: HistoryEvent, names: Record<string, string> = {
   switch (e.action) {
     case 'document.created':
       return `${who} created the document`;
+    case 'document.imported':
+      return `${who} imported the document from a Factdesk export (${a.claims ?? 0} claims)`;
     case 'document.updated':
       if ('title' in a) return `${who} renamed the document to ${quoted(a.title)}`;
       return `${who} changed ${fieldList(Object.keys(a))} of the document`;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { parseQuery, withUser } from '@/lib/api/handler';
+import { getDocumentOrThrow } from '@/lib/documents/load';
+import { EXPORT_FORMATS, exportDocument, publicBaseUrl } from '@/lib/exports';
+import { authorize } from '@/lib/permissions';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.object({ format: z.enum(EXPORT_FORMATS) });
+
+/** Downloads the report of the document's current revision: pdf, md, csv, w3c, claimreview or json. */
+export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
+  const document = getDocumentOrThrow(params.id, user.id);
+  authorize(document.role, 'document:export');
+  const { format } = parseQuery(req, querySchema);
+  const { body, contentType, disposition } = await exportDocument(document.id, format, publicBaseUrl(req.url));
+  return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+    headers: { 'Content-Type': contentType, 'Content-Disposition': disposition, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  });
+});

@@ -1,0 +1,20 @@
+import { getMembershipsByUserId } from '@/db/queries/users';
+import { parseJsonBody, withUser } from '@/lib/api/handler';
+import { importJson, importSchema } from '@/lib/exports/json';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** Largest export file we import, in bytes (a long article with its history). */
+const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Creates a new document from a Factdesk JSON export (`?format=json`): text, claims,
+ * sources and comments. Approvals and sign-offs are not imported.
+ */
+export const POST = withUser(async ({ req, user }) => {
+  const input = await parseJsonBody(req, importSchema, MAX_IMPORT_BYTES);
+  const workspaceId = input.workspaceId ?? getMembershipsByUserId(user.id)[0]?.workspaceId ?? '';
+  const row = importJson({ userId: user.id, workspaceId, input });
+  return Response.json({ document: { id: row.id, title: row.title, language: row.language } }, { status: 201 });
+});

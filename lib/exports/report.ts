@@ -1,0 +1,241 @@
+/**
+ * Everything a report needs, gathered once from the current revision: the document, its
+ * sign-off, the article text split into segments with the numbers of the claims covering
+ * them, each claim with its sources and reviewers, a summary and the verdict scale. Every
+ * export format (page, PDF, Markdown, CSV, W3C, ClaimReview) is made from this one object.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { getDb } from '@/db';
+import { getClaimsByDocumentId } from '@/db/queries/claims';
+import { getDocumentById, getDocumentCollabState } from '@/db/queries/documents';
+import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
+import { getMembersByWorkspaceId, getWorkspaceById } from '@/db/queries/users';
+import type { ClaimStatus, Verdict } from '@/db/schema';
+import { textWithPositions } from '../claims/anchor';
+import { DEFAULT_VERDICT_SCALE, RATING_BOUNDS, verdictLabel, verdictSpec, OPEN_CLAIM_COLOR } from '../claims/verdicts';
+import { loadCurrent } from '../collab/authority';
+import { notFound } from '../errors';
+
+/** The mark every format carries when the document is not signed off. */
+export const DRAFT_MARK = 'Draft — not signed off';
+
+/** A run of article text and the numbers of the claims that cover it. */
+export interface Segment {
+  text: string;
+  claims: number[];
+  /** Claim numbers whose last character is the end of this segment (the place for "[n]"). */
+  ends: number[];
+}
+
+/** A block of the article (paragraph, heading, list item, quote). */
+export interface Block {
+  kind: 'paragraph' | 'heading' | 'list_item' | 'blockquote';
+  level?: number;
+  segments: Segment[];
+}
+
+export interface ReportSource {
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  accessedAt: string;
+  excerpt: string | null;
+  kind: string;
+  stance: string;
+}
+
+export interface ReportClaim {
+  number: number;
+  id: string;
+  quote: { exact: string; prefix: string; suffix: string };
+  /** Character offsets (Unicode code points) of the quote in `report.text`; null when orphaned. */
+  position: { start: number; end: number } | null;
+  orphaned: boolean;
+  statement: string;
+  claimant: string | null;
+  claimDate: string | null;
+  verdict: Verdict | null;
+  verdictLabel: string;
+  verdictColor: string;
+  rating: number | null;
+  rationale: string | null;
+  tags: string[];
+  status: ClaimStatus;
+  dismissReason: string | null;
+  sources: ReportSource[];
+  proposedBy: { id: string; name: string } | null;
+  proposedAt: string | null;
+  approvedBy: { id: string; name: string } | null;
+  approvedAt: string | null;
+  createdBy: { id: string; name: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Report = ReturnType<typeof buildReport>;
+
+/** Positions → code-point offsets in the plain text (blocks joined by newlines). */
+function codePointOffsets(chars: string): number[] {
+  const offsets = new Array<number>(chars.length + 1);
+  let cp = 0;
+  for (let i = 0; i < chars.length; i++) {
+    offsets[i] = cp;
+    const c = chars.charCodeAt(i);
+    // The low half of a surrogate pair belongs to the same code point.
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && chars.charCodeAt(i - 1) >= 0xd800 && chars.charCodeAt(i - 1) <= 0xdbff)) cp++;
+    else offsets[i] = cp - 1;
+  }
+  offsets[chars.length] = cp;
+  return offsets;
+}
+
+/** Index of the first entry of sorted `positions` that is >= `pos`. */
+function lowerBound(positions: number[], pos: number) {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function blocksOf(doc: PMNode, ranges: { number: number; from: number; to: number }[]): Block[] {
+  const blocks: Block[] = [];
+  doc.descendants((node, pos, parent) => {
+    if (!node.isTextblock) return true;
+    const kind: Block['kind'] =
+      node.type.name === 'heading' ? 'heading' : parent?.type.name === 'list_item' ? 'list_item' : parent?.type.name === 'blockquote' ? 'blockquote' : 'paragraph';
+    const start = pos + 1;
+    const end = pos + node.nodeSize - 1;
+    const inside = ranges.filter((r) => r.from < end && r.to > start);
+    const cuts = new Set<number>([start, end]);
+    for (const r of inside) {
+      cuts.add(Math.max(start, r.from));
+      cuts.add(Math.min(end, r.to));
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    const segments: Segment[] = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const from = points[i]!;
+      const to = points[i + 1]!;
+      const text = doc.textBetween(from, to, '\n', '\n');
+      if (!text) continue;
+      const covering = inside.filter((r) => r.from <= from && r.to >= to);
+      segments.push({ text, claims: covering.map((r) => r.number), ends: covering.filter((r) => r.to === to).map((r) => r.number) });
+    }
+    blocks.push({ kind, level: kind === 'heading' ? (node.attrs.level as number) : undefined, segments });
+    return false;
+  });
+  return blocks;
+}
+
+/** The report of a document's current revision. */
+export function buildReport(documentId: string, options: { publicBaseUrl: string }) {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const document = getDocumentById(documentId, tx);
+    const state = getDocumentCollabState(documentId, tx);
+    if (!document || document.deletedAt || !state) throw notFound();
+    const workspace = getWorkspaceById(document.workspaceId, tx)!;
+    const names = new Map(getMembersByWorkspaceId(document.workspaceId, tx).map((m) => [m.id, m.name]));
+    const person = (id: string | null) => (id ? { id, name: names.get(id) ?? 'A former member' } : null);
+    const doc = loadCurrent(documentId, state.version, tx);
+    const { chars, positions } = textWithPositions(doc);
+    const cps = codePointOffsets(chars);
+    const rows = getClaimsByDocumentId(documentId, tx).sort((a, b) => a.from - b.from || a.to - b.to || a.createdAt.getTime() - b.createdAt.getTime());
+
+    const claims: ReportClaim[] = rows.map((c, i) => {
+      const spec = c.verdict ? verdictSpec(c.verdict) : null;
+      const startIndex = lowerBound(positions, c.from);
+      const endIndex = lowerBound(positions, c.to);
+      return {
+        number: i + 1,
+        id: c.id,
+        quote: { exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix },
+        position: c.orphaned ? null : { start: cps[startIndex]!, end: cps[endIndex]! },
+        orphaned: c.orphaned,
+        statement: c.statement,
+        claimant: c.claimant,
+        claimDate: c.claimDate,
+        verdict: c.verdict,
+        verdictLabel: verdictLabel(c.verdict),
+        verdictColor: spec?.color ?? OPEN_CLAIM_COLOR,
+        rating: spec?.rating ?? null,
+        rationale: c.rationale,
+        tags: c.tags,
+        status: c.status,
+        dismissReason: c.dismissReason,
+        sources: c.sources.map((s) => ({
+          url: s.url,
+          title: s.title,
+          publisher: s.publisher,
+          publishedAt: s.publishedAt,
+          accessedAt: s.accessedAt,
+          excerpt: s.excerpt,
+          kind: s.kind,
+          stance: s.stance,
+        })),
+        proposedBy: person(c.proposedBy),
+        proposedAt: c.proposedAt?.toISOString() ?? null,
+        approvedBy: person(c.approvedBy),
+        approvedAt: c.approvedAt?.toISOString() ?? null,
+        createdBy: person(c.createdBy),
+        createdAt: c.createdAt.toISOString(),
+        updatedAt: c.updatedAt.toISOString(),
+      };
+    });
+
+    const latest = getSignoffsByDocumentId(documentId, tx)[0];
+    const signoff =
+      document.status === 'signed_off' && latest && latest.revision === document.revision && !latest.reopenedAt
+        ? { by: latest.signedByName ?? 'A former member', at: latest.signedAt.toISOString(), revision: latest.revision, hash: latest.hash }
+        : null;
+
+    const perVerdict = [...DEFAULT_VERDICT_SCALE.map((v) => v.key), null].map((key) => ({
+      verdict: key,
+      label: verdictLabel(key),
+      color: key ? verdictSpec(key).color : OPEN_CLAIM_COLOR,
+      count: claims.filter((c) => c.verdict === key).length,
+    }));
+    const reviewers = [...new Set(claims.flatMap((c) => [c.proposedBy?.name, c.approvedBy?.name]).filter((n): n is string => !!n))].sort();
+    const base = options.publicBaseUrl.replace(/\/+$/, '');
+
+    return {
+      generatedAt: new Date().toISOString(),
+      publicBaseUrl: base,
+      reportUrl: `${base}/documents/${document.id}/report`,
+      document: {
+        id: document.id,
+        title: document.title,
+        language: document.language,
+        sourceUrl: document.sourceUrl,
+        status: document.status,
+        revision: document.revision,
+        version: state.version,
+        createdAt: document.createdAt.toISOString(),
+        updatedAt: document.updatedAt.toISOString(),
+      },
+      workspace: { id: workspace.id, name: workspace.name, organisation: workspace.organisation },
+      draft: signoff === null,
+      signoff,
+      text: chars,
+      blocks: blocksOf(
+        doc,
+        claims.flatMap((c, i) => (c.orphaned ? [] : [{ number: c.number, from: rows[i]!.from, to: rows[i]!.to }])),
+      ),
+      claims,
+      summary: {
+        claims: claims.length,
+        perVerdict: perVerdict.filter((v) => v.count > 0),
+        sources: claims.reduce((n, c) => n + c.sources.length, 0),
+        reviewers,
+      },
+      scale: DEFAULT_VERDICT_SCALE.map((v) => ({ key: v.key, label: v.label, rating: v.rating, color: v.color })),
+      ratingBounds: RATING_BOUNDS,
+      doc: doc.toJSON() as unknown,
+    };
+  });
+}
