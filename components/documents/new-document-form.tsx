@@ -22,7 +22,23 @@ export function NewDocumentForm({ workspaces }: Props) {
     setError(null);
     let res: Response;
     try {
-      if (mode === 'upload') {
+      const file = form.get('file');
+      if (mode === 'upload' && file instanceof File && /\.json$/i.test(file.name)) {
+        // A Factdesk JSON export: re-imported as a new document with its claims, sources and comments.
+        let exported: unknown;
+        try {
+          exported = JSON.parse(await file.text());
+        } catch {
+          setPending(false);
+          setError('This .json file is not valid JSON. Choose a file exported from Factdesk as JSON.');
+          return;
+        }
+        res = await fetch('/api/documents/import', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...(exported as object), workspaceId: form.get('workspaceId') ?? undefined }),
+        });
+      } else if (mode === 'upload') {
         form.delete('content');
         form.delete('format');
         if (!form.get('title')) form.delete('title');
@@ -124,8 +140,8 @@ export function NewDocumentForm({ workspaces }: Props) {
             </>
           ) : (
             <label className="field">
-              <span>File (.txt, .md or .html)</span>
-              <input name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" required />
+              <span>File (.txt, .md, .html, or a Factdesk .json export)</span>
+              <input name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" required />
             </label>
           )}
           {error && (

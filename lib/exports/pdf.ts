@@ -98,19 +98,16 @@ export async function toPdf(r: Report): Promise<Buffer> {
     const size = block.kind === 'heading' ? 12 : 10.5;
     const base: FontName = block.kind === 'heading' ? 'serifBold' : block.kind === 'blockquote' ? 'serifItalic' : 'serif';
     const indent = block.kind === 'list_item' || block.kind === 'blockquote' ? 14 : 0;
-    const pieces: { text: string; font: FontName; color: string; underline: boolean }[] = [];
-    if (block.kind === 'list_item') pieces.push({ text: '• ', font: base, color: INK, underline: false });
+    const runs: Run[] = [];
+    if (block.kind === 'list_item') runs.push({ text: '• ', font: base, color: INK });
     for (const s of block.segments) {
-      pieces.push({ text: s.text, font: s.claims.length ? 'serifBold' : base, color: s.claims.length ? '#7a4b00' : INK, underline: s.claims.length > 0 });
-      if (s.ends.length) pieces.push({ text: ` [${s.ends.join(', ')}]`, font: 'sansBold', color: LINK, underline: false });
+      if (s.claims.length) {
+        const color = r.claims[s.claims.at(-1)! - 1]!.verdictColor;
+        runs.push({ text: s.text, font: base === 'serifItalic' ? 'serifItalic' : 'serifBold', color: INK, highlight: color, strong: s.claims.length > 1 });
+      } else runs.push({ text: s.text, font: base, color: INK });
+      if (s.ends.length) runs.push({ text: `[${s.ends.join(', ')}]`, font: 'sansBold', color: LINK, size: size * 0.75, raise: size * 0.3 });
     }
-    pieces.forEach((p, i) => {
-      doc
-        .font(p.font)
-        .fontSize(size)
-        .fillColor(p.color)
-        .text(p.text, i === 0 ? doc.page.margins.left + indent : undefined, undefined, { continued: i < pieces.length - 1, underline: p.underline, lineGap: 2.5, width: width - indent });
-    });
+    layoutRuns(doc, runs, { x: doc.page.margins.left + indent, width: width - indent, size, lineHeight: size * 1.45 });
     doc.moveDown(0.5);
   }
 
@@ -153,6 +150,76 @@ export async function toPdf(r: Report): Promise<Buffer> {
   return done;
 }
 
+/** A run of text in one style; `highlight` paints a verdict-coloured band behind it. */
+interface Run {
+  text: string;
+  font: FontName;
+  color: string;
+  size?: number;
+  highlight?: string;
+  /** Overlapping claims: a stronger band. */
+  strong?: boolean;
+  /** Superscript: drawn this much higher. */
+  raise?: number;
+}
+
+/**
+ * Lays out styled runs as wrapped lines (PDFKit's `continued` text loses its place when a
+ * styled run wraps mid-line). Words keep their trailing space, so extracted text reads
+ * naturally; a run boundary inside a word never breaks the line there.
+ */
+function layoutRuns(doc: PDFKit.PDFDocument, runs: Run[], opts: { x: number; width: number; size: number; lineHeight: number }) {
+  type Piece = { text: string; run: Run; width: number };
+  // Tokens: words with their trailing spaces; a token may continue across runs (no space between).
+  const words: Piece[][] = [[]];
+  for (const run of runs) {
+    doc.font(run.font).fontSize(run.size ?? opts.size);
+    for (const part of run.text.split(/(?<=\s)/u)) {
+      if (!part) continue;
+      const piece = { text: part.replace(/\n/g, ' '), run, width: doc.widthOfString(part.replace(/\n/g, ' ')) };
+      words.at(-1)!.push(piece);
+      if (/\s$/u.test(part)) words.push([]);
+    }
+  }
+  const lines: Piece[][] = [[]];
+  let used = 0;
+  for (const word of words) {
+    const w = word.reduce((n, p) => n + p.width, 0);
+    const trailing = word.length ? doc.font(word.at(-1)!.run.font).fontSize(word.at(-1)!.run.size ?? opts.size).widthOfString(word.at(-1)!.text) - doc.widthOfString(word.at(-1)!.text.trimEnd()) : 0;
+    if (used > 0 && used + w - trailing > opts.width) {
+      lines.push([]);
+      used = 0;
+    }
+    lines.at(-1)!.push(...word);
+    used += w;
+  }
+  for (const line of lines) {
+    if (!line.length) continue;
+    if (doc.y + opts.lineHeight > doc.page.maxY()) doc.addPage();
+    const y = doc.y;
+    let x = opts.x;
+    // Neighbouring pieces in the same style become one text call.
+    const merged: Piece[] = [];
+    for (const p of line) {
+      const last = merged.at(-1);
+      if (last && last.run === p.run) merged.push({ ...merged.pop()!, text: last.text + p.text, width: last.width + p.width });
+      else merged.push({ ...p });
+    }
+    for (const p of merged) {
+      const size = p.run.size ?? opts.size;
+      if (p.run.highlight) {
+        const visible = p.text.trimEnd() === p.text ? p.width : p.width - doc.font(p.run.font).fontSize(size).widthOfString(p.text.slice(p.text.trimEnd().length));
+        doc.save().fillOpacity(p.run.strong ? 0.45 : 0.25).rect(x, y - 1, visible, opts.size * 1.3).fill(p.run.highlight).restore();
+        doc.save().rect(x, y + opts.size * 1.22, visible, 1.2).fill(p.run.highlight).restore();
+      }
+      doc.font(p.run.font).fontSize(size).fillColor(p.run.color).text(p.text, x, y - (p.run.raise ?? 0), { lineBreak: false });
+      x += p.width;
+    }
+    doc.x = opts.x;
+    doc.y = y + opts.lineHeight;
+  }
+}
+
 function claimSection(doc: PDFKit.PDFDocument, r: Report, c: ReportClaim, width: number) {
   const left = doc.page.margins.left;
   if (doc.y > doc.page.height - 160) doc.addPage();
@@ -189,7 +256,8 @@ function claimSection(doc: PDFKit.PDFDocument, r: Report, c: ReportClaim, width:
         .fillColor(LINK)
         .text(s.title || s.url, { link: s.url, underline: true, continued: true })
         .fillColor(MUTED)
-        .text(` — ${[sourceLine(s), stanceLabel(s.stance)].join(' · ')}`, { width: width - 6 });
+        // Continued text inherits the link and underline unless they are switched off.
+        .text(` — ${[sourceLine(s), stanceLabel(s.stance)].join(' · ')}`, { width: width - 6, link: null, underline: false });
       if (s.title) doc.fontSize(8).fillColor(LINK).text(s.url, left + 18, undefined, { link: s.url, width: width - 18 });
       if (s.excerpt) doc.font('serifItalic').fontSize(8.5).fillColor(MUTED).text(`“${s.excerpt}”`, left + 18, undefined, { width: width - 18 });
     });

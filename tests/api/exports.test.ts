@@ -296,7 +296,7 @@ describe('the signed-off report', () => {
       rationale: c.rationale,
       tags: c.tags,
       orphaned: c.orphaned,
-      sources: c.sources.map(({ id: _id, ...s }: { id: string }) => s),
+      sources: c.sources.map((s: Record<string, unknown>) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'id'))),
     });
     const before = (await rita.get(`/api/documents/${docId}/claims`)).body.claims;
     const after = (await rita.get(`/api/documents/${newId}/claims`)).body.claims;

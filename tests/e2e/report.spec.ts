@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { findText } from '@/lib/claims/anchor';
+import { schema } from '@/lib/editor/schema';
+import { LoginPage } from './pages';
+
+const TEXT = 'Russland warnt davor, mit „militärisch-technischen Maßnahmen“ zu reagieren.\nEl mandatario declaró sentirse preocupado. ¿Por qué?';
+const QUOTE = 'mit „militärisch-technischen Maßnahmen“ zu reagieren';
+
+test('the report page shows the draft, prints on A4 without the app around it, and downloads every format; the JSON re-imports', async ({ page }) => {
+  await new LoginPage(page).signInAs('reviewer@factdesk.test');
+  const created = await page.request.post('/api/documents', { data: { title: 'Bericht: Maßnahmen', language: 'de', sourceUrl: 'https://www.example.org/artikel', content: TEXT } });
+  const { document } = await created.json();
+  const { document: full } = await (await page.request.get(`/api/documents/${document.id}`)).json();
+  const range = findText(schema.nodeFromJSON(full.doc), QUOTE)!;
+  const { claim } = await (
+    await page.request.post(`/api/documents/${document.id}/claims`, {
+      data: { ...range, version: full.version, verdict: 'needs_context', claimant: 'Wladimir Putin', rationale: 'Vage Drohung ohne Einzelheiten.' },
+    })
+  ).json();
+  await page.request.post(`/api/claims/${claim.id}/sources`, { data: { url: 'https://www.nato.int/cps/en/natohq/news_189666.htm', title: 'NATO-Pressekonferenz' } });
+
+  await page.goto(`/documents/${document.id}`);
+  await page.getByRole('region', { name: 'Review and sign-off' }).getByRole('link', { name: 'Report' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bericht: Maßnahmen' })).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: 'Draft — not signed off' })).toBeVisible();
+  await expect(page.locator('.report-article mark')).toHaveText([QUOTE]);
+  const claimSection = page.locator('#claim-1');
+  await expect(claimSection).toContainText('Needs context');
+  await expect(claimSection.getByRole('link', { name: 'NATO-Pressekonferenz' })).toHaveAttribute('href', 'https://www.nato.int/cps/en/natohq/news_189666.htm');
+  await expect(page.getByRole('heading', { name: 'Methodology' })).toBeVisible();
+
+  // Printing: the app's header and the download bar go, the draft mark stays.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Report tools' })).toBeHidden();
+  await expect(page.getByRole('note').filter({ hasText: 'Draft — not signed off' })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  const checks: Record<string, [string, (body: Buffer) => void]> = {
+    PDF: ['Bericht Maßnahmen.pdf', (b) => expect(b.subarray(0, 5).toString()).toBe('%PDF-')],
+    Markdown: ['Bericht Maßnahmen.md', (b) => expect(b.toString()).toContain('# Bericht: Maßnahmen')],
+    'CSV (spreadsheet)': ['Bericht Maßnahmen.csv', (b) => expect([...b.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])],
+    'W3C Web Annotation': ['Bericht Maßnahmen-annotations.jsonld', (b) => expect(JSON.parse(b.toString()).type).toBe('AnnotationCollection')],
+    'schema.org ClaimReview': ['Bericht Maßnahmen-claimreview.jsonld', (b) => expect(JSON.parse(b.toString())[0]['@type']).toBe('ClaimReview')],
+    'Factdesk JSON (re-importable)': ['Bericht Maßnahmen.factdesk.json', (b) => expect(JSON.parse(b.toString()).format).toBe('factdesk-document')],
+  };
+  let jsonPath = '';
+  for (const [label, [fileName, check]] of Object.entries(checks)) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Download ${label}` }).click()]);
+    expect(download.suggestedFilename()).toBe(fileName);
+    const file = await download.path();
+    check(fs.readFileSync(file));
+    if (fileName.endsWith('.json')) jsonPath = file;
+  }
+
+  // The JSON export comes back in as a new document with its claim.
+  await page.goto('/documents');
+  await page.getByRole('button', { name: 'New document' }).click();
+  await page.getByRole('radio', { name: 'Upload a file' }).check();
+  await page.getByLabel(/^File/).setInputFiles({ name: 'bericht.factdesk.json', mimeType: 'application/json', buffer: fs.readFileSync(jsonPath) });
+  await page.getByRole('button', { name: 'Create document' }).click();
+  await page.waitForURL((url) => /^\/documents\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(document.id));
+  await expect(page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: /^Claim 1: mit „militärisch-technischen Maßnahmen“ zu reagieren/ })).toBeVisible();
+});
