@@ -31,6 +31,27 @@ function loadFonts(): Record<FontName, Buffer> {
   return fonts;
 }
 
+/** Shaped words per font, shared by every PDF this process makes (see shareLayoutCaches). */
+const layoutCaches = new Map<FontName, Record<string, unknown>>();
+const MAX_CACHED_WORDS = 200_000;
+
+/**
+ * PDFKit shapes each distinct word once per document and font (fontkit's OpenType layout:
+ * most of the time a large report takes). The shaped words depend only on the font file,
+ * so one cache per font serves every document; it is dropped when it grows too large.
+ * Relies on PDFKit's EmbeddedFont.layoutCache (pdfkit is pinned in package.json).
+ */
+function shareLayoutCaches(doc: PDFKit.PDFDocument) {
+  for (const name of Object.keys(FONT_FILES) as FontName[]) {
+    doc.font(name);
+    const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+    if (!font?.layoutCache) continue;
+    let cache = layoutCaches.get(name);
+    if (!cache || Object.keys(cache).length > MAX_CACHED_WORDS) layoutCaches.set(name, (cache = Object.create(null) as Record<string, unknown>));
+    font.layoutCache = cache;
+  }
+}
+
 const INK = '#1f2430';
 const MUTED = '#5f6775';
 const DRAFT_RED = '#b3261e';
@@ -46,6 +67,7 @@ export async function toPdf(r: Report): Promise<Buffer> {
     info: { Title: `${r.document.title}${r.draft ? ` (${DRAFT_MARK})` : ''}`, Author: r.workspace.organisation, Subject: 'Fact-check report', Creator: 'Factdesk' },
   });
   for (const [name, data] of Object.entries(loadFonts())) doc.registerFont(name, data);
+  shareLayoutCaches(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -161,6 +183,9 @@ interface Run {
   strong?: boolean;
   /** Superscript: drawn this much higher. */
   raise?: number;
+  /** A clickable link on the run's words. */
+  link?: string;
+  underline?: boolean;
 }
 
 /**
@@ -168,51 +193,98 @@ interface Run {
  * styled run wraps mid-line). Words keep their trailing space, so extracted text reads
  * naturally; a run boundary inside a word never breaks the line there.
  */
+type Fragment = (text: string, x: number, y: number, options: { textWidth: number; wordCount: number }) => void;
+
+/**
+ * Draws text whose width layoutRuns already knows. PDFKit's public text() measures every
+ * string twice more (for its own layout and to advance x); its internal _fragment accepts
+ * the width. pdfkit is pinned in package.json; the export tests check the PDF's text.
+ */
+function drawText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number) {
+  const fragment = (doc as unknown as { _fragment?: Fragment })._fragment;
+  if (fragment) fragment.call(doc, text, x, y, { textWidth: width, wordCount: 1 });
+  else doc.text(text, x, y, { lineBreak: false });
+}
+
+/** Widths of words at 1 pt, per font: layout measures every word of a long report. */
+const wordWidths = new Map<string, number>();
+
+function widthAt1pt(doc: PDFKit.PDFDocument, font: FontName, text: string): number {
+  const key = `${font}\u0000${text}`;
+  let w = wordWidths.get(key);
+  if (w === undefined) {
+    if (wordWidths.size > MAX_CACHED_WORDS) wordWidths.clear();
+    w = doc.font(font).fontSize(1000).widthOfString(text) / 1000;
+    wordWidths.set(key, w);
+  }
+  return w;
+}
+
 function layoutRuns(doc: PDFKit.PDFDocument, runs: Run[], opts: { x: number; width: number; size: number; lineHeight: number }) {
-  type Piece = { text: string; run: Run; width: number };
-  // Tokens: words with their trailing spaces; a token may continue across runs (no space between).
-  const words: Piece[][] = [[]];
+  type Piece = { text: string; run: Run; width: number; trailing: number; wordEnd: boolean };
+  // Pieces: words with their trailing space; a word may continue across runs (no space between).
+  const pieces: Piece[] = [];
+  const token = /\S+\s*|\s+/gu;
   for (const run of runs) {
-    doc.font(run.font).fontSize(run.size ?? opts.size);
-    for (const part of run.text.split(/(?<=\s)/u)) {
-      if (!part) continue;
-      const piece = { text: part.replace(/\n/g, ' '), run, width: doc.widthOfString(part.replace(/\n/g, ' ')) };
-      words.at(-1)!.push(piece);
-      if (/\s$/u.test(part)) words.push([]);
+    const size = run.size ?? opts.size;
+    const space = widthAt1pt(doc, run.font, ' ') * size;
+    for (const [raw] of run.text.matchAll(token)) {
+      const bare = raw.trimEnd();
+      const spaced = bare.length < raw.length;
+      pieces.push({ text: spaced ? `${bare} ` : bare, run, width: (bare ? widthAt1pt(doc, run.font, bare) * size : 0) + (spaced ? space : 0), trailing: spaced ? space : 0, wordEnd: spaced });
     }
   }
-  const lines: Piece[][] = [[]];
+  // Break lines between words only.
+  const lines: Piece[][] = [];
+  let line: Piece[] = [];
+  let word: Piece[] = [];
   let used = 0;
-  for (const word of words) {
-    const w = word.reduce((n, p) => n + p.width, 0);
-    const trailing = word.length ? doc.font(word.at(-1)!.run.font).fontSize(word.at(-1)!.run.size ?? opts.size).widthOfString(word.at(-1)!.text) - doc.widthOfString(word.at(-1)!.text.trimEnd()) : 0;
-    if (used > 0 && used + w - trailing > opts.width) {
-      lines.push([]);
+  let wordWidth = 0;
+  const endWord = () => {
+    if (!word.length) return;
+    if (line.length && used + wordWidth - word[word.length - 1]!.trailing > opts.width) {
+      lines.push(line);
+      line = [];
       used = 0;
     }
-    lines.at(-1)!.push(...word);
-    used += w;
+    line.push(...word);
+    used += wordWidth;
+    word = [];
+    wordWidth = 0;
+  };
+  for (const p of pieces) {
+    word.push(p);
+    wordWidth += p.width;
+    if (p.wordEnd) endWord();
   }
-  for (const line of lines) {
-    if (!line.length) continue;
+  endWord();
+  if (line.length) lines.push(line);
+
+  let color: string | null = null;
+  for (const l of lines) {
     if (doc.y + opts.lineHeight > doc.page.maxY()) doc.addPage();
     const y = doc.y;
     let x = opts.x;
     // Neighbouring pieces in the same style become one text call.
     const merged: Piece[] = [];
-    for (const p of line) {
-      const last = merged.at(-1);
-      if (last && last.run === p.run) merged.push({ ...merged.pop()!, text: last.text + p.text, width: last.width + p.width });
-      else merged.push({ ...p });
+    for (const p of l) {
+      const last = merged[merged.length - 1];
+      if (last && last.run === p.run) merged[merged.length - 1] = { text: last.text + p.text, run: p.run, width: last.width + p.width, trailing: p.trailing, wordEnd: p.wordEnd };
+      else merged.push(p);
     }
     for (const p of merged) {
       const size = p.run.size ?? opts.size;
+      const visible = p.width - p.trailing;
       if (p.run.highlight) {
-        const visible = p.text.trimEnd() === p.text ? p.width : p.width - doc.font(p.run.font).fontSize(size).widthOfString(p.text.slice(p.text.trimEnd().length));
         doc.save().fillOpacity(p.run.strong ? 0.45 : 0.25).rect(x, y - 1, visible, opts.size * 1.3).fill(p.run.highlight).restore();
-        doc.save().rect(x, y + opts.size * 1.22, visible, 1.2).fill(p.run.highlight).restore();
+        doc.rect(x, y + opts.size * 1.22, visible, 1.2).fill(p.run.highlight);
+        color = null;
       }
-      doc.font(p.run.font).fontSize(size).fillColor(p.run.color).text(p.text, x, y - (p.run.raise ?? 0), { lineBreak: false });
+      doc.font(p.run.font).fontSize(size);
+      if (color !== p.run.color) doc.fillColor((color = p.run.color));
+      drawText(doc, p.text, x, y - (p.run.raise ?? 0), p.width);
+      if (p.run.link) doc.link(x, y, visible, size * 1.2, p.run.link);
+      if (p.run.underline) doc.rect(x, y + size * 1.1, visible, 0.6).fill(p.run.color);
       x += p.width;
     }
     doc.x = opts.x;
@@ -222,47 +294,50 @@ function layoutRuns(doc: PDFKit.PDFDocument, runs: Run[], opts: { x: number; wid
 
 function claimSection(doc: PDFKit.PDFDocument, r: Report, c: ReportClaim, width: number) {
   const left = doc.page.margins.left;
-  if (doc.y > doc.page.height - 160) doc.addPage();
-  doc.moveDown(0.6);
-  doc.font('sansBold').fontSize(11.5).fillColor(INK).text(`${c.number}. ${c.statement}`, left, undefined, { width, lineGap: 1.5 });
-  doc.moveDown(0.2);
-  doc.font('serifItalic').fontSize(10).fillColor(MUTED).text(`„${c.quote.exact}“${c.orphaned ? ' (no longer in the article)' : ''}`, { width, lineGap: 1.5 });
-  doc.moveDown(0.25);
-  const y = doc.y;
-  doc.rect(left, y + 1, 9, 9).fill(c.verdictColor);
-  doc
-    .font('sansBold')
-    .fontSize(10)
-    .fillColor(INK)
-    .text(`${c.verdictLabel}${c.rating !== null ? ` (${c.rating}/${r.ratingBounds.best})` : ''}`, left + 14, y, { continued: true })
-    .font('sans')
-    .fillColor(MUTED)
-    .text(`  ·  ${statusLabel(c.status)}${c.dismissReason ? ` — ${c.dismissReason}` : ''}`);
-  doc.x = left;
+  if (doc.y > doc.page.maxY() - 100) doc.addPage();
+  doc.y += 8;
+  const para = (runs: Run[], size: number, indent = 0, leading = 1.4) => layoutRuns(doc, runs, { x: left + indent, width: width - indent, size, lineHeight: size * leading });
+  para([{ text: `${c.number}. ${c.statement}`, font: 'sansBold', color: INK }], 11.5, 0, 1.35);
+  doc.y += 2;
+  para([{ text: `„${c.quote.exact}“${c.orphaned ? ' (no longer in the article)' : ''}`, font: 'serifItalic', color: MUTED }], 10);
+  doc.y += 2;
+  if (doc.y + 14 > doc.page.maxY()) doc.addPage();
+  doc.rect(left, doc.y + 1, 9, 9).fill(c.verdictColor);
+  para(
+    [
+      { text: `${c.verdictLabel}${c.rating !== null ? ` (${c.rating}/${r.ratingBounds.best})` : ''}  ·  `, font: 'sansBold', color: INK },
+      { text: `${statusLabel(c.status)}${c.dismissReason ? ` — ${c.dismissReason}` : ''}`, font: 'sans', color: MUTED },
+    ],
+    10,
+    14,
+  );
   const who = [c.claimant ? `Claimant: ${c.claimant}` : null, c.claimDate ? `Date: ${formatDate(c.claimDate)}` : null].filter(Boolean).join(' · ');
-  if (who) doc.font('sans').fontSize(9.5).fillColor(MUTED).text(who, left, undefined, { width });
+  if (who) para([{ text: who, font: 'sans', color: MUTED }], 9.5);
   if (c.rationale) {
-    doc.moveDown(0.25);
-    doc.font('serif').fontSize(10).fillColor(INK).text(c.rationale, left, undefined, { width, lineGap: 2 });
+    doc.y += 3;
+    for (const line of c.rationale.split('\n')) para([{ text: line, font: 'serif', color: INK }], 10, 0, 1.5);
   }
   if (c.sources.length) {
-    doc.moveDown(0.3).font('sansBold').fontSize(9).fillColor(INK).text('Sources', left);
+    doc.y += 4;
+    para([{ text: 'Sources', font: 'sansBold', color: INK }], 9);
     c.sources.forEach((s, i) => {
-      doc
-        .font('sans')
-        .fontSize(9)
-        .fillColor(INK)
-        .text(`${i + 1}. `, left + 6, undefined, { continued: true })
-        .fillColor(LINK)
-        .text(s.title || s.url, { link: s.url, underline: true, continued: true })
-        .fillColor(MUTED)
-        // Continued text inherits the link and underline unless they are switched off.
-        .text(` — ${[sourceLine(s), stanceLabel(s.stance)].join(' · ')}`, { width: width - 6, link: null, underline: false });
-      if (s.title) doc.fontSize(8).fillColor(LINK).text(s.url, left + 18, undefined, { link: s.url, width: width - 18 });
-      if (s.excerpt) doc.font('serifItalic').fontSize(8.5).fillColor(MUTED).text(`“${s.excerpt}”`, left + 18, undefined, { width: width - 18 });
+      para(
+        [
+          { text: `${i + 1}. `, font: 'sans', color: INK },
+          { text: s.title || s.url, font: 'sans', color: LINK, link: s.url, underline: true },
+          { text: ` — ${[sourceLine(s), stanceLabel(s.stance)].join(' · ')}`, font: 'sans', color: MUTED },
+        ],
+        9,
+        6,
+      );
+      if (s.title) para([{ text: s.url, font: 'sans', color: LINK, link: s.url }], 8, 18);
+      if (s.excerpt) para([{ text: `“${s.excerpt}”`, font: 'serifItalic', color: MUTED }], 8.5, 18);
     });
   }
   const review = reviewLine(c);
-  if (review) doc.moveDown(0.2).font('sans').fontSize(8.5).fillColor(MUTED).text(review, left, undefined, { width });
+  if (review) {
+    doc.y += 2;
+    para([{ text: review, font: 'sans', color: MUTED }], 8.5);
+  }
   doc.x = left;
 }

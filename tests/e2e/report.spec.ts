@@ -7,6 +7,23 @@ import { LoginPage } from './pages';
 const TEXT = 'Russland warnt davor, mit „militärisch-technischen Maßnahmen“ zu reagieren.\nEl mandatario declaró sentirse preocupado. ¿Por qué?';
 const QUOTE = 'mit „militärisch-technischen Maßnahmen“ zu reagieren';
 
+/** The text of each page of a PDF, and the first page's size in points. */
+async function pdfPages(bytes: Buffer) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  let size = { width: 0, height: 0 };
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const page = await pdf.getPage(i);
+    if (i === 1) {
+      const [, , w, h] = page.view;
+      size = { width: Math.round(w!), height: Math.round(h!) };
+    }
+    pages.push((await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '));
+  }
+  return { pages, size };
+}
+
 test('the report page shows the draft, prints on A4 without the app around it, and downloads every format; the JSON re-imports', async ({ page }) => {
   await new LoginPage(page).signInAs('reviewer@factdesk.test');
   const created = await page.request.post('/api/documents', { data: { title: 'Bericht: Maßnahmen', language: 'de', sourceUrl: 'https://www.example.org/artikel', content: TEXT } });
@@ -35,6 +52,14 @@ test('the report page shows the draft, prints on A4 without the app around it, a
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Report tools' })).toBeHidden();
   await expect(page.getByRole('note').filter({ hasText: 'Draft — not signed off' })).toBeVisible();
+  // Chromium's own print to PDF: A4, every page numbered and marked as a draft.
+  const printed = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  expect(printed.size).toEqual({ width: 595, height: 842 });
+  printed.pages.forEach((text, i) => {
+    expect(text).toContain('Draft — not signed off');
+    expect(text).toContain(`Page ${i + 1} of ${printed.pages.length}`);
+  });
+  expect(printed.pages.join(' ')).toContain('„militärisch-technischen Maßnahmen“');
   await page.emulateMedia({ media: 'screen' });
 
   const checks: Record<string, [string, (body: Buffer) => void]> = {

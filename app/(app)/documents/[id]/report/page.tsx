@@ -63,8 +63,15 @@ export default async function ReportPage({ params }: Props) {
   const base = fileNameBase(r.document.title);
   const maxCount = Math.max(1, ...r.summary.perVerdict.map((v) => v.count));
 
+  // Printed on A4 with page numbers; a draft carries its mark in the top margin of every page.
+  const pageCss = [
+    '@page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #5f6775; } }',
+    r.draft ? `@page { @top-center { content: "${DRAFT_MARK}"; font: bold 9pt sans-serif; color: #b3261e; } }` : '',
+  ].join('\n');
+
   return (
     <div className="report-page">
+      <style>{pageCss}</style>
       {r.draft && (
         <div className="draft-mark" role="note">
           {DRAFT_MARK}
