@@ -16,7 +16,7 @@ beforeAll(async () => {
     ApiClient.as('viewer@factdesk.test'),
   ]);
   const list = await reviewer.get('/api/documents');
-  sampleId = list.body.documents.find((d: { title: string }) => d.title.startsWith('NATO und Russland')).id;
+  sampleId = list.body.documents.find((d: { title: string }) => d.title === 'NATO und Russland: Streit um Sicherheitsgarantien').id;
 });
 
 async function documentCount() {

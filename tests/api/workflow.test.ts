@@ -434,6 +434,43 @@ describe('audit trail', () => {
     expectError(await viewer.get(`/api/documents/${id}/history?after=-1`), 400, 'invalid:query');
   });
 
+  it('has an event for every kind of action taken in this file, each with its actor', async () => {
+    // The table-driven tests above ran every transition on `docId`; the comment tests too.
+    const { events } = (await viewer.get(`/api/documents/${docId}/history?limit=1000`)).body;
+    const actions = new Set(events.map((e: { action: string }) => e.action));
+    for (const action of [
+      'document.created',
+      'claim.created',
+      'claim.updated',
+      'source.added',
+      'claim.start',
+      'claim.propose',
+      'claim.approve',
+      'claim.request_changes',
+      'claim.dismiss',
+      'claim.restore',
+      'claim.approval_voided',
+      'comment.added',
+      'comment.replied',
+      'comment.edited',
+      'comment.deleted',
+      'comment.resolved',
+      'comment.reopened',
+    ]) {
+      expect(actions, action).toContain(action);
+    }
+    expect(events.every((e: { actorId: string | null; summary: string }) => e.actorId && e.summary && !e.summary.includes(': claim.'))).toBe(true);
+    const db = new Database(inject('dbPath'), { readonly: true });
+    try {
+      const memberActions = db.prepare("SELECT DISTINCT action FROM events WHERE subject_type = 'member' ORDER BY action").all() as { action: string }[];
+      expect(memberActions.map((r) => r.action)).toEqual(['member.added', 'member.removed', 'member.role_changed']);
+      const signoffActions = db.prepare("SELECT DISTINCT action FROM events WHERE action LIKE 'document.%' ORDER BY action").all() as { action: string }[];
+      expect(signoffActions.map((r) => r.action)).toEqual(expect.arrayContaining(['document.reopen', 'document.sign_off', 'document.submit']));
+    } finally {
+      db.close();
+    }
+  });
+
   it('cannot be changed: the database refuses UPDATE and DELETE on events', () => {
     const db = new Database(inject('dbPath'));
     try {
