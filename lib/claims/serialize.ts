@@ -2,10 +2,9 @@
 import type { ClaimWithSources } from '@/db/queries/claims';
 import type { SourceRow } from '@/db/schema';
 
-/** A source as the API returns it. */
-export function serializeSource(s: SourceRow) {
+/** A source's content without its id: what a report prints and a sign-off hashes. */
+export function sourceContent(s: SourceRow) {
   return {
-    id: s.id,
     url: s.url,
     title: s.title,
     publisher: s.publisher,
@@ -15,6 +14,11 @@ export function serializeSource(s: SourceRow) {
     kind: s.kind,
     stance: s.stance,
   };
+}
+
+/** A source as the API returns it. */
+export function serializeSource(s: SourceRow) {
+  return { id: s.id, ...sourceContent(s) };
 }
 
 /** A claim as the API returns it. */

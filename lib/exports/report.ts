@@ -14,6 +14,7 @@ import type { ClaimStatus, Verdict } from '@/db/schema';
 import { textWithPositions } from '../claims/anchor';
 import { DEFAULT_VERDICT_SCALE, RATING_BOUNDS, verdictLabel, verdictSpec, OPEN_CLAIM_COLOR } from '../claims/verdicts';
 import { loadCurrent } from '../collab/authority';
+import { sourceContent } from '../claims/serialize';
 import { notFound } from '../errors';
 
 /** The mark every format carries when the document is not signed off. */
@@ -168,16 +169,7 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
         tags: c.tags,
         status: c.status,
         dismissReason: c.dismissReason,
-        sources: c.sources.map((s) => ({
-          url: s.url,
-          title: s.title,
-          publisher: s.publisher,
-          publishedAt: s.publishedAt,
-          accessedAt: s.accessedAt,
-          excerpt: s.excerpt,
-          kind: s.kind,
-          stance: s.stance,
-        })),
+        sources: c.sources.map(sourceContent),
         proposedBy: person(c.proposedBy),
         proposedAt: c.proposedAt?.toISOString() ?? null,
         approvedBy: person(c.approvedBy),

@@ -9,6 +9,7 @@ import { getDb, type DbOrTx } from '@/db';
 import { getClaimsByDocumentId } from '@/db/queries/claims';
 import { getDocumentById, getDocumentCollabState } from '@/db/queries/documents';
 import { evictDocument, loadCurrent } from '../collab/authority';
+import { sourceContent } from '../claims/serialize';
 import { notFound } from '../errors';
 
 /** The state a sign-off covers, as plain JSON. `fresh` re-reads the text from the database, bypassing the cache. */
@@ -36,16 +37,7 @@ export function signedState(documentId: string, db: DbOrTx = getDb(), fresh = fa
       dismissReason: c.dismissReason,
       proposedBy: c.proposedBy,
       approvedBy: c.approvedBy,
-      sources: c.sources.map((s) => ({
-        url: s.url,
-        title: s.title,
-        publisher: s.publisher,
-        publishedAt: s.publishedAt,
-        accessedAt: s.accessedAt,
-        excerpt: s.excerpt,
-        kind: s.kind,
-        stance: s.stance,
-      })),
+      sources: c.sources.map(sourceContent),
     }));
   return {
     document: { id: document.id, title: document.title, language: document.language, sourceUrl: document.sourceUrl, revision: document.revision, content },

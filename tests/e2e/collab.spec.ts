@@ -1,12 +1,6 @@
-import { expect, test, type Browser } from '@playwright/test';
-import { DocumentPage, LoginPage } from './pages';
+import { expect, test } from '@playwright/test';
+import { signedIn } from './pages';
 
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).signInAs(email);
-  return { context, page, doc: new DocumentPage(page) };
-}
 
 test('two reviewers type in the same paragraph at once: both end with the same text and see each other', async ({ browser }) => {
   const title = `Gemeinsam bearbeiten ${Date.now()}`;

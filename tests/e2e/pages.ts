@@ -1,5 +1,5 @@
 /** Page objects for the end-to-end tests. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'factdesk-demo';
 export const SAMPLE_TITLE = 'NATO und Russland: Streit um Sicherheitsgarantien';
@@ -117,4 +117,12 @@ export class DocumentPage {
       selection.addRange(range);
     });
   }
+}
+
+/** A new browser context signed in as `email`, with its page and document page object. */
+export async function signedIn(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new LoginPage(page).signInAs(email);
+  return { context, page, doc: new DocumentPage(page) };
 }

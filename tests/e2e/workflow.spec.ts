@@ -1,5 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
-import { DocumentPage, LoginPage } from './pages';
+import { expect, test } from '@playwright/test';
+import { signedIn } from './pages';
 
 const TEXT = [
   'Putin warnte vor „militärisch-technischen Maßnahmen“, falls die NATO ihre Politik nicht ändere.',
@@ -7,12 +7,6 @@ const TEXT = [
 ].join('\n');
 const CLAIM = 'Startanlagen vom Typ MK-41';
 
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).signInAs(email);
-  return { context, page, doc: new DocumentPage(page) };
-}
 
 test('mark, propose, approve by a second reviewer, sign off, verify and reopen', async ({ browser }) => {
   const rita = await signedIn(browser, 'reviewer@factdesk.test');
