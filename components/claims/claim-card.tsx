@@ -1,6 +1,7 @@
 'use client';
 
 import type { ClaimJSON } from '@/lib/claims/serialize';
+import { CLAIM_STATUS_LABELS } from '@/lib/claims/verdicts';
 import { VerdictBadge } from './verdict-badge';
 
 /** The small card shown when the pointer or the caret is on a highlight. */
@@ -13,6 +14,7 @@ export function ClaimCard({ claim, rect }: { claim: ClaimJSON; rect: DOMRect }) 
       <p className="claim-card-statement">{claim.statement}</p>
       <p className="claim-card-meta">
         <VerdictBadge verdict={claim.verdict} />
+        <span className={`status-chip status-${claim.status}`}>{CLAIM_STATUS_LABELS[claim.status]}</span>
         <span>
           {n} {n === 1 ? 'source' : 'sources'}
         </span>

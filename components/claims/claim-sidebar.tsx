@@ -10,7 +10,7 @@ import { CLAIM_STATUSES, type ClaimStatus, type Verdict } from '@/db/enums';
 import type { ClaimJSON } from '@/lib/claims/serialize';
 import { CLAIM_STATUS_LABELS as STATUS_LABELS, DEFAULT_VERDICT_SCALE, verdictLabel } from '@/lib/claims/verdicts';
 import { shortcutLabel } from '@/lib/editor/commands';
-import type { Member } from '../editor/document-workspace';
+import type { CommentCount, Member } from '../editor/document-workspace';
 import { ClaimDetails } from './claim-details';
 import { VerdictBadge } from './verdict-badge';
 
@@ -36,6 +36,7 @@ interface Props {
   members: Member[];
   currentUserId: string;
   canEdit: boolean;
+  commentCounts: Map<string, CommentCount>;
 }
 
 
@@ -164,7 +165,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
                   type="button"
                   className="claim-item-button"
                   aria-expanded={selected}
-                  aria-label={`Claim ${index + 1}: ${c.statement}. ${verdictLabel(c.verdict)}, ${STATUS_LABELS[c.status]}${item.orphaned ? ', orphaned' : ''}`}
+                  aria-label={`Claim ${index + 1}: ${c.statement}. ${verdictLabel(c.verdict)}, ${STATUS_LABELS[c.status]}${item.orphaned ? ', orphaned' : ''}${commentSummary(props.commentCounts.get(c.id))}`}
                   onClick={() => props.onSelect(c.id)}
                 >
                   <span className="claim-item-top">
@@ -175,6 +176,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
                     <span className="source-count" title="Sources">
                       {c.sources.length} {c.sources.length === 1 ? 'source' : 'sources'}
                     </span>
+                    <CommentBadge count={props.commentCounts.get(c.id)} />
                     {c.assigneeId && (
                       <span className="avatar small" title={`Assigned to ${memberName.get(c.assigneeId) ?? 'someone'}`}>
                         {initials(memberName.get(c.assigneeId) ?? '?')}
@@ -206,3 +208,18 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
     </aside>
   );
 });
+
+function commentSummary(count: CommentCount | undefined): string {
+  if (!count?.total) return '';
+  return `, ${count.total} ${count.total === 1 ? 'comment' : 'comments'}${count.open ? `, ${count.open} open ${count.open === 1 ? 'thread' : 'threads'}` : ', all resolved'}`;
+}
+
+/** "💬 3" with the open threads marked, or nothing when there are no comments. */
+function CommentBadge({ count }: { count: CommentCount | undefined }) {
+  if (!count?.total) return null;
+  return (
+    <span className={`comment-count${count.open ? ' has-open' : ''}`} title={commentSummary(count).slice(2)}>
+      <span aria-hidden="true">💬</span> {count.total}
+    </span>
+  );
+}

@@ -14,6 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentStatus, Role } from '@/db/enums';
 import { COMMENTS_CHANGED_EVENT, ReviewContext } from '../review/review-context';
 import { SignoffPanel, type SignoffJSON } from '../review/signoff-panel';
+import type { CommentJSON } from '@/lib/comments/commands';
 import type { ClaimJSON } from '@/lib/claims/serialize';
 import { textOf, type Anchor } from '@/lib/claims/anchor';
 import { claimAt, claimsKey, claimsPlugin, getClaimsState, type ClaimMark } from '@/lib/editor/claims-plugin';
@@ -53,9 +54,17 @@ interface Props {
   signoffs: SignoffJSON[];
   /** A claim to open when the page loads (links from "My claims"). */
   initialClaimId?: string | null;
+  /** Comments per claim: all, and threads still open. */
+  initialCommentCounts: Record<string, CommentCount>;
 }
 
 export const ADD_CLAIM_SHORTCUT = 'Mod-Shift-m';
+
+/** How many comments a claim has, and how many of its threads are still open. */
+export interface CommentCount {
+  total: number;
+  open: number;
+}
 
 function toMark(c: ClaimJSON): ClaimMark {
   return { id: c.id, verdict: c.verdict, anchor: { from: c.from, to: c.to, orphaned: c.orphaned, quote: c.quote } };
@@ -89,6 +98,16 @@ export function DocumentWorkspace(props: Props) {
   const [people, setPeople] = useState<PresenceEntry[]>([]);
   const onClaimEventRef = useRef<(event: ClaimEvent) => void>(() => {});
   const [claims, setClaims] = useState(() => new Map(props.initialClaims.map((c) => [c.id, c])));
+  const [commentCounts, setCommentCounts] = useState(() => new Map(Object.entries(props.initialCommentCounts)));
+  const refreshCommentCount = useCallback(async (claimId: string) => {
+    const res = await fetch(`/api/claims/${claimId}/comments`).catch(() => null);
+    if (!res?.ok) return;
+    const { comments } = (await res.json()) as { comments: CommentJSON[] };
+    const live = comments.filter((c) => !c.deleted);
+    const count = { total: live.length, open: comments.filter((c) => !c.parentId && !c.resolved).length };
+    setCommentCounts((prev) => new Map(prev).set(claimId, count));
+  }, []);
+  const refreshCommentCountRef = useRef(refreshCommentCount);
   const [items, setItems] = useState<ClaimListItem[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [hover, setHover] = useState<{ id: string; rect: DOMRect } | null>(null);
@@ -177,7 +196,10 @@ export function DocumentWorkspace(props: Props) {
       onClaimEvent: (event) => onClaimEventRef.current(event),
       // Another reviewer submitted, signed off or reopened: fetch the page's new state.
       onDocumentEvent: () => router.refresh(),
-      onCommentsEvent: (claimId) => window.dispatchEvent(new CustomEvent(COMMENTS_CHANGED_EVENT, { detail: claimId })),
+      onCommentsEvent: (claimId) => {
+        window.dispatchEvent(new CustomEvent(COMMENTS_CHANGED_EVENT, { detail: claimId }));
+        void refreshCommentCountRef.current(claimId);
+      },
       onReload: () => window.location.reload(),
     });
     connectionRef.current = connection;
@@ -423,6 +445,7 @@ export function DocumentWorkspace(props: Props) {
         members={members}
         currentUserId={currentUserId}
         canEdit={canEditClaims}
+        commentCounts={commentCounts}
       />
     </div>
     </ReviewContext.Provider>

@@ -53,6 +53,8 @@ test('mark, propose, approve by a second reviewer, sign off, verify and reopen',
   await expect(ben.doc.sidebar.getByText('Quelle passt. @Rita Reviewer')).toBeVisible();
   // Rita sees the comment live.
   await expect(rita.doc.sidebar.getByText('Quelle passt. @Rita Reviewer')).toBeVisible();
+  // …and the claim's entry in her sidebar counts it as an open thread.
+  await expect(rita.doc.sidebar.getByRole('button', { name: /^Claim 1: .*, 1 comment, 1 open thread$/ })).toBeVisible();
   await ben.doc.sidebar.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Approve verdict' }).click();
   await expect(ben.doc.sidebar.getByRole('region', { name: 'Review' })).toContainText('Approved by Ben Reviewer');
 

@@ -10,6 +10,7 @@ import { getDocumentForMember } from '@/db/queries/documents';
 import { getSessionUser, requireSessionUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
 import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
+import { getCommentCountsByDocumentId } from '@/db/queries/comments';
 import { serializeSignoff } from '@/lib/workflow/commands';
 
 export const dynamic = 'force-dynamic';
@@ -61,6 +62,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         revision={document.revision}
         signoffs={getSignoffsByDocumentId(document.id).map(serializeSignoff)}
         initialClaimId={typeof claimParam === 'string' ? claimParam : null}
+        initialCommentCounts={Object.fromEntries(getCommentCountsByDocumentId(document.id).map((c) => [c.claimId, { total: c.count, open: c.openThreads }]))}
       />
     </div>
   );
