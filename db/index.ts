@@ -53,3 +53,19 @@ export function getDb(): Db {
 export function writeTransaction<T>(fn: (tx: Tx) => T, db: Db = getDb()): T {
   return db.transaction(fn, { behavior: 'immediate' });
 }
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement on the process's connection, prepared once and reused. For the
+ * paths that run on every keystroke (the step authority), where preparing and building
+ * queries cost more than running them.
+ */
+export function cachedStatement(sql: string): Database.Statement {
+  const client = getDb().$client;
+  let byText = statements.get(client);
+  if (!byText) statements.set(client, (byText = new Map()));
+  let statement = byText.get(sql);
+  if (!statement) byText.set(sql, (statement = client.prepare(sql)));
+  return statement;
+}

@@ -67,13 +67,6 @@ export const documents = sqliteTable(
     status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('draft'),
     /** Collaboration version: the number of steps applied since creation. */
     version: integer('version').notNull().default(0),
-    /**
-     * A snapshot of the ProseMirror document as JSON, at `docVersion`. The current document
-     * is this snapshot plus the steps after it (lib/collab/authority.ts loadCurrent); the
-     * authority refreshes the snapshot every SNAPSHOT_INTERVAL versions.
-     */
-    doc: text('doc', { mode: 'json' }).notNull(),
-    docVersion: integer('doc_version').notNull().default(0),
     revision: integer('revision').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
@@ -85,6 +78,20 @@ export const documents = sqliteTable(
   (t) => [index('documents_workspace_idx').on(t.workspaceId, t.deletedAt)],
 );
 export type DocumentRow = typeof documents.$inferSelect;
+
+/**
+ * A snapshot of a document's content (ProseMirror JSON) at `version`. The current document
+ * is this snapshot plus the steps after it (lib/collab/authority.ts loadCurrent); the
+ * authority refreshes it every SNAPSHOT_INTERVAL versions. Kept out of `documents` so that
+ * storing a new version rewrites a small row, not the whole article.
+ */
+export const documentSnapshots = sqliteTable('document_snapshots', {
+  documentId: text('document_id')
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  doc: text('doc', { mode: 'json' }).notNull(),
+});
 
 /**
  * One row per accepted ProseMirror step. `version` is the document version the step

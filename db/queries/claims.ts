@@ -1,6 +1,6 @@
 /** Queries on claims and their sources. */
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '../index';
+import { cachedStatement, getDb, type DbOrTx } from '../index';
 import { claims, documents, memberships, sources, type ClaimRow, type ClaimStatus, type SourceRow, type Verdict } from '../schema';
 
 /** A claim with its sources, in their order. */
@@ -42,8 +42,7 @@ export interface StoredAnchor {
  * statement: this runs on every accepted batch of steps, for every claim of the document.
  */
 export function getClaimAnchorsByDocumentId(documentId: string): StoredAnchor[] {
-  const rows = getDb()
-    .$client.prepare(
+  const rows = cachedStatement(
       `SELECT id, "from", "to", orphaned,
               CASE WHEN orphaned THEN quote_exact END AS quoteExact,
               CASE WHEN orphaned THEN quote_prefix END AS quotePrefix,
@@ -73,7 +72,7 @@ export interface AnchorUpdate {
 export function updateClaimAnchors(updates: AnchorUpdate[]) {
   if (updates.length === 0) return;
   // Runs on the process's one connection, so inside whatever transaction is open on it.
-  const statement = getDb().$client.prepare(
+  const statement = cachedStatement(
     `UPDATE claims SET "from" = @from, "to" = @to, orphaned = @orphaned,
             quote_exact = coalesce(@quoteExact, quote_exact),
             quote_prefix = coalesce(@quotePrefix, quote_prefix),

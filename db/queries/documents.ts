@@ -1,7 +1,7 @@
 /** Queries on documents and their collaboration steps. */
 import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '../index';
-import { documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
+import { cachedStatement, getDb, type DbOrTx } from '../index';
+import { documentSnapshots, documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
 
 /** A document row joined with the reader's role in its workspace. */
 export type DocumentForMember = DocumentRow & { role: (typeof memberships.$inferSelect)['role'] };
@@ -47,14 +47,13 @@ export function insertDocument(
   db: DbOrTx = getDb(),
 ) {
   const now = new Date();
-  return db
+  const row = db
     .insert(documents)
     .values({
       workspaceId: props.workspaceId,
       title: props.title,
       language: props.language,
       sourceUrl: props.sourceUrl,
-      doc: props.doc,
       createdBy: props.userId,
       updatedBy: props.userId,
       createdAt: now,
@@ -62,6 +61,8 @@ export function insertDocument(
     })
     .returning()
     .get();
+  db.insert(documentSnapshots).values({ documentId: row.id, version: 0, doc: props.doc }).run();
+  return row;
 }
 
 /** Changes a document's metadata (title, language, source URL, status). */
@@ -85,19 +86,24 @@ export function markDocumentDeleted(documentId: string, db: DbOrTx = getDb()) {
 }
 
 /** The collaboration state of a document: version, snapshot version and status (not the content, which may be large). */
-export function getDocumentCollabState(documentId: string, db: DbOrTx = getDb()) {
-  return db
-    .select({ version: documents.version, docVersion: documents.docVersion, status: documents.status, revision: documents.revision, deletedAt: documents.deletedAt })
-    .from(documents)
-    .where(eq(documents.id, documentId))
-    .get();
+export function getDocumentCollabState(documentId: string) {
+  // A cached raw statement: this runs on every batch of steps. It uses the process's one
+  // connection, the one every transaction runs on, so inside a transaction it reads what
+  // that transaction sees.
+  const row = cachedStatement(
+    'SELECT d.version, s.version AS docVersion, d.status, d.revision, d.deleted_at AS deletedAt FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = ?',
+  ).get(documentId) as
+    | { version: number; docVersion: number; status: DocumentStatus; revision: number; deletedAt: number | null }
+    | undefined;
+  return row && { ...row, deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt) };
 }
 
 /** A document's stored snapshot (ProseMirror JSON), the version it is at, and the document's version. */
 export function getDocumentContent(documentId: string, db: DbOrTx = getDb()) {
   return db
-    .select({ version: documents.version, docVersion: documents.docVersion, doc: documents.doc })
+    .select({ version: documents.version, docVersion: documentSnapshots.version, doc: documentSnapshots.doc })
     .from(documents)
+    .innerJoin(documentSnapshots, eq(documentSnapshots.documentId, documents.id))
     .where(eq(documents.id, documentId))
     .get();
 }
@@ -117,19 +123,13 @@ export function insertStepsAndUpdateDocument(props: {
   /** The document after the steps, to store as the new snapshot; omit to keep the old one. */
   snapshot?: unknown;
 }) {
-  const client = getDb().$client;
   const now = Date.now();
-  const insert = client.prepare('INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = cachedStatement('INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   props.steps.forEach((step, i) => insert.run(props.documentId, props.fromVersion + i + 1, JSON.stringify(step), props.clientId, props.userId, now));
   const newVersion = props.fromVersion + props.steps.length;
+  cachedStatement('UPDATE documents SET version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?').run(newVersion, now, props.userId, props.documentId, props.fromVersion);
   if (props.snapshot !== undefined) {
-    client
-      .prepare('UPDATE documents SET version = ?, doc = ?, doc_version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
-      .run(newVersion, JSON.stringify(props.snapshot), newVersion, now, props.userId, props.documentId, props.fromVersion);
-  } else {
-    client
-      .prepare('UPDATE documents SET version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
-      .run(newVersion, now, props.userId, props.documentId, props.fromVersion);
+    cachedStatement('UPDATE document_snapshots SET version = ?, doc = ? WHERE document_id = ?').run(newVersion, JSON.stringify(props.snapshot), props.documentId);
   }
   return newVersion;
 }

@@ -46,8 +46,8 @@ function authorizeChange(ctx: ClaimContext, action: Action) {
 }
 
 /** The lock checked again inside the write transaction: a sign-off may have landed meanwhile. */
-function assertUnlocked(ctx: ClaimContext, tx: Tx) {
-  if (getDocumentCollabState(ctx.documentId, tx)?.status === 'signed_off') throw new AppError(423, 'locked', LOCKED_MESSAGE);
+function assertUnlocked(ctx: ClaimContext) {
+  if (getDocumentCollabState(ctx.documentId)?.status === 'signed_off') throw new AppError(423, 'locked', LOCKED_MESSAGE);
 }
 
 /** Fields whose change is a change of the verdict as checked: it voids an approval. */
@@ -69,7 +69,7 @@ function noteReviewedChange(ctx: ClaimContext, claim: ClaimRow, tx: Tx, what: st
 
 /** The range checked against the document at `version` (which must be the current one); returns the quote. */
 function checkRange(documentId: string, range: { from: number; to: number; version: number }, tx: Tx) {
-  const stored = getDocumentCollabState(documentId, tx);
+  const stored = getDocumentCollabState(documentId);
   if (!stored) throw notFound();
   if (range.version !== stored.version) {
     throw new AppError(409, 'conflict:version', `The document is at version ${stored.version}, not ${range.version}. Fetch the newer steps and select the text again.`, {
@@ -106,7 +106,7 @@ export function createClaim(
 ) {
   authorizeChange(ctx, 'claim:create');
   const created = writeTransaction((tx) => {
-    assertUnlocked(ctx, tx);
+    assertUnlocked(ctx);
     const quote = checkRange(ctx.documentId, input, tx);
     checkAssignee(ctx, input.assigneeId, tx);
     const row = insertClaim(
@@ -149,7 +149,7 @@ export function updateClaim(
 ) {
   authorizeChange(ctx, 'claim:update');
   const updated = writeTransaction((tx) => {
-    assertUnlocked(ctx, tx);
+    assertUnlocked(ctx);
     const current = getClaimWithSources(claimId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
     const { rowVersion, from, to, version, ...fields } = input;
@@ -195,7 +195,7 @@ function pick(obj: Record<string, unknown>, keys: string[]) {
 export function deleteClaim(ctx: ClaimContext, claimId: string) {
   authorizeChange(ctx, 'claim:delete');
   writeTransaction((tx) => {
-    assertUnlocked(ctx, tx);
+    assertUnlocked(ctx);
     const current = getClaimWithSources(claimId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
     markClaimDeleted(claimId, tx);
@@ -223,7 +223,7 @@ export function today(): string {
 export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput) {
   authorizeChange(ctx, 'claim:update');
   const added = writeTransaction((tx) => {
-    assertUnlocked(ctx, tx);
+    assertUnlocked(ctx);
     touchReviewed(ctx, claimId, tx, 'sources');
     if (getSourcesByClaimId(claimId, tx).length >= MAX_SOURCES_PER_CLAIM) {
       throw new AppError(400, 'invalid:body', `A claim can have at most ${MAX_SOURCES_PER_CLAIM} sources.`);
@@ -255,7 +255,7 @@ export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput
 export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<SourceInput> & { position?: number }) {
   authorizeChange(ctx, 'claim:update');
   const edited = writeTransaction((tx) => {
-    assertUnlocked(ctx, tx);
+    assertUnlocked(ctx);
     touchReviewed(ctx, source.claimId, tx, 'sources');
     const { position, ...fields } = input;
     let row = source;
@@ -277,7 +277,7 @@ export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<
 export function removeSource(ctx: ClaimContext, source: SourceRow) {
   authorizeChange(ctx, 'claim:update');
   writeTransaction((tx) => {
-    assertUnlocked(ctx, tx);
+    assertUnlocked(ctx);
     touchReviewed(ctx, source.claimId, tx, 'sources');
     deleteSource(source.id, tx);
     reorderSources(getSourcesByClaimId(source.claimId, tx).map((s) => s.id), tx);

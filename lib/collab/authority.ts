@@ -71,7 +71,7 @@ export function loadCurrent(documentId: string, version: number, db: DbOrTx = ge
 export function currentDocument(documentId: string): { version: number; doc: unknown } {
   const db = getDb();
   return db.transaction((tx) => {
-    const state = getDocumentCollabState(documentId, tx);
+    const state = getDocumentCollabState(documentId);
     if (!state) throw notFound();
     return { version: state.version, doc: loadCurrent(documentId, state.version, tx).toJSON() };
   });
@@ -88,7 +88,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
     throw new AppError(413, 'too_large', `Send at most ${MAX_STEPS_PER_REQUEST} steps per request.`);
   }
   const accepted = writeTransaction((tx) => {
-    const stored = getDocumentCollabState(submission.documentId, tx);
+    const stored = getDocumentCollabState(submission.documentId);
     if (!stored || stored.deletedAt) throw notFound();
     if (stored.status === 'signed_off') {
       throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it before it can be changed.');

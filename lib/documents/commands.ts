@@ -10,7 +10,7 @@ import { notFound } from '../errors';
 import { importDocument, type ImportFormat } from '../editor/import';
 import { authorize } from '../permissions';
 
-/** Creates a document in a workspace from pasted or uploaded content. */
+/** Creates a document in a workspace from pasted or uploaded content; returns its row and content (ProseMirror JSON). */
 export function createDocument(props: {
   userId: string;
   workspaceId: string;
@@ -48,7 +48,7 @@ export function createDocument(props: {
       },
       tx,
     );
-    return row;
+    return { ...row, doc: doc.toJSON() as unknown };
   });
 }
 

@@ -138,7 +138,7 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
   const db = getDb();
   return db.transaction((tx) => {
     const document = getDocumentById(documentId, tx);
-    const state = getDocumentCollabState(documentId, tx);
+    const state = getDocumentCollabState(documentId);
     if (!document || document.deletedAt || !state) throw notFound();
     const workspace = getWorkspaceById(document.workspaceId, tx)!;
     const names = new Map(getMembersByWorkspaceId(document.workspaceId, tx).map((m) => [m.id, m.name]));

@@ -15,7 +15,7 @@ import { notFound } from '../errors';
 /** The state a sign-off covers, as plain JSON. `fresh` re-reads the text from the database, bypassing the cache. */
 export function signedState(documentId: string, db: DbOrTx = getDb(), fresh = false) {
   const document = getDocumentById(documentId, db);
-  const state = getDocumentCollabState(documentId, db);
+  const state = getDocumentCollabState(documentId);
   if (!document || !state) throw notFound();
   if (fresh) evictDocument(documentId);
   const content = loadCurrent(documentId, state.version, db).toJSON();

@@ -113,7 +113,8 @@ describe('step authority', () => {
     const tr = type(other, 'Z', 2);
     const zStep = sendableSteps(tr)!.steps[1]!.toJSON();
     db().$client.prepare(`INSERT INTO steps (document_id, version, step, client_id, created_at) VALUES (?, 2, ?, 'x', 0)`).run(doc.id, JSON.stringify(zStep));
-    db().$client.prepare(`UPDATE documents SET version = 2, doc = ?, doc_version = 2 WHERE id = ?`).run(JSON.stringify(tr.doc.toJSON()), doc.id);
+    db().$client.prepare(`UPDATE documents SET version = 2 WHERE id = ?`).run(doc.id);
+    db().$client.prepare(`UPDATE document_snapshots SET version = 2, doc = ? WHERE document_id = ?`).run(JSON.stringify(tr.doc.toJSON()), doc.id);
     expect(() => receiveSteps({ documentId: doc.id, userId, version: 1, clientID: 'a', steps: [zStep] })).toThrow(expect.objectContaining({ status: 409 }));
     const at2 = type(client(tr.doc.toJSON(), 2, 'a'), '!', 1);
     receiveSteps({ documentId: doc.id, userId, version: 2, clientID: 'a', steps: sendableSteps(at2)!.steps.map((s) => s.toJSON()) });
@@ -180,7 +181,9 @@ describe('snapshots', () => {
     const doc = newDocument('Start.');
     let a = client(doc.doc, 0, 'a');
     for (let i = 0; i < SNAPSHOT_INTERVAL + 7; i++) a = sync(type(a, String(i % 10), 1), doc.id);
-    const row = db().$client.prepare('SELECT version, doc_version AS docVersion, doc FROM documents WHERE id = ?').get(doc.id) as { version: number; docVersion: number; doc: string };
+    const row = db()
+      .$client.prepare('SELECT d.version, s.version AS docVersion, s.doc FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = ?')
+      .get(doc.id) as { version: number; docVersion: number; doc: string };
     expect(row).toMatchObject({ version: SNAPSHOT_INTERVAL + 7, docVersion: SNAPSHOT_INTERVAL });
     expect(schema.nodeFromJSON(JSON.parse(row.doc)).textContent).not.toBe(a.doc.textContent);
     evictDocument(doc.id);
