@@ -50,9 +50,11 @@ test('mark, propose, approve by a second reviewer, sign off, verify and reopen',
   await comment.press('Enter');
   await expect(comment).toHaveValue('Quelle passt. @Rita Reviewer ');
   await ben.doc.sidebar.getByRole('button', { name: 'Comment', exact: true }).click();
-  await expect(ben.doc.sidebar.getByText('Quelle passt. @Rita Reviewer')).toBeVisible();
+  // The box empties once the comment is stored; the comment shows in the thread.
+  await expect(comment).toHaveValue('');
+  await expect(ben.doc.sidebar.getByRole('paragraph').filter({ hasText: 'Quelle passt. @Rita Reviewer' })).toBeVisible();
   // Rita sees the comment live.
-  await expect(rita.doc.sidebar.getByText('Quelle passt. @Rita Reviewer')).toBeVisible();
+  await expect(rita.doc.sidebar.getByRole('paragraph').filter({ hasText: 'Quelle passt. @Rita Reviewer' })).toBeVisible();
   // …and the claim's entry in her sidebar counts it as an open thread.
   await expect(rita.doc.sidebar.getByRole('button', { name: /^Claim 1: .*, 1 comment, 1 open thread$/ })).toBeVisible();
   await ben.doc.sidebar.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Approve verdict' }).click();
