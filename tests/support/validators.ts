@@ -9,11 +9,16 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 
-/** ../shared beside the project (or FACTDESK_SHARED_DIR): the read-only design folder with the validators. */
+/**
+ * The read-only design folder `shared/` beside the project (../shared), or beside one of
+ * its parent folders (a clone nested one level deeper), or FACTDESK_SHARED_DIR.
+ */
 function sharedDir(): string {
-  const candidates = [process.env.FACTDESK_SHARED_DIR, path.resolve(__dirname, '../../../shared')].filter((d): d is string => !!d);
-  const found = candidates.find((d) => fs.existsSync(path.join(d, 'validators')));
-  if (!found) throw new Error(`The validators are read from ../shared/validators beside the project; none found in ${candidates.join(', ')}. Set FACTDESK_SHARED_DIR.`);
+  const root = path.resolve(__dirname, '../..');
+  const candidates: string[] = process.env.FACTDESK_SHARED_DIR ? [process.env.FACTDESK_SHARED_DIR] : [];
+  for (let dir = root; path.dirname(dir) !== dir; dir = path.dirname(dir)) candidates.push(path.join(path.dirname(dir), 'shared'));
+  const found = candidates.find((d) => fs.existsSync(path.join(d, 'validators', 'web-annotation')));
+  if (!found) throw new Error(`The export tests read the validators from ../shared/validators; none found in ${candidates.join(', ')}. Set FACTDESK_SHARED_DIR.`);
   return found;
 }
 
