@@ -182,7 +182,9 @@ export class CollabConnection {
         const message =
           code === 'invalid:step'
             ? 'Your latest edit could not be saved because the document changed in a way this page did not follow. Copy any text you want to keep, then reload the page.'
-            : (body?.error?.message ?? `Your last change was refused (${res.status}). Reload the page to continue.`);
+            : code === 'locked'
+              ? 'The document was signed off before your last edits were saved. They are still shown here: copy what you want to keep. An editor can reopen the document.'
+              : (body?.error?.message ?? `Your last change was refused (${res.status}). Reload the page to continue.`);
         this.options.onSaveState({ kind: 'error', message });
         this.idleWaiters.splice(0).forEach((w) => w.reject(new Error(message)));
         return;
