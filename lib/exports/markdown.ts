@@ -51,6 +51,7 @@ export function toMarkdown(r: Report): string {
     else out.push(text, '');
   }
   out.push('## Claims', '');
+  if (!r.claims.length) out.push('No claims were marked in this article.', '');
   for (const c of r.claims) {
     out.push(`### <a id="claim-${c.number}"></a>${c.number}. ${esc(c.statement)}`, '');
     out.push(`> ${esc(c.quote.exact)}`, '');

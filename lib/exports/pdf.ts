@@ -135,6 +135,7 @@ export async function toPdf(r: Report): Promise<Buffer> {
 
   // Each claim.
   heading('Claims');
+  if (!r.claims.length) para('No claims were marked in this article.', { font: 'sans', size: 10, color: MUTED });
   for (const c of r.claims) claimSection(doc, r, c, width);
 
   // Methodology.

@@ -124,6 +124,21 @@ describe('GET /api/documents/:id/export', () => {
   });
 });
 
+describe('a document without claims', () => {
+  it('exports every format, saying there is nothing to report rather than failing', async () => {
+    const { document } = await ok(await rita.post('/api/documents', { title: 'Leer', language: 'es', content: '¿Qué pasó? Nada.' }));
+    for (const format of ['pdf', 'md', 'csv', 'w3c', 'claimreview', 'json']) expect((await download(rita, format, document.id)).status, format).toBe(200);
+    expect(parse((await download(rita, 'csv', document.id)).bytes.toString('utf8'), { bom: true, columns: true })).toEqual([]);
+    expect(JSON.parse((await download(rita, 'w3c', document.id)).bytes.toString('utf8'))).toMatchObject({ total: 0, first: { items: [] } });
+    expect(JSON.parse((await download(rita, 'claimreview', document.id)).bytes.toString('utf8'))).toEqual([]);
+    const pdf = await pdfText((await download(rita, 'pdf', document.id)).bytes);
+    expect(pdf.text).toContain('¿Qué pasó? Nada.');
+    expect(pdf.text).toContain('0 claims checked');
+    expect(pdf.text).toContain('No claims were marked in this article.');
+    expect((await download(rita, 'md', document.id)).bytes.toString('utf8')).toContain('No claims were marked in this article.');
+  });
+});
+
 describe('a draft', () => {
   it('says "Draft — not signed off" in every format, on every page of the PDF', async () => {
     const md = (await download(rita, 'md')).bytes.toString('utf8');
