@@ -1,5 +1,5 @@
 /** Queries on documents and their collaboration steps. */
-import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { cachedStatement, getDb, type DbOrTx } from '../index';
 import { documentSnapshots, documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
 
@@ -33,6 +33,9 @@ export function getDocumentSummariesByWorkspaceIds(workspaceIds: string[], db: D
       version: documents.version,
       updatedAt: documents.updatedAt,
       updatedByName: users.name,
+      // Review progress: live claims, and those approved or dismissed (what a sign-off needs).
+      claims: sql<number>`(SELECT count(*) FROM claims c WHERE c.document_id = ${documents.id} AND c.deleted_at IS NULL)`,
+      claimsDone: sql<number>`(SELECT count(*) FROM claims c WHERE c.document_id = ${documents.id} AND c.deleted_at IS NULL AND c.status IN ('approved', 'dismissed'))`,
     })
     .from(documents)
     .leftJoin(users, eq(users.id, documents.updatedBy))

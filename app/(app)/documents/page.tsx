@@ -47,6 +47,7 @@ export default async function DocumentsPage() {
               <th scope="col">Title</th>
               <th scope="col">Language</th>
               <th scope="col">Status</th>
+              <th scope="col" title="Claims approved or dismissed, of all claims">Claims done</th>
               <th scope="col">Last edited</th>
               {memberships.length > 1 && <th scope="col">Workspace</th>}
             </tr>
@@ -64,6 +65,16 @@ export default async function DocumentsPage() {
                 </td>
                 <td>
                   <StatusBadge status={d.status} />
+                </td>
+                <td>
+                  {d.claims === 0 ? (
+                    <span className="muted">No claims yet</span>
+                  ) : (
+                    <span className="progress" title={`${d.claimsDone} of ${d.claims} claims approved or dismissed`}>
+                      <meter min={0} max={d.claims} value={d.claimsDone} aria-label={`${d.claimsDone} of ${d.claims} claims approved or dismissed`} />{' '}
+                      {d.claimsDone} / {d.claims}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <RelativeTime date={d.updatedAt.toISOString()} />
