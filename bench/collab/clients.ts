@@ -165,5 +165,6 @@ async function main() {
 
 main().catch((e) => {
   console.error(e);
+  // Open event streams or the browser could keep a failed run alive: end it here.
   process.exit(1);
 });

@@ -15,6 +15,7 @@ import type { DocumentStatus, Role } from '@/db/enums';
 import { COMMENTS_CHANGED_EVENT, ReviewContext } from '../review/review-context';
 import { SignoffPanel, type SignoffJSON } from '../review/signoff-panel';
 import type { CommentJSON } from '@/lib/comments/commands';
+import { countComments, type CommentCount } from '@/lib/comments/counts';
 import type { ClaimJSON } from '@/lib/claims/serialize';
 import { textOf, type Anchor } from '@/lib/claims/anchor';
 import { claimAt, claimsKey, claimsPlugin, getClaimsState, type ClaimMark } from '@/lib/editor/claims-plugin';
@@ -60,11 +61,6 @@ interface Props {
 
 export const ADD_CLAIM_SHORTCUT = 'Mod-Shift-m';
 
-/** How many comments a claim has, and how many of its threads are still open. */
-export interface CommentCount {
-  total: number;
-  open: number;
-}
 
 function toMark(c: ClaimJSON): ClaimMark {
   return { id: c.id, verdict: c.verdict, anchor: { from: c.from, to: c.to, orphaned: c.orphaned, quote: c.quote } };
@@ -83,6 +79,11 @@ function listItems(state: EditorState): ClaimListItem[] {
 export function DocumentWorkspace(props: Props) {
   const { documentId, canEditClaims, members, currentUserId, role, documentStatus } = props;
   const router = useRouter();
+  // The editor is built once per document; its stream handlers reach the router through a ref.
+  const routerRef = useRef(router);
+  useEffect(() => {
+    routerRef.current = router;
+  }, [router]);
   const review = useMemo(() => ({ documentId, documentStatus, role, currentUserId, members }), [documentId, documentStatus, role, currentUserId, members]);
   // The text's editability follows the document's status live (signed off = locked).
   const canEditTextRef = useRef(props.canEditText);
@@ -103,9 +104,7 @@ export function DocumentWorkspace(props: Props) {
     const res = await fetch(`/api/claims/${claimId}/comments`).catch(() => null);
     if (!res?.ok) return;
     const { comments } = (await res.json()) as { comments: CommentJSON[] };
-    const live = comments.filter((c) => !c.deleted);
-    const count = { total: live.length, open: comments.filter((c) => !c.parentId && !c.resolved).length };
-    setCommentCounts((prev) => new Map(prev).set(claimId, count));
+    setCommentCounts((prev) => new Map(prev).set(claimId, countComments(comments)));
   }, []);
   const refreshCommentCountRef = useRef(refreshCommentCount);
   const [items, setItems] = useState<ClaimListItem[]>([]);
@@ -195,7 +194,7 @@ export function DocumentWorkspace(props: Props) {
       },
       onClaimEvent: (event) => onClaimEventRef.current(event),
       // Another reviewer submitted, signed off or reopened: fetch the page's new state.
-      onDocumentEvent: () => router.refresh(),
+      onDocumentEvent: () => routerRef.current.refresh(),
       onCommentsEvent: (claimId) => {
         window.dispatchEvent(new CustomEvent(COMMENTS_CHANGED_EVENT, { detail: claimId }));
         void refreshCommentCountRef.current(claimId);
@@ -218,8 +217,6 @@ export function DocumentWorkspace(props: Props) {
       viewRef.current = null;
       setView(null);
     };
-    // The router is stable for the page's life; the editor is built once per document.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [documentId]);
 
   useEffect(() => {

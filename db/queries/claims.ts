@@ -53,17 +53,8 @@ export function getClaimAnchorsByDocumentId(documentId: string): StoredAnchor[] 
   return rows.map((r) => ({ ...r, orphaned: r.orphaned === 1 }));
 }
 
-/** A claim's new anchor, as the step authority stores it. */
-export interface AnchorUpdate {
-  id: string;
-  from: number;
-  to: number;
-  orphaned: boolean;
-  /** null: the quote is unchanged. */
-  quoteExact: string | null;
-  quotePrefix: string | null;
-  quoteSuffix: string | null;
-}
+/** A claim's new anchor, as the step authority stores it; a null quote leaves the stored one as it is. */
+export type AnchorUpdate = StoredAnchor;
 
 /**
  * Stores moved anchors (call inside the steps' transaction). One prepared statement for
@@ -231,4 +222,10 @@ export function getClaimsAssignedTo(userId: string, db: DbOrTx = getDb()) {
     .where(and(eq(claims.assigneeId, userId), isNull(claims.deletedAt)))
     .orderBy(asc(documents.title), asc(claims.from))
     .all();
+}
+
+/** The statements of the given claims (deleted ones too), by id. */
+export function getClaimStatementsByIds(ids: string[], db: DbOrTx = getDb()): Map<string, string> {
+  if (!ids.length) return new Map();
+  return new Map(db.select({ id: claims.id, statement: claims.statement }).from(claims).where(inArray(claims.id, ids)).all().map((c) => [c.id, c.statement]));
 }

@@ -42,7 +42,7 @@ export function updateComment(commentId: string, patch: Partial<typeof comments.
   return db.update(comments).set(patch).where(eq(comments.id, commentId)).returning().get();
 }
 
-/** Comment counts per claim of a document: all live comments, and unresolved threads. */
+/** Comment counts per claim of a document: all live comments, and unresolved threads (as lib/comments/counts.ts counts them). */
 export function getCommentCountsByDocumentId(documentId: string, db: DbOrTx = getDb()) {
   return db
     .select({

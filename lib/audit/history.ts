@@ -1,9 +1,8 @@
 /** The history endpoints' answers: audit events with actor names and a readable sentence each. */
-import { inArray } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getClaimStatementsByIds } from '@/db/queries/claims';
 import { getEventsByClaimId, getEventsByDocumentId } from '@/db/queries/events';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
-import { claims, type EventRow } from '@/db/schema';
+import type { EventRow } from '@/db/schema';
 import { describeEvent, type HistoryEvent } from './describe';
 
 type Row = EventRow & { actorName: string | null };
@@ -19,9 +18,7 @@ export function claimIdOf(e: Pick<EventRow, 'subjectType' | 'subjectId' | 'befor
 function serialize(rows: Row[], workspaceId: string, withClaimLabels: boolean) {
   const names = Object.fromEntries(getMembersByWorkspaceId(workspaceId).map((m) => [m.id, m.name]));
   const claimIds = withClaimLabels ? [...new Set(rows.map(claimIdOf).filter((id): id is string => !!id))] : [];
-  const statements = new Map(
-    claimIds.length ? getDb().select({ id: claims.id, statement: claims.statement }).from(claims).where(inArray(claims.id, claimIds)).all().map((c) => [c.id, c.statement]) : [],
-  );
+  const statements = getClaimStatementsByIds(claimIds);
   return rows.map((row) => {
     const event: HistoryEvent = {
       id: row.id,
