@@ -13,6 +13,7 @@ import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type StepChange
 import { AppError, notFound } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { schema } from '../editor/schema';
+import { applySteps, StepApplyError } from './apply-steps';
 import { publish } from './hub';
 
 /** Most steps one request may carry. */
@@ -21,8 +22,10 @@ export const MAX_STEPS_PER_REQUEST = 500;
 /**
  * The stored snapshot of a document is refreshed once it is this many versions behind;
  * in between, the current document is the snapshot plus the stored steps after it.
+ * Writing a snapshot serialises the whole article (milliseconds for a long one); replaying
+ * this many steps when a process first opens the document takes about as long.
  */
-export const SNAPSHOT_INTERVAL = 100;
+export const SNAPSHOT_INTERVAL = 1000;
 
 /** What a client sends: its base version, its client id and its unconfirmed steps. */
 export interface StepSubmission {
@@ -44,23 +47,31 @@ interface CachedDoc {
 const cache = new Map<string, CachedDoc>();
 
 /**
- * The stored document at `version` (its current version), from the cache when the cache
- * holds that version, otherwise read from the database.
+ * The stored document at `version` (its current version). From the cache when the cache
+ * holds that version; when the cache is behind (another process wrote steps), the steps
+ * after it are read and applied; otherwise the snapshot and the steps after it are read.
  */
 export function loadCurrent(documentId: string, version: number, db: DbOrTx = getDb()): PMNode {
   const cached = cache.get(documentId);
   if (cached && cached.version === version) return cached.doc;
-  const stored = getDocumentContent(documentId, db);
-  if (!stored) throw notFound();
-  let doc = schema.nodeFromJSON(stored.doc);
-  // The snapshot may be older than the document: replay the stored steps after it.
-  for (const row of getStepsSince(documentId, stored.docVersion, db)) {
-    if (row.version > stored.version) break;
-    const result = Step.fromJSON(schema, row.step).apply(doc);
-    if (!result.doc) throw new Error(`stored step ${row.version} of ${documentId} does not apply: ${result.failed}`);
-    doc = result.doc;
+  let base: { version: number; doc: PMNode };
+  if (cached && cached.version < version) {
+    base = cached;
+  } else {
+    const stored = getDocumentContent(documentId, db);
+    if (!stored) throw notFound();
+    base = { version: stored.docVersion, doc: schema.nodeFromJSON(stored.doc) };
   }
-  cache.set(documentId, { version: stored.version, doc });
+  const rows = getStepsSince(documentId, base.version, db).filter((row) => row.version <= version);
+  if (base.version + rows.length !== version) throw new Error(`stored steps of ${documentId} do not reach version ${version}`);
+  let doc: PMNode;
+  try {
+    doc = applySteps(base.doc, rows.map((row) => Step.fromJSON(schema, row.step))).doc;
+  } catch (e) {
+    if (e instanceof StepApplyError) throw new Error(`stored step ${rows[e.index]!.version} of ${documentId} does not apply: ${e.reason}`);
+    throw e;
+  }
+  cache.set(documentId, { version, doc });
   return doc;
 }
 
@@ -98,31 +109,22 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
         version: stored.version,
       });
     }
-    let doc = loadCurrent(submission.documentId, stored.version, tx);
-    const stepsJSON: unknown[] = [];
-    const changes: StepChange[] = [];
-    submission.steps.forEach((json, i) => {
-      let step: Step;
+    const steps = submission.steps.map((json, i) => {
       try {
-        step = Step.fromJSON(schema, json);
+        return Step.fromJSON(schema, json);
       } catch (e) {
         throw new AppError(400, 'invalid:step', `Step ${i + 1} is not a valid step: ${(e as Error).message}`);
       }
-      let failure: string | null;
-      try {
-        const result = step.apply(doc);
-        failure = result.failed;
-        if (result.doc) {
-          changes.push({ map: step.getMap(), before: doc, after: result.doc });
-          doc = result.doc;
-        }
-      } catch (e) {
-        // Positions outside the document throw instead of failing.
-        failure = (e as Error).message;
-      }
-      if (failure !== null) throw new AppError(400, 'invalid:step', `Step ${i + 1} does not apply to the document: ${failure}`);
-      stepsJSON.push(step.toJSON());
     });
+    let applied: { doc: PMNode; changes: StepChange[] };
+    try {
+      applied = applySteps(loadCurrent(submission.documentId, stored.version, tx), steps);
+    } catch (e) {
+      if (e instanceof StepApplyError) throw new AppError(400, 'invalid:step', `Step ${e.index + 1} does not apply to the document: ${e.reason}`);
+      throw e;
+    }
+    const { doc, changes } = applied;
+    const stepsJSON = steps.map((step) => step.toJSON());
     if (doc.content.size > MAX_DOCUMENT_CHARS) {
       throw new AppError(413, 'too_large', `The document would be longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
     }
@@ -157,9 +159,11 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
  */
 function mapClaimAnchors(documentId: string, changes: StepChange[], doc: PMNode) {
   if (changes.length === 0) return;
+  const rows = getClaimAnchorsByDocumentId(documentId);
+  if (rows.length === 0) return;
   const ranges = changedRanges(changes);
   const updates: AnchorUpdate[] = [];
-  for (const row of getClaimAnchorsByDocumentId(documentId)) {
+  for (const row of rows) {
     const before = { from: row.from, to: row.to, orphaned: row.orphaned, quote: { exact: row.quoteExact ?? '', prefix: row.quotePrefix ?? '', suffix: row.quoteSuffix ?? '' } };
     const mapped = mapAnchor(before, changes);
     const newlyOrphaned = mapped.orphaned && !before.orphaned;

@@ -192,3 +192,25 @@ describe('snapshots', () => {
     expect(schema.nodeFromJSON(current.doc).eq(a.doc)).toBe(true);
   });
 });
+
+describe('the cache is only a cache', () => {
+  it('catches up with steps another process stored, and accepts steps on top of them', async () => {
+    const { insertStepsAndUpdateDocument } = await import('@/db/queries/documents');
+    const doc = newDocument('Shared text.');
+    let a = client(doc.doc, 0, 'a');
+    a = sync(type(a, 'A', 1), doc.id); // cached at version 1
+    // Another process (same database file, its own cache) accepts a step meanwhile.
+    const b = client(a.doc.toJSON(), getVersion(a), 'b');
+    const other = type(b, 'B', b.doc.content.size - 1);
+    const otherSteps = sendableSteps(other)!.steps.map((s) => s.toJSON());
+    db().transaction(() => insertStepsAndUpdateDocument({ documentId: doc.id, fromVersion: 1, steps: otherSteps, clientId: 'b', userId }));
+    expect(currentDocument(doc.id).version).toBe(2);
+    expect(schema.nodeFromJSON(currentDocument(doc.id).doc).textContent).toBe('AShared text.B');
+    // This process's client is told it is behind, catches up, and its step lands on top.
+    a = sync(type(a, 'C', 2), doc.id);
+    expect(getVersion(a)).toBe(3);
+    expect(schema.nodeFromJSON(currentDocument(doc.id).doc).eq(a.doc)).toBe(true);
+    expect(a.doc.textContent).toBe('ACShared text.B');
+  });
+});
+
