@@ -117,6 +117,9 @@ export function getDocumentContent(documentId: string, db: DbOrTx = getDb()) {
  * if another writer already took one of these versions. Raw prepared statements: this runs
  * for every accepted batch of steps.
  */
+/** How many step rows one INSERT statement carries when a request brings many steps. */
+const STEP_ROWS_PER_INSERT = 50;
+
 export function insertStepsAndUpdateDocument(props: {
   documentId: string;
   fromVersion: number;
@@ -127,8 +130,17 @@ export function insertStepsAndUpdateDocument(props: {
   snapshot?: unknown;
 }) {
   const now = Date.now();
-  const insert = cachedStatement('INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  props.steps.forEach((step, i) => insert.run(props.documentId, props.fromVersion + i + 1, JSON.stringify(step), props.clientId, props.userId, now));
+  // Rows go in STEP_ROWS_PER_INSERT at a time (one call into SQLite instead of one per row), the rest one by one.
+  const many = cachedStatement(`INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES ${Array(STEP_ROWS_PER_INSERT).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`);
+  const one = cachedStatement('INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const row = (i: number) => [props.documentId, props.fromVersion + i + 1, JSON.stringify(props.steps[i]), props.clientId, props.userId, now];
+  let i = 0;
+  for (; i + STEP_ROWS_PER_INSERT <= props.steps.length; i += STEP_ROWS_PER_INSERT) {
+    const values: unknown[] = [];
+    for (let j = i; j < i + STEP_ROWS_PER_INSERT; j++) values.push(...row(j));
+    many.run(values);
+  }
+  for (; i < props.steps.length; i++) one.run(row(i));
   const newVersion = props.fromVersion + props.steps.length;
   cachedStatement('UPDATE documents SET version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?').run(newVersion, now, props.userId, props.documentId, props.fromVersion);
   if (props.snapshot !== undefined) {

@@ -97,7 +97,8 @@ export function applySteps(doc: PMNode, steps: readonly Step[], minChildren = WI
   };
   const open = (from: number, to: number) => {
     const content = article.content;
-    if (content.childCount < minChildren) return;
+    // One step alone gains nothing from a window: opening and splicing cost what it saves.
+    if (content.childCount < minChildren || steps.length < 2) return;
     // The children holding `from` and `to`, with one more on either side.
     let first = -1;
     let last = content.childCount;
