@@ -2,7 +2,7 @@
  * Benchmark: server-side cost of one keystroke in a 50,000-word document with 2,000
  * claims — the step authority applying one step, mapping every claim and storing it all.
  *
- *   npx tsx bench/claims/authority.ts
+ *   npm run bench -- bench/claims/authority.ts
  */
 import fs from 'node:fs';
 import os from 'node:os';

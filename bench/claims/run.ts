@@ -4,7 +4,7 @@
  * (keydown → next painted frame, p50/p95) while typing 200 characters mid-document,
  * measured in Debian's Chromium against `next start`. Needs `npm run build` first.
  *
- *   npx tsx bench/claims/run.ts [--words 50000] [--claims 2000] [--keys 200]
+ *   npm run bench -- bench/claims/run.ts [--words 50000] [--claims 2000] [--keys 200]
  */
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';

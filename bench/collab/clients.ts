@@ -4,7 +4,7 @@
  * a client's POST of a step to every other client's receipt of it (p50/p95/p99) and the
  * steps per second stored. Needs `npm run build` first.
  *
- *   npx tsx bench/collab/clients.ts [--clients 10] [--seconds 20]
+ *   npm run bench -- bench/collab/clients.ts [--clients 10] [--seconds 20]
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -3,7 +3,7 @@
  * paper; each newline a paragraph break) replayed through the step authority with
  * persistence, against the same trace applied edit by edit to a Yjs document in memory.
  *
- *   npx tsx bench/collab/trace.ts [--batch 1] [--limit 259778]
+ *   npm run bench -- bench/collab/trace.ts [--batch 500] [--limit 259778]
  *
  * --batch N sends N consecutive edits per request (as a client does while a request is in
  * flight); --limit replays only the first edits.
@@ -17,7 +17,7 @@ import { Transform, type Step } from 'prosemirror-transform';
 import * as Y from 'yjs';
 
 const TRACE = path.resolve(process.cwd(), '../shared/datasets/editing-trace/automerge-paper.json.gz');
-const { values } = parseArgs({ options: { batch: { type: 'string', default: '1' }, limit: { type: 'string' }, trace: { type: 'string', default: TRACE } } });
+const { values } = parseArgs({ options: { batch: { type: 'string', default: '500' }, limit: { type: 'string' }, trace: { type: 'string', default: TRACE } } });
 
 type Patch = [number, number, string];
 

@@ -6,8 +6,8 @@
  * the first run (cold: fonts not yet shaped in this process), the median and the worst are
  * printed, with the output size.
  *
- *   npx tsx bench/export/run.ts            # both sizes
- *   WORDS=50000 npx tsx bench/export/run.ts
+ *   npm run bench -- bench/export/run.ts            # both sizes
+ *   WORDS=50000 npm run bench -- bench/export/run.ts
  */
 import fs from 'node:fs';
 import os from 'node:os';
