@@ -14,6 +14,14 @@ const STEPS_PER_EVENT = 1000;
 const POLL_MS = 1000;
 const HEARTBEAT_MS = 15_000;
 
+const encoder = new TextEncoder();
+/** One Server-Sent Event, encoded. */
+function encode(event: string, data: unknown): Uint8Array {
+  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+/** The encoded `steps` event of a hub event, shared by the streams that send it as it is. */
+const encodedSteps = new WeakMap<HubEvent, Uint8Array>();
+
 interface StreamProps {
   documentId: string;
   user: { id: string; name: string };
@@ -27,14 +35,13 @@ export function openDocumentStream({ documentId, user, sessionId, version, signa
   if (!acquireStream(user.id)) {
     throw new AppError(429, 'rate_limited', 'Too many open connections to Factdesk. Close some tabs and reload this page.');
   }
-  const encoder = new TextEncoder();
   let cleanup = () => {};
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       let sent = version;
       let closed = false;
       const send = (event: string, data: unknown) => {
-        if (!closed) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+        if (!closed) controller.enqueue(encode(event, data));
       };
       const close = () => {
         if (closed) return;
@@ -67,7 +74,10 @@ export function openDocumentStream({ documentId, user, sessionId, version, signa
       const onEvent = (event: HubEvent) => {
         // Steps that continue exactly where this stream is go out without a database read.
         if (event.type === 'steps' && event.from === sent && event.steps?.length) {
-          send('steps', { version: sent, steps: event.steps, clientIDs: event.clientIDs });
+          // Every stream at this version sends the same bytes: encoded once per event.
+          let bytes = encodedSteps.get(event);
+          if (!bytes) encodedSteps.set(event, (bytes = encode('steps', { version: event.from, steps: event.steps, clientIDs: event.clientIDs })));
+          if (!closed) controller.enqueue(bytes);
           sent += event.steps.length;
         } else if (event.type === 'steps') flushSteps();
         else if (event.type === 'presence') send('presence', event.entries.filter((e) => e.sessionId !== sessionId));
