@@ -111,15 +111,15 @@ export function getDocumentContent(documentId: string, db: DbOrTx = getDb()) {
     .get();
 }
 
+/** How many step rows one INSERT statement carries when a request brings many steps. */
+const STEP_ROWS_PER_INSERT = 50;
+
 /**
  * Stores accepted steps, the document's new version and, when given, a new snapshot of
  * the document at that version. The insert fails on the (document, version) primary key
  * if another writer already took one of these versions. Raw prepared statements: this runs
  * for every accepted batch of steps.
  */
-/** How many step rows one INSERT statement carries when a request brings many steps. */
-const STEP_ROWS_PER_INSERT = 50;
-
 export function insertStepsAndUpdateDocument(props: {
   documentId: string;
   fromVersion: number;

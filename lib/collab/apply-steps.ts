@@ -56,7 +56,7 @@ function stepSpan(step: Step): { from: number; to: number; node: boolean } | nul
   return null;
 }
 
-/** The article with the top-level children [start, end) replaced by `content`. */
+/** The article with what lies between positions `startPos` and `endPos` (whole top-level children) replaced by `content`. */
 function splice(article: PMNode, startPos: number, endPos: number, content: Fragment): PMNode {
   return article.copy(article.content.cut(0, startPos).append(content).append(article.content.cut(endPos)));
 }
