@@ -130,11 +130,9 @@ async function main() {
     version += steps.length;
   }
   const factdeskMs = performance.now() - t0;
-  const { getDocumentContent } = await import('@/db/queries/documents');
   const { loadCurrent } = await import('@/lib/collab/authority');
   const serverText = loadCurrent(document.id, version).textBetween(0, doc.content.size, '\n');
   if (serverText !== text) throw new Error('the stored document differs from the steps sent');
-  void getDocumentContent;
   const { getStepsSince } = await import('@/db/queries/documents');
   const stored = { n: getStepsSince(document.id, 0).length };
   console.log(

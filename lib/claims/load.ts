@@ -1,20 +1,32 @@
-/** Loaders that throw: a claim or source the caller may see, or a 404. */
+/** Loaders that throw: a claim, source or comment the caller may see, or a 404. */
 import { getClaimForMember, getSourceForMember } from '@/db/queries/claims';
+import { getCommentForMember } from '@/db/queries/comments';
+import type { ClaimRow, Role } from '@/db/schema';
 import { notFound } from '../errors';
 import type { ClaimContext } from './commands';
+
+/** The caller's context for acting on a claim, from a row joined through claim → document → membership. */
+function contextOf(userId: string, row: { claim: ClaimRow; role: Role; workspaceId: string; documentStatus: ClaimContext['documentStatus'] }): ClaimContext {
+  return { userId, role: row.role, workspaceId: row.workspaceId, documentId: row.claim.documentId, documentStatus: row.documentStatus };
+}
 
 /** The claim and the caller's context; 404 when missing, deleted or in another workspace. */
 export function getClaimOrThrow(claimId: string, userId: string) {
   const row = getClaimForMember(claimId, userId);
   if (!row) throw notFound('This claim');
-  const ctx: ClaimContext = { userId, role: row.role, workspaceId: row.workspaceId, documentId: row.claim.documentId, documentStatus: row.documentStatus };
-  return { claim: row.claim, ctx };
+  return { claim: row.claim, ctx: contextOf(userId, row) };
 }
 
 /** The source and the caller's context; 404 when missing or in another workspace. */
 export function getSourceOrThrow(sourceId: string, userId: string) {
   const row = getSourceForMember(sourceId, userId);
   if (!row) throw notFound('This source');
-  const ctx: ClaimContext = { userId, role: row.role, workspaceId: row.workspaceId, documentId: row.claim.documentId, documentStatus: row.documentStatus };
-  return { source: row.source, ctx };
+  return { source: row.source, ctx: contextOf(userId, row) };
+}
+
+/** The comment and the caller's context; 404 when missing, deleted or in another workspace. */
+export function getCommentOrThrow(commentId: string, userId: string) {
+  const row = getCommentForMember(commentId, userId);
+  if (!row || row.comment.deletedAt) throw notFound('This comment');
+  return { comment: row.comment, ctx: contextOf(userId, row) };
 }

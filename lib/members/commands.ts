@@ -5,15 +5,16 @@
  */
 import { writeTransaction, type Tx } from '@/db';
 import { insertEvent } from '@/db/queries/events';
-import { deleteMembership, getMembersByWorkspaceId, getMembership, getMembershipsByUserId, getUserByEmail, insertUser, upsertMembership } from '@/db/queries/users';
+import { deleteMembership, getMembersByWorkspaceId, getMembership, getUserByEmail, insertUser, upsertMembership } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { AppError, notFound } from '../errors';
 import { authorize } from '../permissions';
+import { pickMembership } from '../workspaces';
 
 /** The caller's workspace for member management: `workspaceId` if given, else their first. */
 export function adminContext(userId: string, workspaceId?: string) {
-  const membership = workspaceId ? getMembershipsByUserId(userId).find((m) => m.workspaceId === workspaceId) : getMembershipsByUserId(userId)[0];
+  const membership = pickMembership(userId, workspaceId);
   if (!membership) throw notFound('This workspace');
   return { userId, workspaceId: membership.workspaceId, workspaceName: membership.workspaceName, role: membership.role };
 }

@@ -6,6 +6,7 @@ import { createDocument } from '@/lib/documents/commands';
 import { formatForFileName, IMPORT_FORMATS, MAX_DOCUMENT_CHARS } from '@/lib/editor/import';
 import { AppError, invalidBody, tooLarge } from '@/lib/errors';
 import { documentTitle, httpUrl, languageTag } from '@/lib/validation';
+import { workspaceForNewDocument } from '@/lib/workspaces';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -40,9 +41,7 @@ const createSchema = metaSchema.extend({
 export const POST = withUser(async ({ req, user }) => {
   const contentType = req.headers.get('content-type') ?? '';
   const input = contentType.startsWith('multipart/form-data') ? await readUpload(req) : await parseJsonBody(req, createSchema);
-  const workspaceId = input.workspaceId ?? getMembershipsByUserId(user.id)[0]?.workspaceId;
-  if (!workspaceId) throw invalidBody('You are not a member of any workspace yet.');
-  const document = createDocument({ ...input, workspaceId, userId: user.id });
+  const document = createDocument({ ...input, workspaceId: workspaceForNewDocument(user.id, input.workspaceId), userId: user.id });
   return Response.json({ document: { id: document.id, title: document.title, language: document.language } }, { status: 201 });
 });
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { getCommentForMember } from '@/db/queries/comments';
 import { parseJsonBody, withUser } from '@/lib/api/handler';
-import type { ClaimContext } from '@/lib/claims/commands';
+import { getCommentOrThrow } from '@/lib/claims/load';
 import { deleteComment, editComment, listComments, setThreadResolved } from '@/lib/comments/commands';
-import { notFound } from '@/lib/errors';
 import { plainText } from '@/lib/validation';
 
 export const runtime = 'nodejs';
@@ -11,18 +9,11 @@ export const dynamic = 'force-dynamic';
 
 type Params = { id: string };
 
-function load(commentId: string, userId: string) {
-  const row = getCommentForMember(commentId, userId);
-  if (!row || row.comment.deletedAt) throw notFound('This comment');
-  const ctx: ClaimContext = { userId, role: row.role, workspaceId: row.workspaceId, documentId: row.claim.documentId, documentStatus: row.documentStatus };
-  return { comment: row.comment, ctx };
-}
-
 const schema = z.union([z.object({ body: plainText(5000) }).strict(), z.object({ resolved: z.boolean() }).strict()]);
 
 /** Edits one's own comment (`{body}`), or resolves / reopens a thread (`{resolved}`). Answers with the claim's comments. */
 export const PATCH = withUser<Params>(async ({ req, user, params }) => {
-  const { comment, ctx } = load(params.id, user.id);
+  const { comment, ctx } = getCommentOrThrow(params.id, user.id);
   const input = await parseJsonBody(req, schema);
   if ('body' in input) editComment(ctx, comment.id, input.body);
   else setThreadResolved(ctx, comment.id, input.resolved);
@@ -31,7 +22,7 @@ export const PATCH = withUser<Params>(async ({ req, user, params }) => {
 
 /** Deletes one's own comment. */
 export const DELETE = withUser<Params>(({ user, params }) => {
-  const { comment, ctx } = load(params.id, user.id);
+  const { comment, ctx } = getCommentOrThrow(params.id, user.id);
   deleteComment(ctx, comment.id);
   return new Response(null, { status: 204 });
 });
