@@ -1,5 +1,7 @@
 /** zod field schemas shared by every trust boundary (API bodies, forms, CLI). */
 import { z } from 'zod';
+import { hasBadCharacters } from './characters';
+import { canonicalLanguage } from './languages';
 
 // A tag opens with `<` directly followed by a letter, `/`, `!` or `?` (`a < b` is fine).
 const HTML_TAG = /<[a-z!/?]/i;
@@ -11,22 +13,19 @@ export const plainText = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !HTML_TAG.test(s), 'must be plain text, not HTML');
+    .refine((s) => !HTML_TAG.test(s), 'must be plain text, not HTML')
+    .refine((s) => !hasBadCharacters(s), 'must not contain control characters or broken (unpaired surrogate) characters');
 
-/** A BCP 47 language tag, returned in canonical form (`DE` → `de`, `pt-br` → `pt-BR`). */
+/** A BCP 47 language tag of a language in LANGUAGES, returned in canonical form (`DE` → `de`, `pt-br` → `pt-BR`). */
 export const languageTag = z
   .string()
   .trim()
   .min(2)
   .max(35)
   .transform((tag, ctx) => {
-    try {
-      const [canonical] = Intl.getCanonicalLocales(tag);
-      if (canonical) return canonical;
-    } catch {
-      // fall through to the issue below
-    }
-    ctx.addIssue({ code: 'custom', message: `"${tag}" is not a language tag such as de, en or es` });
+    const canonical = canonicalLanguage(tag);
+    if (canonical) return canonical;
+    ctx.addIssue({ code: 'custom', message: `"${tag.slice(0, 40)}" is not a language tag Factdesk knows; choose one such as de, en or es` });
     return z.NEVER;
   });
 

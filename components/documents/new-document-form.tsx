@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { LANGUAGES } from '@/lib/languages';
 
 interface Props {
   workspaces: { id: string; name: string }[];
@@ -36,7 +37,12 @@ export function NewDocumentForm({ workspaces }: Props) {
         res = await fetch('/api/documents/import', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ ...(exported as object), workspaceId: form.get('workspaceId') ?? undefined }),
+          body: JSON.stringify({
+            ...(exported as object),
+            workspaceId: form.get('workspaceId') ?? undefined,
+            title: form.get('title') || undefined,
+            language: form.get('language') || undefined,
+          }),
         });
       } else if (mode === 'upload') {
         form.delete('content');
@@ -81,19 +87,19 @@ export function NewDocumentForm({ workspaces }: Props) {
         <form className="stack" onSubmit={onSubmit}>
           <h2 id="new-doc-title">New document</h2>
           <label className="field">
-            <span>Title{mode === 'upload' ? ' (optional: the file name is used)' : ''}</span>
+            <span>Title{mode === 'upload' ? ' (optional: the article’s own title is used)' : ''}</span>
             <input name="title" required={mode === 'paste'} maxLength={200} />
           </label>
           <div className="field-row">
             <label className="field">
               <span>Language</span>
-              <input name="language" defaultValue="de" required list="languages" maxLength={35} />
-              <datalist id="languages">
-                <option value="de">German</option>
-                <option value="en">English</option>
-                <option value="es">Spanish</option>
-                <option value="fr">French</option>
-              </datalist>
+              <select name="language" defaultValue="de" required>
+                {LANGUAGES.map((l) => (
+                  <option key={l.tag} value={l.tag}>
+                    {l.name === l.native ? l.name : `${l.name} — ${l.native}`} ({l.tag})
+                  </option>
+                ))}
+              </select>
             </label>
             {workspaces.length > 1 ? (
               <label className="field">
@@ -140,8 +146,13 @@ export function NewDocumentForm({ workspaces }: Props) {
             </>
           ) : (
             <label className="field">
-              <span>File (.txt, .md, .html, or a Factdesk .json export)</span>
-              <input name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" required />
+              <span>File (.docx, .html, .md, .txt, or a Factdesk .json export)</span>
+              <input
+                name="file"
+                type="file"
+                accept=".docx,.txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                required
+              />
             </label>
           )}
           {error && (

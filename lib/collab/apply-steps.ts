@@ -30,6 +30,7 @@ import {
   type Step,
 } from 'prosemirror-transform';
 import type { StepChange } from '../claims/anchor';
+import { hasBadCharacters, MAX_DEPTH } from '../editor/schema';
 
 /** Below this many top-level children the article is small enough to apply steps to directly. */
 export const WINDOW_MIN_CHILDREN = 64;
@@ -61,9 +62,75 @@ function splice(article: PMNode, startPos: number, endPos: number, content: Frag
   return article.copy(article.content.cut(0, startPos).append(content).append(article.content.cut(endPos)));
 }
 
-function applyOne(step: Step, doc: PMNode): { doc: PMNode | null; failed: string | null } {
+/** Throws when an attribute or mark of `node` or its descendants is outside the schema's ranges, or its text holds bad characters. */
+function checkNodes(fragment: Fragment): void {
+  fragment.descendants((node) => {
+    checkAttrs(node.type.spec.attrs, node.attrs, node.type.name);
+    for (const mark of node.marks) checkAttrs(mark.type.spec.attrs, mark.attrs, mark.type.name);
+    if (node.isText && hasBadCharacters(node.text!)) throw new RangeError('text must not hold control characters or lone surrogates');
+    return true;
+  });
+}
+
+function checkAttrs(specs: Record<string, { validate?: unknown }> | undefined, values: Record<string, unknown>, name: string): void {
+  for (const key of Object.keys(values)) if (!specs || !(key in specs)) throw new RangeError(`${name} has no attribute "${key}"`);
+  for (const [key, spec] of Object.entries(specs ?? {})) {
+    if (typeof spec.validate !== 'function') continue;
+    try {
+      spec.validate(values[key]);
+    } catch (e) {
+      throw new RangeError(`${name}.${key} ${(e as Error).message}`);
+    }
+  }
+}
+
+/**
+ * The schema's gate for one step, before it is applied to a document of content size
+ * `size`: its positions in range (0 ≤ from ≤ to ≤ size, a gap inside its range), the
+ * attributes and text of what it inserts valid. ProseMirror itself checks only that the
+ * content fits; a backwards range would duplicate text and attributes are not validated.
+ */
+export function checkStep(step: Step, size: number): void {
+  const span = stepSpan(step);
+  if (!span) throw new RangeError(`steps of type ${String((step.toJSON() as { stepType?: unknown }).stepType)} are not accepted`);
+  const bad = (n: number) => !Number.isInteger(n) || n < 0 || n > size;
+  if (bad(span.from) || bad(span.to) || span.from > span.to || (span.node && span.from >= size)) {
+    throw new RangeError(`positions ${span.from}–${span.to} are outside the document (0–${size}) or backwards`);
+  }
+  if (step instanceof ReplaceAroundStep) {
+    if (!(step.from <= step.gapFrom && step.gapFrom <= step.gapTo && step.gapTo <= step.to) || step.insert < 0 || step.insert > step.slice.size) {
+      throw new RangeError('its gap lies outside its range');
+    }
+  }
+  if (step instanceof ReplaceStep || step instanceof ReplaceAroundStep) checkNodes(step.slice.content);
+  else if (step instanceof AddMarkStep || step instanceof AddNodeMarkStep) checkAttrs(step.mark.type.spec.attrs, step.mark.attrs, step.mark.type.name);
+}
+
+/** Whether a step can change the nesting of blocks (inserts block nodes or wraps/lifts). */
+function structural(step: Step): boolean {
+  if (step instanceof ReplaceAroundStep) return true;
+  if (!(step instanceof ReplaceStep)) return false;
+  let blocks = false;
+  step.slice.content.forEach((n) => (blocks ||= !n.isInline));
+  return blocks;
+}
+
+/** Whether blocks of `node` nest deeper than MAX_DEPTH (text blocks' inline content is not walked). */
+export function tooDeep(node: PMNode, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return true;
+  if (node.isTextblock || node.isLeaf) return false;
+  for (let i = 0; i < node.childCount; i++) if (tooDeep(node.child(i), depth + 1)) return true;
+  return false;
+}
+
+function applyOne(step: Step, doc: PMNode, check: boolean): { doc: PMNode | null; failed: string | null } {
   try {
     const result = step.apply(doc);
+    if (check && result.doc && step instanceof AttrStep) {
+      const node = result.doc.nodeAt(step.pos)!;
+      if (!node.type.spec.attrs || !(step.attr in node.type.spec.attrs)) throw new RangeError(`${node.type.name} has no attribute "${step.attr}"`);
+      checkAttrs(node.type.spec.attrs, node.attrs, node.type.name);
+    }
     return { doc: result.doc, failed: result.failed };
   } catch (e) {
     // Positions outside the document throw instead of failing.
@@ -77,7 +144,12 @@ function applyOne(step: Step, doc: PMNode): { doc: PMNode | null; failed: string
  * anchors need them only near the edits). Throws StepApplyError for the first step that
  * does not apply; the caller then writes nothing.
  */
-export function applySteps(doc: PMNode, steps: readonly Step[], minChildren = WINDOW_MIN_CHILDREN): { doc: PMNode; changes: StepChange[] } {
+export function applySteps(
+  doc: PMNode,
+  steps: readonly Step[],
+  minChildren = WINDOW_MIN_CHILDREN,
+  { check = true }: { check?: boolean } = {},
+): { doc: PMNode; changes: StepChange[] } {
   const changes: StepChange[] = [];
   // The article, exact whenever no window is open.
   let article = doc;
@@ -137,7 +209,18 @@ export function applySteps(doc: PMNode, steps: readonly Step[], minChildren = WI
     return () => (built ??= splice(base, s, e, w.content));
   };
 
+  let size = doc.content.size;
+  let restructured = false;
   steps.forEach((step, index) => {
+    if (check) {
+      try {
+        checkStep(step, size);
+      } catch (e) {
+        throw new StepApplyError(index, (e as Error).message);
+      }
+      size = step.getMap().map(size, 1);
+      restructured ||= structural(step);
+    }
     const span = stepSpan(step);
     const before = current;
     let applied = false;
@@ -149,7 +232,7 @@ export function applySteps(doc: PMNode, steps: readonly Step[], minChildren = WI
       if (!win) open(span.from, span.to);
       if (win && fits(win)) {
         const shifted = step.map(shift);
-        const result = shifted ? applyOne(shifted, win) : null;
+        const result = shifted ? applyOne(shifted, win, check) : null;
         if (result?.doc) {
           win = result.doc;
           applied = true;
@@ -162,7 +245,7 @@ export function applySteps(doc: PMNode, steps: readonly Step[], minChildren = WI
     }
     if (!applied) {
       close();
-      const result = applyOne(step, article);
+      const result = applyOne(step, article, check);
       if (!result.doc) throw new StepApplyError(index, result.failed ?? 'unknown failure');
       article = result.doc;
     }
@@ -179,5 +262,6 @@ export function applySteps(doc: PMNode, steps: readonly Step[], minChildren = WI
     });
   });
   close();
+  if (restructured && tooDeep(article)) throw new StepApplyError(steps.length - 1, `blocks would nest deeper than ${MAX_DEPTH} levels`);
   return { doc: article, changes };
 }

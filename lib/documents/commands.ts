@@ -6,31 +6,45 @@ import { writeTransaction } from '@/db';
 import { insertEvent } from '@/db/queries/events';
 import { insertDocument, markDocumentDeleted, updateDocumentMeta, type DocumentForMember } from '@/db/queries/documents';
 import { getMembership } from '@/db/queries/users';
+import { insertClaim } from '@/db/queries/claims';
+import { quoteAt } from '../claims/anchor';
+import { serializeClaim } from '../claims/serialize';
 import { notFound } from '../errors';
-import { importDocument, type ImportFormat } from '../editor/import';
+import { AppError } from '../errors';
+import type { ReadArticle } from './read-article';
 import { authorize } from '../permissions';
+import { documentTitle } from '../validation';
 
-/** Creates a document in a workspace from pasted or uploaded content; returns its row and content (ProseMirror JSON). */
+/**
+ * Creates a document in a workspace from an imported article; returns its row and content
+ * (ProseMirror JSON). The title and source URL given win over what the article says of
+ * itself (a page's title and canonical address); without either, the article's are used.
+ */
 export function createDocument(props: {
   userId: string;
   workspaceId: string;
-  title: string;
+  title?: string | null;
+  /** Used when neither `title` nor the article gives one (an uploaded file's name). */
+  fallbackTitle?: string | null;
   language: string;
   sourceUrl?: string | null;
-  format: ImportFormat;
-  content: string;
+  format: string;
+  article: ReadArticle;
 }) {
   const membership = getMembership(props.userId, props.workspaceId);
   if (!membership) throw notFound('This workspace');
   authorize(membership.role, 'document:create');
-  const doc = importDocument(props.format, props.content);
+  const { doc, meta } = props.article;
+  const title = props.title || documentTitle.safeParse(meta.title?.replace(/\s+/g, ' ').slice(0, 200)).data || props.fallbackTitle;
+  if (!title) throw new AppError(400, 'invalid:body', '"title": give the document a title (the article has none of its own).');
+  const sourceUrl = props.sourceUrl ?? meta.canonicalUrl ?? null;
   return writeTransaction((tx) => {
     const row = insertDocument(
       {
         workspaceId: props.workspaceId,
-        title: props.title,
+        title,
         language: props.language,
-        sourceUrl: props.sourceUrl ?? null,
+        sourceUrl,
         doc: doc.toJSON(),
         userId: props.userId,
       },
@@ -44,10 +58,39 @@ export function createDocument(props: {
         action: 'document.created',
         subjectType: 'document',
         subjectId: row.id,
-        after: { title: row.title, language: row.language, sourceUrl: row.sourceUrl, format: props.format },
+        after: { title: row.title, language: row.language, sourceUrl: row.sourceUrl, format: props.format, byline: meta.byline ?? null, publishedAt: meta.publishedAt ?? null },
       },
       tx,
     );
+    // A Word file's comments become claim drafts on their words, the comment as the statement.
+    for (const comment of props.article.comments) {
+      const quote = quoteAt(doc, comment.from, comment.to);
+      const statement = `${comment.text.replace(/\s+/g, ' ').replace(/<(?=[a-z!/?])/gi, '‹').trim()}`.slice(0, 2000);
+      const claim = insertClaim(
+        {
+          documentId: row.id,
+          from: comment.from,
+          to: comment.to,
+          quoteExact: quote.exact,
+          quotePrefix: quote.prefix,
+          quoteSuffix: quote.suffix,
+          statement: statement || quote.exact.replace(/\s+/g, ' ').trim().slice(0, 2000),
+          claimant: null,
+          claimDate: null,
+          verdict: null,
+          rationale: comment.author ? `Word comment by ${comment.author.replace(/<(?=[a-z!/?])/gi, '‹').slice(0, 200)}` : null,
+          tags: ['from-word'],
+          assigneeId: null,
+          createdBy: props.userId,
+          lastChangedBy: null,
+        },
+        tx,
+      );
+      insertEvent(
+        { workspaceId: row.workspaceId, documentId: row.id, actorId: props.userId, action: 'claim.created', subjectType: 'claim', subjectId: claim.id, after: serializeClaim({ ...claim, sources: [] }) },
+        tx,
+      );
+    }
     return { ...row, doc: doc.toJSON() as unknown };
   });
 }

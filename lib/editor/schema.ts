@@ -3,14 +3,76 @@
  * authority that validates and applies steps. Node and mark names follow
  * prosemirror-schema-basic so that prosemirror-markdown's defaults fit.
  */
-import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+import { hasBadCharacters } from '../characters';
+import { Schema, type DOMOutputSpec, type MarkSpec, type Node as PMNode, type NodeSpec } from 'prosemirror-model';
 
 /** Link protocols we keep; anything else (javascript:, data:, …) is dropped. */
 const SAFE_LINK = /^(https?:|mailto:)/i;
+/** Image sources we keep: links to the original on the web, never data: or file: URLs. */
+const SAFE_IMAGE = /^https?:\/\//i;
 
 /** Whether `href` is a link Factdesk will store and render. */
 export function isSafeHref(href: string | null | undefined): href is string {
-  return typeof href === 'string' && SAFE_LINK.test(href.trim());
+  return typeof href === 'string' && href.length <= MAX_URL_LENGTH && SAFE_LINK.test(href.trim()) && href === href.trim();
+}
+
+/** Whether `src` is an image address Factdesk will store (http or https). */
+export function isSafeImageSrc(src: string | null | undefined): src is string {
+  return typeof src === 'string' && src.length <= MAX_URL_LENGTH && SAFE_IMAGE.test(src) && src === src.trim();
+}
+
+/** Longest URL an attribute may hold. */
+export const MAX_URL_LENGTH = 2048;
+/** Deepest nesting of nodes a document may have (a list in a quote in a list … ). */
+export const MAX_DEPTH = 24;
+/** Heading levels (h1 … h6) and the largest list start number. */
+export const HEADING_LEVELS = [1, 2, 3, 4, 5, 6] as const;
+export const MAX_LIST_START = 100_000;
+/** Most columns or rows a table cell may span. */
+export const MAX_SPAN = 50;
+
+export { hasBadCharacters };
+
+const validate = {
+  integer: (min: number, max: number) => (value: unknown) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw new RangeError(`must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+    }
+  },
+  text: (max: number, nullable: boolean) => (value: unknown) => {
+    if (value === null && nullable) return;
+    if (typeof value !== 'string' || value.length > max || hasBadCharacters(value)) {
+      throw new RangeError(`must be text of at most ${max} characters`);
+    }
+  },
+  href: (value: unknown) => {
+    if (!isSafeHref(value as string)) throw new RangeError(`links must be http, https or mailto addresses, not ${JSON.stringify(String(value).slice(0, 40))}`);
+  },
+  src: (value: unknown) => {
+    if (!isSafeImageSrc(value as string)) throw new RangeError(`images must be http or https addresses, not ${JSON.stringify(String(value).slice(0, 40))}`);
+  },
+};
+
+const cellAttrs = {
+  colspan: { default: 1, validate: validate.integer(1, MAX_SPAN) },
+  rowspan: { default: 1, validate: validate.integer(1, MAX_SPAN) },
+};
+
+function cellAttrsOf(dom: HTMLElement) {
+  const span = (name: string) => {
+    const n = Number(dom.getAttribute(name) || 1);
+    return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
+  };
+  return { colspan: span('colspan'), rowspan: span('rowspan') };
+}
+
+function cellDOM(tag: 'td' | 'th') {
+  return (node: PMNode): DOMOutputSpec => {
+    const attrs: Record<string, string> = {};
+    if (node.attrs.colspan !== 1) attrs.colspan = String(node.attrs.colspan);
+    if (node.attrs.rowspan !== 1) attrs.rowspan = String(node.attrs.rowspan);
+    return [tag, attrs, 0];
+  };
 }
 
 const nodes: Record<string, NodeSpec> = {
@@ -22,11 +84,11 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (): DOMOutputSpec => ['p', 0],
   },
   heading: {
-    attrs: { level: { default: 2, validate: 'number' } },
+    attrs: { level: { default: 2, validate: validate.integer(1, 6) } },
     content: 'inline*',
     group: 'block',
     defining: true,
-    parseDOM: [1, 2, 3, 4, 5, 6].map((level) => ({ tag: `h${level}`, attrs: { level: Math.min(level, 4) } })),
+    parseDOM: HEADING_LEVELS.map((level) => ({ tag: `h${level}`, attrs: { level } })),
     toDOM: (node): DOMOutputSpec => [`h${node.attrs.level}`, 0],
   },
   blockquote: {
@@ -37,7 +99,7 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (): DOMOutputSpec => ['blockquote', 0],
   },
   ordered_list: {
-    attrs: { order: { default: 1, validate: 'number' } },
+    attrs: { order: { default: 1, validate: validate.integer(0, MAX_LIST_START) } },
     content: 'list_item+',
     group: 'block',
     parseDOM: [
@@ -45,7 +107,7 @@ const nodes: Record<string, NodeSpec> = {
         tag: 'ol',
         getAttrs: (dom) => {
           const start = (dom as HTMLElement).getAttribute('start');
-          return { order: start && /^\d+$/.test(start) ? Number(start) : 1 };
+          return { order: start && /^\d{1,6}$/.test(start) ? Math.min(Number(start), MAX_LIST_START) : 1 };
         },
       },
     ],
@@ -63,6 +125,72 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'li' }],
     toDOM: (): DOMOutputSpec => ['li', 0],
   },
+  table: {
+    content: 'table_row+',
+    group: 'block',
+    tableRole: 'table',
+    isolating: true,
+    parseDOM: [{ tag: 'table' }],
+    toDOM: (): DOMOutputSpec => ['div', { class: 'table-wrap' }, ['table', ['tbody', 0]]],
+  },
+  table_row: {
+    content: '(table_cell | table_header)+',
+    tableRole: 'row',
+    parseDOM: [{ tag: 'tr' }],
+    toDOM: (): DOMOutputSpec => ['tr', 0],
+  },
+  table_cell: {
+    content: 'paragraph+',
+    attrs: cellAttrs,
+    tableRole: 'cell',
+    isolating: true,
+    parseDOM: [{ tag: 'td', getAttrs: (dom) => cellAttrsOf(dom as HTMLElement) }],
+    toDOM: cellDOM('td'),
+  },
+  table_header: {
+    content: 'paragraph+',
+    attrs: cellAttrs,
+    tableRole: 'header_cell',
+    isolating: true,
+    parseDOM: [{ tag: 'th', getAttrs: (dom) => cellAttrsOf(dom as HTMLElement) }],
+    toDOM: cellDOM('th'),
+  },
+  figure: {
+    // An image stays on its site: the figure keeps the link to the original and its
+    // alternative text; its content is the caption, text like any other (claims included).
+    attrs: {
+      src: { validate: validate.src },
+      alt: { default: '', validate: validate.text(1000, false) },
+    },
+    content: 'inline*',
+    group: 'block',
+    defining: true,
+    parseDOM: [
+      {
+        tag: 'figure',
+        contentElement: 'figcaption',
+        getAttrs: (dom) => {
+          const img = (dom as HTMLElement).querySelector('img');
+          const src = img?.getAttribute('src')?.trim();
+          if (!isSafeImageSrc(src)) return false;
+          return { src, alt: (img?.getAttribute('alt') ?? '').slice(0, 1000) };
+        },
+      },
+      {
+        tag: 'img[src]',
+        getAttrs: (dom) => {
+          const src = (dom as HTMLElement).getAttribute('src')?.trim();
+          if (!isSafeImageSrc(src)) return false;
+          return { src, alt: ((dom as HTMLElement).getAttribute('alt') ?? '').slice(0, 1000) };
+        },
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => [
+      'figure',
+      ['img', { src: isSafeImageSrc(node.attrs.src) ? node.attrs.src : '', alt: node.attrs.alt, loading: 'lazy', referrerpolicy: 'no-referrer', contenteditable: 'false' }],
+      ['figcaption', 0],
+    ],
+  },
   text: { group: 'inline' },
   hard_break: {
     inline: true,
@@ -75,14 +203,15 @@ const nodes: Record<string, NodeSpec> = {
 
 const marks: Record<string, MarkSpec> = {
   link: {
-    attrs: { href: { validate: 'string' }, title: { default: null } },
+    attrs: { href: { validate: validate.href }, title: { default: null, validate: validate.text(500, true) } },
     inclusive: false,
     parseDOM: [
       {
         tag: 'a[href]',
         getAttrs: (dom) => {
           const href = (dom as HTMLElement).getAttribute('href');
-          return isSafeHref(href) ? { href: href.trim(), title: (dom as HTMLElement).getAttribute('title') } : false;
+          const trimmed = href?.trim();
+          return isSafeHref(trimmed) ? { href: trimmed, title: (dom as HTMLElement).getAttribute('title')?.slice(0, 500) || null } : false;
         },
       },
     ],
@@ -111,7 +240,44 @@ const marks: Record<string, MarkSpec> = {
     ],
     toDOM: (): DOMOutputSpec => ['strong', 0],
   },
+  code: {
+    parseDOM: [{ tag: 'code' }, { tag: 'kbd' }, { tag: 'samp' }],
+    toDOM: (): DOMOutputSpec => ['code', 0],
+  },
+  strike: {
+    parseDOM: [{ tag: 's' }, { tag: 'del' }, { tag: 'strike' }, { style: 'text-decoration=line-through' }, { style: 'text-decoration-line=line-through' }],
+    toDOM: (): DOMOutputSpec => ['s', 0],
+  },
 };
 
 /** The Factdesk document schema. */
 export const schema = new Schema({ nodes, marks });
+
+/**
+ * A document as plain JSON: ProseMirror's toJSON shares the node's attribute objects,
+ * which have no prototype, and React refuses to pass such objects to client components.
+ */
+export function docJSON(node: PMNode): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(node.toJSON()));
+}
+
+/** Why a document is refused: the schema's own check, nesting depth and the characters of its text. */
+export function documentProblem(node: PMNode): string | null {
+  try {
+    node.check();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return contentProblem(node, 0);
+}
+
+/** Depth and characters of a node's content (not its own position): null when acceptable. */
+export function contentProblem(node: PMNode, depth: number): string | null {
+  if (depth > MAX_DEPTH) return `it nests deeper than ${MAX_DEPTH} levels`;
+  if (node.isText) return hasBadCharacters(node.text!) ? 'its text holds a control character or a lone surrogate' : null;
+  for (let i = 0; i < node.childCount; i++) {
+    const problem = contentProblem(node.child(i), depth + 1);
+    if (problem) return problem;
+  }
+  return null;
+}

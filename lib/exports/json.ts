@@ -20,7 +20,7 @@ import { serializeComment } from '../comments/commands';
 import { findMentions } from '../comments/mentions';
 import { AppError, invalidBody, notFound, tooLarge } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
-import { schema } from '../editor/schema';
+import { documentProblem, schema } from '../editor/schema';
 import { authorize } from '../permissions';
 import { documentTitle, httpUrl, languageTag, plainText } from '../validation';
 import { serializeSignoff } from '../workflow/commands';
@@ -73,6 +73,9 @@ export const importSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}" (a file exported from Factdesk as JSON)` }),
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   workspaceId: z.string().min(1).max(100).optional(),
+  /** The New document form's Title and Language: they win over the export's own. */
+  title: documentTitle.optional(),
+  language: languageTag.optional(),
   document: z.object({
     title: documentTitle,
     language: languageTag,
@@ -114,18 +117,23 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
   if (!membership) throw notFound('This workspace');
   authorize(membership.role, 'document:create');
   let doc;
+  let problem: string | null;
   try {
     doc = schema.nodeFromJSON(input.document.doc);
-    doc.check();
+    problem = documentProblem(doc);
   } catch (e) {
-    throw new AppError(400, 'invalid:content', `The document's content is not valid: ${(e as Error).message}`);
+    problem = (e as Error).message;
   }
+  if (problem || !doc) throw new AppError(400, 'invalid:content', `The document's content is not valid: ${problem}`);
   if (doc.textContent.length > MAX_DOCUMENT_CHARS) throw tooLarge(`The document has more than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
 
   return writeTransaction((tx) => {
     const members = getMembersByWorkspaceId(workspaceId, tx);
     const memberIds = new Set(members.map((m) => m.id));
-    const row = insertDocument({ workspaceId, title: input.document.title, language: input.document.language, sourceUrl: input.document.sourceUrl, doc: doc.toJSON(), userId }, tx);
+    const row = insertDocument(
+      { workspaceId, title: input.title ?? input.document.title, language: input.language ?? input.document.language, sourceUrl: input.document.sourceUrl, doc: doc.toJSON(), userId },
+      tx,
+    );
     input.claims.forEach((c, i) => {
       const live = !c.orphaned;
       if (live) {

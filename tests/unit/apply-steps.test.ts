@@ -8,10 +8,10 @@
 import fc from 'fast-check';
 import type { Node as PMNode } from 'prosemirror-model';
 import { Fragment, Slice } from 'prosemirror-model';
-import { DocAttrStep, liftTarget, ReplaceStep, Transform, findWrapping, type Step } from 'prosemirror-transform';
+import { DocAttrStep, liftTarget, ReplaceStep, Step, Transform, findWrapping } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
 import { applySteps, StepApplyError } from '@/lib/collab/apply-steps';
-import { schema } from '@/lib/editor/schema';
+import { MAX_DEPTH, schema } from '@/lib/editor/schema';
 
 type Op =
   | { kind: 'type'; at: number; text: string }
@@ -137,7 +137,8 @@ describe('applySteps (steps applied inside a window of the article)', () => {
           let outcome: ReturnType<typeof applySteps> | null = null;
           let failure: { index: number; reason: string } | null = null;
           try {
-            outcome = applySteps(doc, steps, minChildren);
+            // The window's mechanics alone: the schema's gate is tested below.
+            outcome = applySteps(doc, steps, minChildren, { check: false });
           } catch (e) {
             if (!(e instanceof StepApplyError)) throw e;
             failure = { index: e.index, reason: e.reason };
@@ -180,5 +181,66 @@ describe('applySteps (steps applied inside a window of the article)', () => {
     }
     expect(error).toBeInstanceOf(StepApplyError);
     expect(error).toMatchObject({ index: 1, reason: expect.stringContaining('10000') });
+  });
+
+  describe('the schema’s gate', () => {
+    const doc = article(['Alpha beta gamma.', 'Second paragraph.']);
+    const refused = (json: unknown) => {
+      // Either parsing refuses it (Step.fromJSON validates mark attributes) or applying does.
+      let error: unknown = null;
+      try {
+        applySteps(doc, [Step.fromJSON(schema, json)]);
+      } catch (e) {
+        error = e;
+      }
+      return error && { refused: true, reason: (error as StepApplyError).reason ?? (error as Error).message };
+    };
+
+    it('refuses a replacement whose range runs backwards (it would duplicate text)', () => {
+      expect(refused({ stepType: 'replace', from: 10, to: 3 })).toMatchObject({ refused: true });
+      expect(refused({ stepType: 'replace', from: 3, to: 10 })).toBeNull();
+    });
+
+    it('refuses positions outside the document', () => {
+      expect(refused({ stepType: 'replace', from: -1, to: 2 })).toMatchObject({ refused: true });
+      expect(refused({ stepType: 'addMark', from: 0, to: 500, mark: { type: 'em' } })).toMatchObject({ refused: true });
+      expect(refused({ stepType: 'attr', pos: 9999, attr: 'level', value: 2 })).toMatchObject({ refused: true });
+    });
+
+    it('refuses javascript: links and attributes outside their ranges', () => {
+      expect(refused({ stepType: 'addMark', from: 1, to: 6, mark: { type: 'link', attrs: { href: 'javascript:alert(1)' } } })).toMatchObject({ reason: expect.stringContaining('link') });
+      expect(refused({ stepType: 'addMark', from: 1, to: 6, mark: { type: 'link', attrs: { href: 'https://example.org' } } })).toBeNull();
+      const heading = (level: unknown) => ({ stepType: 'replaceAround', from: 0, to: 19, gapFrom: 1, gapTo: 18, insert: 1, structure: true, slice: { content: [{ type: 'heading', attrs: { level } }] } });
+      expect(refused(heading(2))).toBeNull();
+      for (const level of [-5, 0, 7, 1e21, 2.5, '2', null]) expect(refused(heading(level)), String(level)).toMatchObject({ refused: true });
+      expect(refused({ stepType: 'attr', pos: 0, attr: 'level', value: 99 })).toMatchObject({ refused: true });
+      const list = (order: unknown) => ({
+        stepType: 'replace',
+        from: 19,
+        to: 19,
+        slice: { content: [{ type: 'ordered_list', attrs: { order }, content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] }] }] },
+      });
+      expect(refused(list(3))).toBeNull();
+      expect(refused(list(-1))).toMatchObject({ refused: true });
+      expect(refused(list(1e9))).toMatchObject({ refused: true });
+    });
+
+    it('refuses text with a NUL or a lone surrogate, and step types the editor never sends', () => {
+      const text = (t: string) => ({ stepType: 'replace', from: 3, to: 3, slice: { content: [{ type: 'text', text: t }] } });
+      expect(refused(text('ok 😀'))).toBeNull();
+      expect(refused(text('a\u0000b'))).toMatchObject({ refused: true });
+      expect(refused(text('a\uD800b'))).toMatchObject({ refused: true });
+      expect(refused({ stepType: 'docAttr', attr: 'x', value: 1 })).toMatchObject({ refused: true });
+    });
+
+    it('refuses blocks nested deeper than the limit, by one deep slice or by many wrapping steps', () => {
+      let deep: unknown = { type: 'paragraph', content: [{ type: 'text', text: 'deep' }] };
+      for (let i = 0; i < 1500; i++) deep = { type: 'blockquote', content: [deep] };
+      expect(refused({ stepType: 'replace', from: 19, to: 19, slice: { content: [deep] } })).toMatchObject({ refused: true });
+      const tr = new Transform(doc);
+      for (let i = 0; i < MAX_DEPTH + 2; i++) tr.wrap(tr.doc.resolve(1).blockRange()!, [{ type: schema.nodes.blockquote! }]);
+      expect(() => applySteps(doc, tr.steps)).toThrow(StepApplyError);
+      expect(() => applySteps(doc, tr.steps.slice(0, 3))).not.toThrow();
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { textToDoc } from '@/lib/editor/import';
 import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 
 function newDocument(text = 'Hello world.') {
-  return createDocument({ userId, workspaceId, title: 'T', language: 'en', format: 'text', content: text });
+  return createDocument({ userId, workspaceId, title: 'T', language: 'en', format: 'text', article: { doc: textToDoc(text), meta: {}, comments: [] } });
 }
 
 /** An editor state as a browser would hold it. */

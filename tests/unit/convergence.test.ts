@@ -5,6 +5,7 @@
  * its own pace). At the end every editor and the server hold the same document and the
  * same claim ranges.
  */
+import { textToDoc } from '@/lib/editor/import';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
@@ -76,7 +77,7 @@ function textPositions(state: EditorState): number[] {
 }
 
 function run(actions: Action[]) {
-  const document = createDocument({ userId, workspaceId, title: 'Convergence', language: 'de', format: 'text', content: 'Die NATO geht davon aus.\nRussland warnt vor Maßnahmen.\nPutin spricht mit Macron.' });
+  const document = createDocument({ userId, workspaceId, title: 'Convergence', language: 'de', format: 'text', article: { doc: textToDoc('Die NATO geht davon aus.\nRussland warnt vor Maßnahmen.\nPutin spricht mit Macron.'), meta: {}, comments: [] } });
   const ctx = { userId, role: 'reviewer' as const, workspaceId, documentId: document.id, documentStatus: 'draft' as const };
   const clients: Client[] = Array.from({ length: N }, (_, i) => ({
     name: `c${i}`,

@@ -3,7 +3,8 @@ import { getDocumentSummariesByWorkspaceIds } from '@/db/queries/documents';
 import { getMembershipsByUserId } from '@/db/queries/users';
 import { parseJsonBody, withUser, MAX_JSON_BODY_BYTES } from '@/lib/api/handler';
 import { createDocument } from '@/lib/documents/commands';
-import { formatForFileName, IMPORT_FORMATS, MAX_DOCUMENT_CHARS } from '@/lib/editor/import';
+import { formatForFileName, MAX_DOCUMENT_CHARS } from '@/lib/editor/import';
+import { readArticle } from '@/lib/documents/read-article';
 import { AppError, invalidBody, tooLarge } from '@/lib/errors';
 import { documentTitle, httpUrl, languageTag } from '@/lib/validation';
 import { workspaceForNewDocument } from '@/lib/workspaces';
@@ -22,14 +23,15 @@ export const GET = withUser(({ user }) => {
 });
 
 const metaSchema = z.object({
-  title: documentTitle,
+  // Optional: without it the article's own title (a page's <title>, a leading # heading) is used.
+  title: documentTitle.optional(),
   language: languageTag,
   sourceUrl: httpUrl.nullish(),
   workspaceId: z.string().min(1).max(100).optional(),
 });
 
 const createSchema = metaSchema.extend({
-  format: z.enum(IMPORT_FORMATS).default('text'),
+  format: z.enum(['text', 'markdown', 'html']).default('text'),
   // The length limit is checked by importDocument, which answers 413.
   content: z.string(),
 });
@@ -41,7 +43,9 @@ const createSchema = metaSchema.extend({
 export const POST = withUser(async ({ req, user }) => {
   const contentType = req.headers.get('content-type') ?? '';
   const input = contentType.startsWith('multipart/form-data') ? await readUpload(req) : await parseJsonBody(req, createSchema);
-  const document = createDocument({ ...input, workspaceId: workspaceForNewDocument(user.id, input.workspaceId), userId: user.id });
+  const workspaceId = workspaceForNewDocument(user.id, input.workspaceId);
+  const article = await readArticle(input.format, input.content);
+  const document = createDocument({ ...input, fallbackTitle: 'fileTitle' in input ? input.fileTitle : undefined, article, workspaceId, userId: user.id });
   return Response.json({ document: { id: document.id, title: document.title, language: document.language } }, { status: 201 });
 });
 
@@ -57,18 +61,23 @@ async function readUpload(req: Request) {
   if (!(file instanceof File)) throw invalidBody('"file": choose a .txt, .md or .html file to upload.');
   const format = formatForFileName(file.name);
   if (file.size > MAX_DOCUMENT_CHARS * 4) throw tooLarge(`The file is larger than the ${MAX_DOCUMENT_CHARS.toLocaleString('en')}-character limit.`);
-  let content: string;
-  try {
-    content = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    throw new AppError(415, 'unsupported_media_type', `"${file.name}" is not UTF-8 text. Save it as UTF-8 and upload it again.`);
+  let content: string | Uint8Array;
+  if (format === 'docx') {
+    content = new Uint8Array(await file.arrayBuffer());
+  } else {
+    try {
+      content = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      throw new AppError(415, 'unsupported_media_type', `"${file.name}" is not UTF-8 text. Save it as UTF-8 and upload it again.`);
+    }
   }
-  const title = form.get('title') || file.name.replace(/\.[^.]+$/, '');
+  // The file's name is the title only when neither the form nor the article gives one.
+  const fileTitle = documentTitle.safeParse(file.name.replace(/\.[^.]+$/, '').replace(/[_]+/g, ' ')).data;
   const meta = metaSchema.parse({
-    title,
+    title: form.get('title') || undefined,
     language: form.get('language') ?? undefined,
     sourceUrl: form.get('sourceUrl') || undefined,
     workspaceId: form.get('workspaceId') || undefined,
   });
-  return { ...meta, format, content };
+  return { ...meta, format, content, fileTitle };
 }
