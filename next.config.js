@@ -19,7 +19,8 @@ module.exports = (phase) => {
   }
   return {
     // Native or file-reading packages stay outside the bundle (pdfkit reads its font metrics from disk).
-    serverExternalPackages: ['better-sqlite3', 'pdfkit'],
+    // piscina starts its worker threads from a file of its own package.
+    serverExternalPackages: ['better-sqlite3', 'pdfkit', 'piscina'],
     poweredByHeader: false,
     // Server-Sent Events must reach the browser unbuffered; gzip would hold them back.
     compress: false,

@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'locked'
   | 'too_large'
   | 'unsupported_media_type'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'unavailable';
 
 /** An error the user or API client caused, with a message meant for people. */
 export class AppError extends Error {

@@ -4,6 +4,7 @@
  * The document page's editor and claims sidebar. Owns the ProseMirror view, the claims
  * (details from the API, anchors in the claims plugin) and which claim is selected.
  */
+import { textDirection } from '@/lib/languages';
 import { collab, getVersion } from 'prosemirror-collab';
 import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
@@ -141,6 +142,7 @@ export function DocumentWorkspace(props: Props) {
       attributes: {
         class: 'article-body',
         lang: language,
+        dir: textDirection(language),
         'aria-label': `Article text: ${title}`,
         role: 'textbox',
         'aria-multiline': 'true',

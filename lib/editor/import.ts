@@ -63,6 +63,13 @@ export function textToDoc(text: string): PMNode {
   return schema.node('doc', null, paragraphs.length ? paragraphs : [schema.node('paragraph')]);
 }
 
+/** Plain text; a short first line followed by more text is taken as the title (a headline). */
+export function textArticle(text: string): ImportedArticle {
+  const doc = textToDoc(text);
+  const first = doc.firstChild?.textContent.trim() ?? '';
+  return { doc, meta: doc.childCount > 1 && first.length > 0 && first.length <= 150 && !/[.:;,]$/.test(first) ? { title: first } : {} };
+}
+
 const markdownIt = MarkdownIt('default', { html: true, linkify: false }).use(markdownItFootnote);
 markdownIt.validateLink = (url: string) => isSafeHref(url) || isSafeImageSrc(url);
 markdownIt.core.ruler.push('factdesk_shape', (state) => {
@@ -199,9 +206,9 @@ const markdownParser = new MarkdownParser(schema, markdownIt, {
 export function markdownArticle(markdown: string): ImportedArticle {
   const normalised = markdown.replace(/\r\n?/g, '\n');
   const doc = markdownParser.parse(normalised);
-  // A first-level heading at the very top is the article's title.
+  // A heading at the very top is the article's title.
   const first = doc.firstChild;
-  const title = first?.type.name === 'heading' && first.attrs.level === 1 ? first.textContent.trim() : undefined;
+  const title = first?.type.name === 'heading' ? first.textContent.trim() : undefined;
   return { doc: ensureBlock(doc), meta: title ? { title } : {} };
 }
 
@@ -260,7 +267,7 @@ export function htmlArticle(html: string): ImportedArticle {
   if (meta.title && first?.type.name === 'heading' && first.textContent.trim() === meta.title && doc.childCount > 1) {
     return { doc: doc.copy(doc.content.cut(first.nodeSize)), meta };
   }
-  if (!meta.title && first?.type.name === 'heading' && first.attrs.level === 1) meta.title = first.textContent.trim();
+  if (!meta.title && first?.type.name === 'heading') meta.title = first.textContent.trim();
   return { doc, meta };
 }
 
@@ -296,7 +303,7 @@ export function importDocument(format: Exclude<ImportFormat, 'docx'>, content: s
   }
   let article: ImportedArticle;
   try {
-    article = format === 'markdown' ? markdownArticle(content) : format === 'html' ? htmlArticle(content) : { doc: textToDoc(content), meta: {} };
+    article = format === 'markdown' ? markdownArticle(content) : format === 'html' ? htmlArticle(content) : textArticle(content);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError(400, 'invalid:content', `The article could not be read: ${(e as Error).message}`);

@@ -81,7 +81,8 @@ const nodes: Record<string, NodeSpec> = {
     content: 'inline*',
     group: 'block',
     parseDOM: [{ tag: 'p' }],
-    toDOM: (): DOMOutputSpec => ['p', 0],
+    // Each block finds its own direction: an English quote in an Arabic article reads left to right.
+    toDOM: (): DOMOutputSpec => ['p', { dir: 'auto' }, 0],
   },
   heading: {
     attrs: { level: { default: 2, validate: validate.integer(1, 6) } },
@@ -89,7 +90,7 @@ const nodes: Record<string, NodeSpec> = {
     group: 'block',
     defining: true,
     parseDOM: HEADING_LEVELS.map((level) => ({ tag: `h${level}`, attrs: { level } })),
-    toDOM: (node): DOMOutputSpec => [`h${node.attrs.level}`, 0],
+    toDOM: (node): DOMOutputSpec => [`h${node.attrs.level}`, { dir: 'auto' }, 0],
   },
   blockquote: {
     content: 'block+',
@@ -188,7 +189,7 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (node): DOMOutputSpec => [
       'figure',
       ['img', { src: isSafeImageSrc(node.attrs.src) ? node.attrs.src : '', alt: node.attrs.alt, loading: 'lazy', referrerpolicy: 'no-referrer', contenteditable: 'false' }],
-      ['figcaption', 0],
+      ['figcaption', { dir: 'auto' }, 0],
     ],
   },
   text: { group: 'inline' },

@@ -3,16 +3,17 @@ import { toClaimReview } from './claimreview';
 import { toCsv } from './csv';
 import { toJsonExport } from './json';
 import { toMarkdown } from './markdown';
-import { toPdf } from './pdf';
+import { asUserExport, renderInWorker } from './pool';
 import { buildReport, type Report } from './report';
 import { toW3c } from './w3c';
 
-export const EXPORT_FORMATS = ['pdf', 'md', 'csv', 'w3c', 'claimreview', 'json'] as const;
+export const EXPORT_FORMATS = ['pdf', 'docx', 'md', 'csv', 'w3c', 'claimreview', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How each format is served and what its download is called. */
 export const EXPORT_SPECS: Record<ExportFormat, { label: string; contentType: string; suffix: string }> = {
   pdf: { label: 'PDF', contentType: 'application/pdf', suffix: '.pdf' },
+  docx: { label: 'Word (claims as comments)', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', suffix: '.docx' },
   md: { label: 'Markdown', contentType: 'text/markdown; charset=utf-8', suffix: '.md' },
   csv: { label: 'CSV (spreadsheet)', contentType: 'text/csv; charset=utf-8; header=present', suffix: '.csv' },
   w3c: { label: 'W3C Web Annotation', contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8', suffix: '-annotations.jsonld' },
@@ -48,11 +49,12 @@ export function contentDisposition(title: string, suffix: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
-/** The body of one format for a report. */
-export async function render(report: Report, format: ExportFormat): Promise<string | Buffer> {
+/** The body of one format for a report; PDF and Word files are made in a worker thread. */
+export async function render(report: Report, format: ExportFormat): Promise<string | Uint8Array> {
   switch (format) {
     case 'pdf':
-      return toPdf(report);
+    case 'docx':
+      return renderInWorker(report, format);
     case 'md':
       return toMarkdown(report);
     case 'csv':
@@ -66,10 +68,12 @@ export async function render(report: Report, format: ExportFormat): Promise<stri
   }
 }
 
-/** Exports a document's current revision in one format. */
-export async function exportDocument(documentId: string, format: ExportFormat, baseUrl: string) {
-  const report = buildReport(documentId, { publicBaseUrl: baseUrl });
-  const body = await render(report, format);
+/** Exports a document's current revision in one format, as one of the user's exports (at most two at once). */
+export async function exportDocument(documentId: string, format: ExportFormat, baseUrl: string, userId: string) {
+  const { report, body } = await asUserExport(userId, async () => {
+    const report = buildReport(documentId, { publicBaseUrl: baseUrl });
+    return { report, body: await render(report, format) };
+  });
   const spec = EXPORT_SPECS[format];
   return { body, contentType: spec.contentType, disposition: contentDisposition(report.document.title, spec.suffix) };
 }

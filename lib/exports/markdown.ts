@@ -1,17 +1,72 @@
 /** The report as Markdown (CommonMark + GFM tables), for CMSs and wikis. */
-import type { Report } from './report';
+import type { Block, Cell, Report, Segment } from './report';
 import { DRAFT_MARK } from './report';
 import { formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
 
-/** Escapes characters Markdown would read as markup. */
+/**
+ * Escapes what Markdown would read as markup, and nothing else: emphasis, code, links,
+ * HTML, tables and strikethrough anywhere; headings, quotes, list markers and rules only
+ * at the start of a line ("3.5 %" and "well-known" stay as they are).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1').replace(/\n/g, '  \n');
+  return text
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)([#>+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2'))
+    .join('  \n');
 }
 
 const esc = escapeMarkdown;
 
 function link(text: string, url: string) {
   return `[${esc(text)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+}
+
+function segmentsMarkdown(segments: Segment[]): string {
+  return segments
+    .map((s) => {
+      const body = s.claims.length ? `**${esc(s.text)}**` : esc(s.text);
+      return body + s.ends.map((n) => `<sup>[${n}](#claim-${n})</sup>`).join('');
+    })
+    .join('');
+}
+
+/** One block of the article: headings one level below the report's, numbered lists with their numbers, GFM tables, figures as images. */
+function blockMarkdown(block: Block): string | null {
+  const indent = block.list ? '   '.repeat(block.list.depth - 1) : '';
+  const quote = block.quoted ? '> ' : '';
+  const prefix = (text: string, first: string, rest: string) =>
+    text
+      .split('\n')
+      .map((line, i) => `${quote}${i === 0 ? first : rest}${line}`)
+      .join('\n');
+  if (block.kind === 'table') {
+    const rows = block.rows ?? [];
+    if (!rows.length) return null;
+    const width = Math.max(...rows.map((row) => row.reduce((n, c) => n + c.colspan, 0)));
+    const line = (row: Cell[]) => {
+      const cells = row.flatMap((c) => [segmentsMarkdown(c.segments).replace(/ {2}\n/g, '<br>'), ...Array<string>(c.colspan - 1).fill('')]);
+      while (cells.length < width) cells.push('');
+      return `| ${cells.join(' | ')} |`;
+    };
+    const lines = [line(rows[0]!), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line)];
+    return lines.map((l) => `${quote}${indent}${l}`).join('\n');
+  }
+  const text = segmentsMarkdown(block.segments);
+  if (block.kind === 'figure') {
+    const image = `![${esc(block.figure?.alt ?? '')}](<${(block.figure?.src ?? '').replace(/[<>\s]/g, encodeURIComponent)}>)`;
+    return prefix(text.trim() ? `${image}  \n*${text}*` : image, indent, indent);
+  }
+  if (!text.trim()) return null;
+  if (block.kind === 'heading') return `${quote}${'#'.repeat(Math.min(6, (block.level ?? 2) + 1))} ${text}`;
+  if (block.list) {
+    const marker = block.list.marker;
+    if (!marker) return prefix(text, `${indent}   `, `${indent}   `);
+    const bullet = marker.ordered ? `${marker.number}. ` : '- ';
+    return prefix(text, `${indent}${bullet}`, `${indent}${' '.repeat(bullet.length)}`);
+  }
+  return prefix(text, '', '');
 }
 
 export function toMarkdown(r: Report): string {
@@ -38,17 +93,8 @@ export function toMarkdown(r: Report): string {
   }
   out.push('## Article', '');
   for (const block of r.blocks) {
-    const text = block.segments
-      .map((s) => {
-        const body = s.claims.length ? `**${esc(s.text)}**` : esc(s.text);
-        return body + s.ends.map((n) => `<sup>[${n}](#claim-${n})</sup>`).join('');
-      })
-      .join('');
-    if (!text.trim()) continue;
-    if (block.kind === 'heading') out.push(`${'#'.repeat(Math.min(6, (block.level ?? 2) + 1))} ${text}`, '');
-    else if (block.kind === 'list_item') out.push(`- ${text}`, '');
-    else if (block.kind === 'blockquote') out.push(`> ${text}`, '');
-    else out.push(text, '');
+    const md = blockMarkdown(block);
+    if (md) out.push(md, '');
   }
   out.push('## Claims', '');
   if (!r.claims.length) out.push('No claims were marked in this article.', '');

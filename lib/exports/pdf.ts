@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Report, ReportClaim } from './report';
-import { DRAFT_MARK } from './report';
-import { formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
+import type { Block, Cell, Report, ReportClaim, Segment } from './report';
+import { DRAFT_MARK, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
 
 const FONT_FILES = {
   serif: 'DejaVuSerif.ttf',
@@ -115,23 +114,7 @@ export async function toPdf(r: Report): Promise<Buffer> {
 
   // The article with numbered highlights.
   heading('Article');
-  for (const block of r.blocks) {
-    if (!block.segments.length) continue;
-    const size = block.kind === 'heading' ? 12 : 10.5;
-    const base: FontName = block.kind === 'heading' ? 'serifBold' : block.kind === 'blockquote' ? 'serifItalic' : 'serif';
-    const indent = block.kind === 'list_item' || block.kind === 'blockquote' ? 14 : 0;
-    const runs: Run[] = [];
-    if (block.kind === 'list_item') runs.push({ text: '• ', font: base, color: INK });
-    for (const s of block.segments) {
-      if (s.claims.length) {
-        const color = r.claims[s.claims.at(-1)! - 1]!.verdictColor;
-        runs.push({ text: s.text, font: base === 'serifItalic' ? 'serifItalic' : 'serifBold', color: INK, highlight: color, strong: s.claims.length > 1 });
-      } else runs.push({ text: s.text, font: base, color: INK });
-      if (s.ends.length) runs.push({ text: `[${s.ends.join(', ')}]`, font: 'sansBold', color: LINK, size: size * 0.75, raise: size * 0.3 });
-    }
-    layoutRuns(doc, runs, { x: doc.page.margins.left + indent, width: width - indent, size, lineHeight: size * 1.45 });
-    doc.moveDown(0.5);
-  }
+  for (const block of r.blocks) articleBlock(doc, r, block, width);
 
   // Each claim.
   heading('Claims');
@@ -290,6 +273,78 @@ function layoutRuns(doc: PDFKit.PDFDocument, runs: Run[], opts: { x: number; wid
     }
     doc.x = opts.x;
     doc.y = y + opts.lineHeight;
+  }
+}
+
+/** Styled runs of a block's segments: highlighted claims and their numbers. */
+function segmentRuns(r: Report, segments: Segment[], base: FontName, size: number): Run[] {
+  const runs: Run[] = [];
+  for (const s of segments) {
+    if (s.claims.length) {
+      const color = r.claims[s.claims.at(-1)! - 1]!.verdictColor;
+      const font: FontName = base === 'serifItalic' ? 'serifItalic' : base.startsWith('sans') ? 'sansBold' : 'serifBold';
+      runs.push({ text: s.text, font, color: INK, highlight: color, strong: s.claims.length > 1 });
+    } else runs.push({ text: s.text, font: base, color: INK });
+    if (s.ends.length) runs.push({ text: `[${s.ends.join(', ')}]`, font: 'sansBold', color: LINK, size: size * 0.75, raise: size * 0.3 });
+  }
+  return runs;
+}
+
+/** One block of the article: headings, paragraphs, numbered and bulleted lists, quotes, tables and figures. */
+function articleBlock(doc: PDFKit.PDFDocument, r: Report, block: Block, width: number) {
+  const left = doc.page.margins.left;
+  const indent = (block.list ? block.list.depth * 16 : 0) + (block.quoted ? 14 : 0);
+  if (block.kind === 'table') {
+    tableBlock(doc, r, block.rows ?? [], left + indent, width - indent);
+    doc.moveDown(0.5);
+    return;
+  }
+  const size = block.kind === 'heading' ? 12 : block.kind === 'figure' ? 9 : 10.5;
+  const base: FontName = block.kind === 'heading' ? 'serifBold' : block.kind === 'figure' ? 'sans' : block.quoted ? 'serifItalic' : 'serif';
+  const runs: Run[] = [];
+  if (block.kind === 'figure' && block.figure) {
+    runs.push({ text: `Image: ${block.figure.alt || 'without description'} `, font: 'sansBold', color: MUTED, link: block.figure.src, underline: false });
+  }
+  if (block.list?.marker) runs.push({ text: block.list.marker.ordered ? `${block.list.marker.number}. ` : '• ', font: base, color: INK });
+  runs.push(...segmentRuns(r, block.segments, base, size));
+  if (!runs.length) return;
+  layoutRuns(doc, runs, { x: left + indent, width: width - indent, size, lineHeight: size * 1.45 });
+  doc.moveDown(block.list ? 0.25 : 0.5);
+}
+
+/** A table as a grid: columns of equal width (spans joined), each row as tall as its tallest cell. */
+function tableBlock(doc: PDFKit.PDFDocument, r: Report, rows: Cell[][], x: number, width: number) {
+  const columns = Math.max(1, ...rows.map((row) => row.reduce((n, c) => n + c.colspan, 0)));
+  const columnWidth = width / columns;
+  const size = 9;
+  const pad = 3;
+  for (const row of rows) {
+    // A row starts on a new page rather than being split (a row is a few lines).
+    if (doc.y + size * 3 > doc.page.maxY()) doc.addPage();
+    const top = doc.y;
+    let bottom = top;
+    let column = 0;
+    const startPage = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
+    for (const cell of row) {
+      const cellX = x + column * columnWidth;
+      const cellWidth = columnWidth * cell.colspan;
+      doc.y = top + pad;
+      layoutRuns(doc, segmentRuns(r, cell.segments, cell.header ? 'sansBold' : 'sans', size), { x: cellX + pad, width: cellWidth - 2 * pad, size, lineHeight: size * 1.4 });
+      bottom = Math.max(bottom, doc.y + pad);
+      column += cell.colspan;
+    }
+    const endPage = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
+    if (endPage === startPage) {
+      doc.save().lineWidth(0.5).strokeColor('#c9c3b8');
+      let cx = x;
+      for (const cell of row) {
+        doc.rect(cx, top, columnWidth * cell.colspan, bottom - top).stroke();
+        cx += columnWidth * cell.colspan;
+      }
+      doc.restore();
+    }
+    doc.x = x;
+    doc.y = bottom;
   }
 }
 

@@ -17,8 +17,7 @@ import { loadCurrent } from '../collab/authority';
 import { sourceContent } from '../claims/serialize';
 import { notFound } from '../errors';
 
-/** The mark every format carries when the document is not signed off. */
-export const DRAFT_MARK = 'Draft — not signed off';
+export { DRAFT_MARK } from './text';
 
 /** A run of article text and the numbers of the claims that cover it. */
 export interface Segment {
@@ -28,11 +27,29 @@ export interface Segment {
   ends: number[];
 }
 
-/** A block of the article (paragraph, heading, list item, quote). */
+/** A table cell of the article: its text in segments (paragraphs separated by a newline). */
+export interface Cell {
+  header: boolean;
+  colspan: number;
+  rowspan: number;
+  segments: Segment[];
+}
+
+/**
+ * A block of the article, in reading order. Text blocks (paragraph, heading, list item,
+ * quote, figure caption) carry their segments; a table carries rows of cells. A list
+ * item's first paragraph carries its marker: a bullet, or its number in an ordered list.
+ */
 export interface Block {
-  kind: 'paragraph' | 'heading' | 'list_item' | 'blockquote';
+  kind: 'paragraph' | 'heading' | 'list_item' | 'blockquote' | 'table' | 'figure';
   level?: number;
   segments: Segment[];
+  /** Lists around the block: how deep, and the marker of the item it starts (none for its further paragraphs). */
+  list?: { depth: number; marker: { ordered: boolean; number: number } | null };
+  /** Inside a quote (a list item or heading may be quoted too). */
+  quoted?: boolean;
+  rows?: Cell[][];
+  figure?: { src: string; alt: string };
 }
 
 export interface ReportSource {
@@ -103,33 +120,81 @@ function lowerBound(positions: number[], pos: number) {
   return lo;
 }
 
-function blocksOf(doc: PMNode, ranges: { number: number; from: number; to: number }[]): Block[] {
+type Ranges = { number: number; from: number; to: number }[];
+
+/** The text of a text block cut where claims start and end. */
+function segmentsOf(doc: PMNode, node: PMNode, pos: number, ranges: Ranges): Segment[] {
+  const start = pos + 1;
+  const end = pos + node.nodeSize - 1;
+  const inside = ranges.filter((r) => r.from < end && r.to > start);
+  const cuts = new Set<number>([start, end]);
+  for (const r of inside) {
+    cuts.add(Math.max(start, r.from));
+    cuts.add(Math.min(end, r.to));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    const text = doc.textBetween(from, to, '\n', '\n');
+    if (!text) continue;
+    const covering = inside.filter((r) => r.from <= from && r.to >= to);
+    segments.push({ text, claims: covering.map((r) => r.number), ends: covering.filter((r) => r.to === to).map((r) => r.number) });
+  }
+  return segments;
+}
+
+function blocksOf(doc: PMNode, ranges: Ranges): Block[] {
   const blocks: Block[] = [];
-  doc.descendants((node, pos, parent) => {
-    if (!node.isTextblock) return true;
-    const kind: Block['kind'] =
-      node.type.name === 'heading' ? 'heading' : parent?.type.name === 'list_item' ? 'list_item' : parent?.type.name === 'blockquote' ? 'blockquote' : 'paragraph';
-    const start = pos + 1;
-    const end = pos + node.nodeSize - 1;
-    const inside = ranges.filter((r) => r.from < end && r.to > start);
-    const cuts = new Set<number>([start, end]);
-    for (const r of inside) {
-      cuts.add(Math.max(start, r.from));
-      cuts.add(Math.min(end, r.to));
+  type Context = { depth: number; quoted: boolean; marker: { ordered: boolean; number: number } | null };
+  const walk = (node: PMNode, pos: number, ctx: Context) => {
+    const type = node.type.name;
+    if (node.isTextblock) {
+      const kind: Block['kind'] =
+        type === 'heading' ? 'heading' : type === 'figure' ? 'figure' : ctx.depth > 0 ? 'list_item' : ctx.quoted ? 'blockquote' : 'paragraph';
+      const block: Block = { kind, segments: segmentsOf(doc, node, pos, ranges) };
+      if (type === 'heading') block.level = node.attrs.level as number;
+      if (type === 'figure') block.figure = { src: node.attrs.src as string, alt: node.attrs.alt as string };
+      if (ctx.depth > 0) block.list = { depth: ctx.depth, marker: ctx.marker };
+      if (ctx.quoted) block.quoted = true;
+      blocks.push(block);
+      ctx.marker = null;
+      return;
     }
-    const points = [...cuts].sort((a, b) => a - b);
-    const segments: Segment[] = [];
-    for (let i = 0; i + 1 < points.length; i++) {
-      const from = points[i]!;
-      const to = points[i + 1]!;
-      const text = doc.textBetween(from, to, '\n', '\n');
-      if (!text) continue;
-      const covering = inside.filter((r) => r.from <= from && r.to >= to);
-      segments.push({ text, claims: covering.map((r) => r.number), ends: covering.filter((r) => r.to === to).map((r) => r.number) });
+    if (type === 'table') {
+      const rows: Cell[][] = [];
+      node.forEach((row, rowOffset) => {
+        const cells: Cell[] = [];
+        row.forEach((cell, cellOffset) => {
+          const cellPos = pos + 1 + rowOffset + 1 + cellOffset;
+          const segments: Segment[] = [];
+          cell.forEach((para, paraOffset) => {
+            if (segments.length) segments.push({ text: '\n', claims: [], ends: [] });
+            segments.push(...segmentsOf(doc, para, cellPos + 1 + paraOffset, ranges));
+          });
+          cells.push({ header: cell.type.name === 'table_header', colspan: cell.attrs.colspan as number, rowspan: cell.attrs.rowspan as number, segments });
+        });
+        rows.push(cells);
+      });
+      blocks.push({ kind: 'table', segments: [], rows, ...(ctx.quoted ? { quoted: true } : {}), ...(ctx.depth ? { list: { depth: ctx.depth, marker: null } } : {}) });
+      return;
     }
-    blocks.push({ kind, level: kind === 'heading' ? (node.attrs.level as number) : undefined, segments });
-    return false;
-  });
+    node.forEach((child, offset, index) => {
+      const childPos = pos + 1 + offset;
+      if (type === 'ordered_list' || type === 'bullet_list') {
+        const marker = { ordered: type === 'ordered_list', number: type === 'ordered_list' ? (node.attrs.order as number) + index : 0 };
+        walk(child, childPos, { depth: ctx.depth + 1, quoted: ctx.quoted, marker });
+      } else if (type === 'list_item') {
+        // The marker goes to the item's first text block only.
+        walk(child, childPos, ctx);
+      } else {
+        walk(child, childPos, { ...ctx, quoted: ctx.quoted || type === 'blockquote', marker: ctx.marker });
+      }
+    });
+  };
+  // The doc node itself sits at -1: its first child starts at position 0.
+  walk(doc, -1, { depth: 0, quoted: false, marker: null });
   return blocks;
 }
 

@@ -3,6 +3,9 @@ import type { ClaimStatus, DocumentStatus } from '@/db/enums';
 import { CLAIM_STATUS_LABELS } from '../claims/verdicts';
 import type { ReportClaim, ReportSource } from './report';
 
+/** The mark every format carries when the document is not signed off. */
+export const DRAFT_MARK = 'Draft — not signed off';
+
 const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = { draft: 'Draft', in_review: 'In review', signed_off: 'Signed off' };
 
 export function statusLabel(status: ClaimStatus | DocumentStatus): string {

@@ -125,16 +125,21 @@ describe('POST /api/documents', () => {
     expect(json).toContain('"text":"inner"');
   });
 
-  it('creates a document from an uploaded .md file, titled after the file', async () => {
+  it('creates a document from an uploaded .md file, titled after its heading (or the file when it has none)', async () => {
     const form = new FormData();
     form.set('file', new File(['# Über Spanien\n\n¿Es verdad? Sí, mañana.'], 'spanien-bericht.md', { type: 'text/markdown' }));
     form.set('language', 'es');
     const res = await editor.post('/api/documents', form);
     expect(res.status).toBe(201);
     const got = (await editor.get(`/api/documents/${res.body.document.id}`)).body.document;
-    expect(got.title).toBe('spanien-bericht');
+    expect(got.title).toBe('Über Spanien');
     expect(got.language).toBe('es');
     expect(JSON.stringify(got.doc)).toContain('¿Es verdad? Sí, mañana.');
+    const untitled = new FormData();
+    untitled.set('file', new File(['¿Es verdad? Sí, mañana.'], 'spanien_bericht.md', { type: 'text/markdown' }));
+    untitled.set('language', 'es');
+    const second = await editor.post('/api/documents', untitled);
+    expect(second.body.document.title).toBe('spanien bericht');
   });
 
   it('refuses other file types and non-UTF-8 files with a clear message', async () => {
@@ -144,7 +149,7 @@ describe('POST /api/documents', () => {
     pdf.set('language', 'de');
     const res = await editor.post('/api/documents', pdf);
     expectError(res, 415, 'unsupported_media_type');
-    expect(res.body.error.message).toMatch(/\.txt, \.md or \.html/);
+    expect(res.body.error.message).toMatch(/\.docx, \.html, \.md or \.txt/);
     const latin1 = new FormData();
     latin1.set('file', new File([new Uint8Array([0x47, 0x72, 0xfc, 0xdf, 0x65])], 'gruesse.txt'));
     latin1.set('language', 'de');

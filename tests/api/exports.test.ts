@@ -100,7 +100,7 @@ describe('GET /api/documents/:id/export', () => {
     expectError(await new ApiClient().get(`/api/documents/${docId}/export?format=pdf`), 401, 'unauthenticated');
     expectError(await other.get(`/api/documents/${docId}/export?format=md`), 404, 'not_found');
     expectError(await rita.get(`/api/documents/nope/export?format=md`), 404, 'not_found');
-    expectError(await rita.get(`/api/documents/${docId}/export?format=docx`), 400, 'invalid:query');
+    expectError(await rita.get(`/api/documents/${docId}/export?format=odt`), 400, 'invalid:query');
     expectError(await rita.get(`/api/documents/${docId}/export`), 400, 'invalid:query');
   });
 
@@ -275,9 +275,9 @@ describe('the signed-off report', () => {
   it('Markdown: title, sign-off, numbered highlights, claims with sources, methodology; markup in text is escaped', async () => {
     const md = (await download(viewer, 'md')).bytes.toString('utf8');
     expect(md).not.toContain('Draft — not signed off');
-    expect(md).toContain('# NATO und Russland: Export\\-Prüfung „Sicherheitsgarantien“');
+    expect(md).toContain('# NATO und Russland: Export-Prüfung „Sicherheitsgarantien“');
     expect(md).toContain(`SHA-256: \`${hash}\``);
-    expect(md).toContain('**mit „militärisch\\-technischen Maßnahmen“ zu reagieren**<sup>[1](#claim-1)</sup>');
+    expect(md).toContain('**mit „militärisch-technischen Maßnahmen“ zu reagieren**<sup>[1](#claim-1)</sup>');
     expect(md).toContain('**Verdict:** Needs context (3 of 5)');
     expect(md).toContain('[Erweiterte Sitzung des Kollegiums](<https://www.kremlin.ru/events/president/news/67402>)');
     expect(md).toContain('## Methodology');

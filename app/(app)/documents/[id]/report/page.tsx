@@ -6,7 +6,8 @@ import { PrintButton } from '@/components/report/print-button';
 import { getDocumentForMember } from '@/db/queries/documents';
 import { getSessionUser, requireSessionUser } from '@/lib/auth/session';
 import { EXPORT_FORMATS, EXPORT_SPECS, fileNameBase, publicBaseUrl } from '@/lib/exports';
-import { buildReport, DRAFT_MARK, type Report } from '@/lib/exports/report';
+import { buildReport, DRAFT_MARK, type Block, type Report, type Segment } from '@/lib/exports/report';
+import { textDirection } from '@/lib/languages';
 import { formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from '@/lib/exports/text';
 
 export const dynamic = 'force-dynamic';
@@ -20,33 +21,88 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: document ? `Report: ${document.title}` : 'Report' };
 }
 
+function Segments({ report, segments }: { report: Report; segments: Segment[] }) {
+  return segments.map((s, j) => (
+    <span key={j}>
+      {s.claims.length ? (
+        <mark className={s.claims.length > 1 ? 'overlap' : undefined} style={{ ['--c' as string]: report.claims[s.claims.at(-1)! - 1]!.verdictColor }}>
+          {s.text}
+        </mark>
+      ) : (
+        s.text
+      )}
+      {s.ends.map((n) => (
+        <sup key={n} className="claim-ref">
+          <a href={`#claim-${n}`} aria-label={`Claim ${n}`}>
+            {n}
+          </a>
+        </sup>
+      ))}
+    </span>
+  ));
+}
+
+function ArticleBlock({ report, block }: { report: Report; block: Block }) {
+  const content = <Segments report={report} segments={block.segments} />;
+  const style = block.list ? { marginInlineStart: `${block.list.depth * 1.6}em` } : undefined;
+  const className = [block.quoted ? 'quoted' : '', block.list ? 'li' : ''].filter(Boolean).join(' ') || undefined;
+  if (block.kind === 'table') {
+    return (
+      <div className={['table-wrap', className].filter(Boolean).join(' ')} style={style}>
+        <table>
+          <tbody>
+            {(block.rows ?? []).map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => {
+                  const Tag = cell.header ? 'th' : 'td';
+                  return (
+                    <Tag key={c} colSpan={cell.colspan > 1 ? cell.colspan : undefined} rowSpan={cell.rowspan > 1 ? cell.rowspan : undefined} dir="auto">
+                      <Segments report={report} segments={cell.segments} />
+                    </Tag>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+  if (block.kind === 'figure') {
+    return (
+      <figure className={className} style={style}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- the original image on its own site, never proxied */}
+        <img src={block.figure?.src} alt={block.figure?.alt ?? ''} loading="lazy" referrerPolicy="no-referrer" />
+        {block.segments.length > 0 && <figcaption dir="auto">{content}</figcaption>}
+      </figure>
+    );
+  }
+  if (block.kind === 'heading') return <h3 className={className} dir="auto">{content}</h3>;
+  if (block.kind === 'blockquote') return <blockquote dir="auto">{content}</blockquote>;
+  if (block.list) {
+    const marker = block.list.marker;
+    return (
+      <p className={className} style={style} dir="auto">
+        <span className="li-marker" aria-hidden={marker ? undefined : true}>
+          {marker ? (marker.ordered ? `${marker.number}.` : '•') : ''}
+        </span>
+        {content}
+      </p>
+    );
+  }
+  return (
+    <p className={className} dir="auto">
+      {content}
+    </p>
+  );
+}
+
 function ArticleText({ report }: { report: Report }) {
   return (
-    <div className="report-article" lang={report.document.language}>
-      {report.blocks.map((block, i) => {
-        const content = block.segments.map((s, j) => (
-          <span key={j}>
-            {s.claims.length ? (
-              <mark className={s.claims.length > 1 ? 'overlap' : undefined} style={{ ['--c' as string]: report.claims[s.claims.at(-1)! - 1]!.verdictColor }}>
-                {s.text}
-              </mark>
-            ) : (
-              s.text
-            )}
-            {s.ends.map((n) => (
-              <sup key={n} className="claim-ref">
-                <a href={`#claim-${n}`} aria-label={`Claim ${n}`}>
-                  {n}
-                </a>
-              </sup>
-            ))}
-          </span>
-        ));
-        if (block.kind === 'heading') return <h3 key={i}>{content}</h3>;
-        if (block.kind === 'blockquote') return <blockquote key={i}>{content}</blockquote>;
-        if (block.kind === 'list_item') return <p key={i} className="li">• {content}</p>;
-        return <p key={i}>{content}</p>;
-      })}
+    <div className="report-article" lang={report.document.language} dir={textDirection(report.document.language)}>
+      {report.blocks.map((block, i) => (
+        <ArticleBlock key={i} report={report} block={block} />
+      ))}
     </div>
   );
 }

@@ -9,13 +9,13 @@ export const dynamic = 'force-dynamic';
 
 const querySchema = z.object({ format: z.enum(EXPORT_FORMATS) });
 
-/** Downloads the report of the document's current revision: pdf, md, csv, w3c, claimreview or json. */
+/** Downloads the report of the document's current revision: pdf, docx, md, csv, w3c, claimreview or json. */
 export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
   const document = getDocumentOrThrow(params.id, user.id);
   authorize(document.role, 'document:export');
   const { format } = parseQuery(req, querySchema);
-  const { body, contentType, disposition } = await exportDocument(document.id, format, publicBaseUrl(req.url));
-  return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+  const { body, contentType, disposition } = await exportDocument(document.id, format, publicBaseUrl(req.url), user.id);
+  return new Response(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>), {
     headers: { 'Content-Type': contentType, 'Content-Disposition': disposition, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
   });
 });
