@@ -11,6 +11,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { StepMap } from 'prosemirror-transform';
+import { splitsCharacter } from '../editor/schema';
 
 /** A W3C TextQuoteSelector: the quoted text with up to 32 characters of context. */
 export interface Quote {
@@ -52,6 +53,7 @@ export function invalidRangeReason(doc: PMNode, from: number, to: number): strin
   if (!Number.isInteger(from) || !Number.isInteger(to)) return 'from and to must be whole numbers';
   if (from < 0 || to > doc.content.size) return `the range ${from}–${to} is outside the document (0–${doc.content.size})`;
   if (to <= from) return 'the range is empty: select some text first';
+  if (splitsCharacter(doc, from) || splitsCharacter(doc, to)) return 'the range starts or ends inside a character (between the halves of an emoji or other astral character)';
   if (!textOf(doc, from, to).trim()) return 'the selection contains no text';
   return null;
 }

@@ -30,7 +30,7 @@ import {
   type Step,
 } from 'prosemirror-transform';
 import type { StepChange } from '../claims/anchor';
-import { hasBadCharacters, MAX_DEPTH } from '../editor/schema';
+import { hasBadCharacters, MAX_DEPTH, splitsCharacter } from '../editor/schema';
 
 /** Below this many top-level children the article is small enough to apply steps to directly. */
 export const WINDOW_MIN_CHILDREN = 64;
@@ -125,6 +125,12 @@ export function tooDeep(node: PMNode, depth = 0): boolean {
 
 function applyOne(step: Step, doc: PMNode, check: boolean): { doc: PMNode | null; failed: string | null } {
   try {
+    if (check) {
+      const span = stepSpan(step);
+      if (span && !span.node && (splitsCharacter(doc, span.from) || splitsCharacter(doc, span.to))) {
+        return { doc: null, failed: 'it would cut a character in half (between the halves of an emoji or other astral character)' };
+      }
+    }
     const result = step.apply(doc);
     if (check && result.doc && step instanceof AttrStep) {
       const node = result.doc.nodeAt(step.pos)!;

@@ -233,7 +233,9 @@ export function htmlArticle(html: string): ImportedArticle {
     let article: ReturnType<Readability['parse']> = null;
     try {
       // Readability changes the document it reads: give it its own copy.
-      article = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 200 }).parse();
+      // With the page's own address as base, relative links and images resolve (linkedom has no base URI).
+      const based = meta.canonicalUrl ? html.replace(/<head(\s[^>]*)?>/i, (m) => `${m}<base href="${meta.canonicalUrl!.replace(/"/g, '%22')}">`) : html;
+      article = new Readability(parseHTML(based).document as unknown as Document, { charThreshold: 200 }).parse();
     } catch {
       article = null;
     }

@@ -42,7 +42,7 @@ const validate = {
   text: (max: number, nullable: boolean) => (value: unknown) => {
     if (value === null && nullable) return;
     if (typeof value !== 'string' || value.length > max || hasBadCharacters(value)) {
-      throw new RangeError(`must be text of at most ${max} characters`);
+      throw new RangeError(`must be text of at most ${max} characters, without control characters or broken (unpaired surrogate) characters`);
     }
   },
   href: (value: unknown) => {
@@ -281,4 +281,16 @@ export function contentProblem(node: PMNode, depth: number): string | null {
     if (problem) return problem;
   }
   return null;
+}
+
+/** Whether position `pos` falls between the two halves of a surrogate pair (inside one character such as an emoji). */
+export function splitsCharacter(doc: PMNode, pos: number): boolean {
+  if (pos <= 0 || pos >= doc.content.size) return false;
+  const $pos = doc.resolve(pos);
+  const before = $pos.nodeBefore;
+  const after = $pos.nodeAfter;
+  if (!before?.isText || !after?.isText) return false;
+  const high = before.text!.charCodeAt(before.text!.length - 1);
+  const low = after.text!.charCodeAt(0);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }

@@ -3,12 +3,14 @@
  * tables, figures, emoji and right-to-left text open, edit and export; the schema is the
  * gate for every step; imports keep the article's shape; exports run off the editors' path.
  */
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { findText } from '@/lib/claims/anchor';
-import { schema } from '@/lib/editor/schema';
+import { schema, splitsCharacter } from '@/lib/editor/schema';
+import { arbitraryDoc } from '../support/arbitrary-doc';
 import { corpus } from '../support/corpus';
 import { failedAssertions, schemaOrg, unknownProperties, webAnnotationValidators } from '../support/validators';
 import { ApiClient, expectError } from './client';
@@ -149,6 +151,19 @@ describe('the schema is the gate for every step', () => {
     expect(res.body.error.message).toMatch(/body/);
     expect((await rita.get(`/api/claims/${claim.id}/comments`)).body.comments).toHaveLength(0);
     expect((await current(id)).document.title).toBe('Gate');
+  });
+
+  it('refuses claims and steps that would cut an emoji or other astral character in half', async () => {
+    const { id: emojiId } = await create({ title: 'Emoji', language: 'de', content: 'Flagge 🇩🇪 und Text 😀 hier.' });
+    const { doc, version } = await current(emojiId);
+    const at = findText(doc, '😀')!;
+    expectError(await rita.post(`/api/documents/${emojiId}/claims`, { from: at.from, to: at.from + 1, version }), 400, 'invalid:body');
+    expectError(await rita.post(`/api/documents/${emojiId}/claims`, { from: at.from + 1, to: at.to, version }), 400, 'invalid:body');
+    expect((await rita.post(`/api/documents/${emojiId}/claims`, { ...at, version })).status).toBe(201);
+    const { version: v2 } = await current(emojiId);
+    expectError(await rita.post(`/api/documents/${emojiId}/steps`, { version: v2, clientID: 'x', steps: [{ stepType: 'replace', from: at.from, to: at.from + 1 }] }), 400, 'invalid:step');
+    expectError(await rita.post(`/api/documents/${emojiId}/steps`, { version: v2, clientID: 'x', steps: [{ stepType: 'addMark', from: at.from + 1, to: at.to + 3, mark: { type: 'em' } }] }), 400, 'invalid:step');
+    expect((await current(emojiId)).doc.textContent).toBe('Flagge 🇩🇪 und Text 😀 hier.');
   });
 
   it('takes languages from the list of BCP 47 tags, not free text', async () => {
@@ -334,5 +349,61 @@ describe('exports off the editors’ path', () => {
     expect(again.status).toBe(200);
     expect(andAgain.bytes.equals(again.bytes)).toBe(true);
     expect(andAgain.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('any document the schema allows (property)', () => {
+  it('stored through the API, opens in the editor, the report and every export; W3C and ClaimReview validate', async () => {
+    const { musts, selectors } = webAnnotationValidators();
+    const extract = schemaOrg();
+    await fc.assert(
+      fc.asyncProperty(arbitraryDoc, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('false', 'mostly_true', 'unverifiable', null)), { minLength: 1, maxLength: 3 }), async (doc, picks) => {
+        // Claims on ranges of text inside text blocks (headings, list items, table cells, captions).
+        const blocks: { from: number; to: number }[] = [];
+        doc.descendants((node, pos) => {
+          if (node.isTextblock && node.textContent.trim()) blocks.push({ from: pos + 1, to: pos + node.nodeSize - 1 });
+          return !node.isTextblock;
+        });
+        const claims = picks.flatMap(([b, offset, verdict], i) => {
+          const block = blocks[b % blocks.length];
+          if (!block) return [];
+          let from = block.from + (offset % Math.max(1, block.to - block.from));
+          let to = Math.min(block.to, from + 1 + (offset % 40));
+          // A selection never splits a character: ranges that would are refused (tested below).
+          if (splitsCharacter(doc, from)) from -= 1;
+          if (splitsCharacter(doc, to)) to += 1;
+          if (!doc.textBetween(from, to).trim()) return [];
+          return [{ from, to, orphaned: false, quote: { exact: '', prefix: '', suffix: '' }, statement: `Claim ${i + 1}`, claimant: null, claimDate: null, verdict, rationale: verdict ? 'Checked.' : null, tags: [], status: 'open', sources: [] }];
+        });
+        const res = await rita.post('/api/documents/import', {
+          format: 'factdesk-document',
+          formatVersion: 1,
+          document: { title: 'Generated article', language: 'ar', sourceUrl: 'https://example.org/generated', doc: doc.toJSON() },
+          claims,
+        });
+        expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+        const id = res.body.document.id as string;
+        const stored = await current(id);
+        expect(stored.doc.eq(doc)).toBe(true);
+        expect((await page(`/documents/${id}`)).status).toBe(200);
+        expect((await page(`/documents/${id}/report`)).status).toBe(200);
+        for (const format of ['pdf', 'docx', 'md', 'csv', 'json']) {
+          const file = await download(id, format);
+          expect(file.status, `${format}: ${file.bytes.toString().slice(0, 300)}`).toBe(200);
+        }
+        const collection = JSON.parse((await download(id, 'w3c')).bytes.toString());
+        expect(collection.first.items).toHaveLength(claims.length);
+        for (const annotation of collection.first.items) {
+          expect(failedAssertions(annotation, musts)).toEqual([]);
+          expect(failedAssertions(annotation, selectors)).toEqual([]);
+          // The position selector points at the quote in the article's plain text.
+          const [quote, position] = annotation.target.selector;
+          expect(position.end - position.start).toBe([...quote.exact].length);
+        }
+        for (const review of JSON.parse((await download(id, 'claimreview')).bytes.toString())) expect(unknownProperties(review, extract)).toEqual([]);
+        await editor.delete(`/api/documents/${id}`);
+      }),
+      { numRuns: 25, seed: 20261130 },
+    );
   });
 });

@@ -121,8 +121,8 @@ export default async function ReportPage({ params }: Props) {
 
   // Printed on A4 with page numbers; a draft carries its mark in the top margin of every page.
   const pageCss = [
-    '@page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #5f6775; } }',
-    r.draft ? `@page { @top-center { content: "${DRAFT_MARK}"; font: bold 9pt sans-serif; color: #b3261e; } }` : '',
+    '@page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; font-variant-ligatures: none; color: #5f6775; } }',
+    r.draft ? `@page { @top-center { content: "${DRAFT_MARK}"; font: bold 9pt sans-serif; font-variant-ligatures: none; font-feature-settings: "liga" 0; color: #b3261e; } }` : '',
   ].join('\n');
 
   return (
