@@ -104,12 +104,12 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
       <form className="stack compact" onSubmit={save} onChange={() => justSaved && onSavedFlag(false)}>
         <label className="field">
           <span>Claim as checked</span>
-          <textarea name="statement" defaultValue={claim.statement} rows={3} required maxLength={2000} disabled={disabled} />
+          <textarea name="statement" dir="auto" defaultValue={claim.statement} rows={3} required maxLength={2000} disabled={disabled} />
         </label>
         <div className="field-row">
           <label className="field">
             <span>Claimant</span>
-            <input name="claimant" defaultValue={claim.claimant ?? ''} maxLength={200} placeholder="Who said it" disabled={disabled} />
+            <input name="claimant" dir="auto" defaultValue={claim.claimant ?? ''} maxLength={200} placeholder="Who said it" disabled={disabled} />
           </label>
           <label className="field">
             <span>Claim date</span>
@@ -129,7 +129,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
         </label>
         <label className="field">
           <span>Rationale</span>
-          <textarea name="rationale" defaultValue={claim.rationale ?? ''} rows={4} maxLength={20000} disabled={disabled} placeholder="What the evidence shows" />
+          <textarea name="rationale" dir="auto" defaultValue={claim.rationale ?? ''} rows={4} maxLength={20000} disabled={disabled} placeholder="What the evidence shows" />
         </label>
         <div className="field-row">
           <label className="field">

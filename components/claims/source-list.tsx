@@ -48,7 +48,7 @@ function SourceFields({ source }: { source?: SourceJSON }) {
       </label>
       <label className="field">
         <span>Title</span>
-        <input name="title" defaultValue={source?.title ?? ''} maxLength={500} />
+        <input name="title" dir="auto" defaultValue={source?.title ?? ''} maxLength={500} />
       </label>
       <div className="field-row">
         <label className="field">
@@ -88,7 +88,7 @@ function SourceFields({ source }: { source?: SourceJSON }) {
       </div>
       <label className="field">
         <span>Excerpt</span>
-        <textarea name="excerpt" rows={2} defaultValue={source?.excerpt ?? ''} maxLength={5000} />
+        <textarea name="excerpt" dir="auto" rows={2} defaultValue={source?.excerpt ?? ''} maxLength={5000} />
       </label>
     </>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { languageName } from '@/lib/languages';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { DocumentStatus } from '@/db/enums';
@@ -69,10 +70,12 @@ export function DocumentHeader({ id, title: initialTitle, language, status, sour
           </button>
         </form>
       ) : (
-        <h1 className="doc-title">{title}</h1>
+        <h1 className="doc-title" dir="auto">
+          {title}
+        </h1>
       )}
       <div className="doc-meta">
-        <span className="lang-tag" title="Language of the article">
+        <span className="lang-tag" title={`Language of the article: ${languageName(language)}`}>
           {language}
         </span>
         <StatusBadge status={status} />

@@ -69,6 +69,7 @@ export function CommentComposer({ label, submitLabel, initial = '', onSubmit, on
     <form className="comment-composer" onSubmit={submit}>
       <div className="mention-wrap">
         <textarea
+          dir="auto"
           ref={ref}
           aria-label={label}
           value={text}

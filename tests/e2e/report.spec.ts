@@ -60,10 +60,13 @@ test('the report page shows the draft, prints on A4 without the app around it, a
     expect(text).toContain(`Page ${i + 1} of ${printed.pages.length}`);
   });
   expect(printed.pages.join(' ')).toContain('„militärisch-technischen Maßnahmen“');
+  // Copying from the printed report gives whole words (no fi/ff ligatures split them).
+  expect(printed.pages.join(' ')).toContain('Unverifiable');
   await page.emulateMedia({ media: 'screen' });
 
   const checks: Record<string, [string, (body: Buffer) => void]> = {
     PDF: ['Bericht Maßnahmen.pdf', (b) => expect(b.subarray(0, 5).toString()).toBe('%PDF-')],
+    'Word (claims as comments)': ['Bericht Maßnahmen.docx', (b) => expect(b.subarray(0, 2).toString()).toBe('PK')],
     Markdown: ['Bericht Maßnahmen.md', (b) => expect(b.toString()).toContain('# Bericht: Maßnahmen')],
     'CSV (spreadsheet)': ['Bericht Maßnahmen.csv', (b) => expect([...b.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])],
     'W3C Web Annotation': ['Bericht Maßnahmen-annotations.jsonld', (b) => expect(JSON.parse(b.toString()).type).toBe('AnnotationCollection')],

@@ -7,7 +7,7 @@ import { getDocumentForMember } from '@/db/queries/documents';
 import { getSessionUser, requireSessionUser } from '@/lib/auth/session';
 import { EXPORT_FORMATS, EXPORT_SPECS, fileNameBase, publicBaseUrl } from '@/lib/exports';
 import { buildReport, DRAFT_MARK, type Block, type Report, type Segment } from '@/lib/exports/report';
-import { textDirection } from '@/lib/languages';
+import { languageName, textDirection } from '@/lib/languages';
 import { formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from '@/lib/exports/text';
 
 export const dynamic = 'force-dynamic';
@@ -154,7 +154,9 @@ export default async function ReportPage({ params }: Props) {
       <article className="report" lang="en">
         <header className="report-head">
           <p className="report-kicker">Fact check · {r.workspace.organisation}</p>
-          <h1 lang={r.document.language}>{r.document.title}</h1>
+          <h1 lang={r.document.language} dir="auto">
+            {r.document.title}
+          </h1>
           <dl className="report-facts">
             {r.document.sourceUrl && (
               <>
@@ -167,7 +169,9 @@ export default async function ReportPage({ params }: Props) {
               </>
             )}
             <dt>Language</dt>
-            <dd>{r.document.language}</dd>
+            <dd>
+              {languageName(r.document.language)} <span className="muted">({r.document.language})</span>
+            </dd>
             <dt>Revision</dt>
             <dd>{r.document.revision}</dd>
             <dt>Status</dt>
@@ -215,7 +219,7 @@ export default async function ReportPage({ params }: Props) {
           {r.claims.map((c) => (
             <article key={c.id} id={`claim-${c.number}`} className="report-claim" style={{ ['--c' as string]: c.verdictColor }}>
               <h3>
-                <span className="claim-number">{c.number}</span> {c.statement}
+                <span className="claim-number">{c.number}</span> <bdi>{c.statement}</bdi>
               </h3>
               <blockquote lang={r.document.language}>
                 „{c.quote.exact}“{c.orphaned && <span className="muted"> (no longer in the article)</span>}
