@@ -5,6 +5,11 @@
  * steps per second stored. Needs `npm run build` first.
  *
  *   npm run bench -- bench/collab/clients.ts [--clients 10] [--seconds 20]
+ *   npm run bench -- bench/collab/clients.ts --clients 10 --seconds 15 --exports 5
+ *
+ * With --exports N, N other documents of 10,000 words and 1,000 claims (three sources
+ * each) are prepared, and two seconds into the typing N reviewers each download one as a
+ * PDF at once; the latency of the steps posted while those exports run is printed apart.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,8 +22,12 @@ import { hashPassword } from '@/lib/auth/passwords';
 import { schema } from '@/lib/editor/schema';
 import { signInAt } from '../../tests/support/sign-in';
 import { createSeededDatabase, freePort, startNext, stopProcess } from '../../tests/support/test-server';
+import { insertCheckedDocument } from '../export/fixture';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '10' }, seconds: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { clients: { type: 'string', default: '10' }, seconds: { type: 'string', default: '20' }, exports: { type: 'string', default: '0' }, 'export-claims': { type: 'string', default: '1000' } },
+});
+const EXPORTS = Number(values.exports);
 const N = Number(values.clients);
 const SECONDS = Number(values.seconds);
 const PASSWORD = 'bench-password-123';
@@ -115,6 +124,7 @@ async function main() {
     const user = insertUser({ email: `bench-${i}@factdesk.test`, name: `Bench ${i}`, passwordHash: hash }, db);
     upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'reviewer' }, db);
   }
+  const exportDocuments = Array.from({ length: EXPORTS }, () => insertCheckedDocument(db, { wordCount: 10_000, claims: Number(values['export-claims']), signOff: false }).id);
   db.$client.close();
   const port = await freePort();
   const server = await startNext({ port, dbPath, env: { FACTDESK_LOGIN_MAX_FAILURES_PER_IP: '100000' } });
@@ -143,8 +153,29 @@ async function main() {
       let timer = setTimeout(tick, Math.random() * 200);
       return () => clearTimeout(timer);
     });
+    // The exports, each by another reviewer (one user may run two at once), two seconds in.
+    const exportRuns: { status: number; ms: number; bytes: number }[] = [];
+    let exportWindow: [number, number] | null = null;
+    const exporting = EXPORTS
+      ? new Promise<void>((resolve) =>
+          setTimeout(async () => {
+            const t0 = performance.now();
+            await Promise.all(
+              exportDocuments.map(async (id, i) => {
+                const s0 = performance.now();
+                const res = await fetch(`${base}/api/documents/${id}/export?format=pdf`, { headers: { Cookie: cookies[i % cookies.length]! } });
+                const body = await res.arrayBuffer();
+                exportRuns.push({ status: res.status, ms: performance.now() - s0, bytes: body.byteLength });
+              }),
+            );
+            exportWindow = [t0, performance.now()];
+            resolve();
+          }, 2000),
+        )
+      : Promise.resolve();
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     timers.forEach((stop) => stop());
+    await exporting;
     for (let i = 0; i < 300 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== Math.max(...postedAt.keys())); i++) {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -155,6 +186,12 @@ async function main() {
     void started;
     console.log(`${N} clients, ${SECONDS} s of typing: ${stored} steps stored, ${(stored / elapsed).toFixed(1)} steps/s`);
     console.log(`POST → other clients' receipt (${latencies.length} deliveries): p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms`);
+    if (exportWindow) {
+      const [from, to] = exportWindow as [number, number];
+      const during = receipts.filter((r) => postedAt.has(r.version) && postedAt.get(r.version)! >= from && postedAt.get(r.version)! <= to).map((r) => r.at - postedAt.get(r.version)!).sort((a, b) => a - b);
+      console.log(`${EXPORTS} PDF exports at once (1,000 claims each): ${exportRuns.map((r) => `${r.status} in ${(r.ms / 1000).toFixed(2)} s, ${(r.bytes / 1024).toFixed(0)} KiB`).join('; ')}`);
+      if (during.length) console.log(`while they ran (${((to - from) / 1000).toFixed(1)} s, ${during.length} deliveries): p50 ${pct(during, 50).toFixed(1)} ms, p95 ${pct(during, 95).toFixed(1)} ms, p99 ${pct(during, 99).toFixed(1)} ms, worst ${during.at(-1)!.toFixed(1)} ms`);
+    }
     const finals = new Set(clients.map((c) => JSON.stringify(c.state.doc.toJSON())));
     console.log(`clients agree on the final document: ${finals.size === 1 ? 'yes' : `no (${finals.size} versions)`}`);
   } finally {

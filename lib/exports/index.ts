@@ -1,14 +1,8 @@
 /** The export formats, their content types and file names, made from one report. */
-import { toClaimReview } from './claimreview';
-import { toCsv } from './csv';
-import { toJsonExport } from './json';
-import { toMarkdown } from './markdown';
-import { asUserExport, renderInWorker } from './pool';
-import { buildReport, type Report } from './report';
-import { toW3c } from './w3c';
+import { asUserExport, runExport } from './pool';
+import { EXPORT_FORMATS, render, type ExportFormat } from './render';
 
-export const EXPORT_FORMATS = ['pdf', 'docx', 'md', 'csv', 'w3c', 'claimreview', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, render, type ExportFormat };
 
 /** How each format is served and what its download is called. */
 export const EXPORT_SPECS: Record<ExportFormat, { label: string; contentType: string; suffix: string }> = {
@@ -49,31 +43,13 @@ export function contentDisposition(title: string, suffix: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
-/** The body of one format for a report; PDF and Word files are made in a worker thread. */
-export async function render(report: Report, format: ExportFormat): Promise<string | Uint8Array> {
-  switch (format) {
-    case 'pdf':
-    case 'docx':
-      return renderInWorker(report, format);
-    case 'md':
-      return toMarkdown(report);
-    case 'csv':
-      return toCsv(report);
-    case 'w3c':
-      return JSON.stringify(toW3c(report), null, 2);
-    case 'claimreview':
-      return JSON.stringify(toClaimReview(report), null, 2);
-    case 'json':
-      return JSON.stringify(toJsonExport(report), null, 2);
-  }
-}
-
-/** Exports a document's current revision in one format, as one of the user's exports (at most two at once). */
-export async function exportDocument(documentId: string, format: ExportFormat, baseUrl: string, userId: string) {
-  const { report, body } = await asUserExport(userId, async () => {
-    const report = buildReport(documentId, { publicBaseUrl: baseUrl });
-    return { report, body: await render(report, format) };
-  });
+/**
+ * Exports a document's current revision in one format, as one of the user's exports (at
+ * most two at once): gathered and rendered in a worker thread, so that a long PDF never
+ * stalls the editors on this process.
+ */
+export async function exportDocument(document: { id: string; title: string }, format: ExportFormat, baseUrl: string, userId: string) {
+  const body = await asUserExport(userId, () => runExport({ documentId: document.id, format, publicBaseUrl: baseUrl }));
   const spec = EXPORT_SPECS[format];
-  return { body, contentType: spec.contentType, disposition: contentDisposition(report.document.title, spec.suffix) };
+  return { body, contentType: spec.contentType, disposition: contentDisposition(document.title, spec.suffix) };
 }

@@ -14,8 +14,8 @@ export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
   const document = getDocumentOrThrow(params.id, user.id);
   authorize(document.role, 'document:export');
   const { format } = parseQuery(req, querySchema);
-  const { body, contentType, disposition } = await exportDocument(document.id, format, publicBaseUrl(req.url), user.id);
-  return new Response(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>), {
+  const { body, contentType, disposition } = await exportDocument(document, format, publicBaseUrl(req.url), user.id);
+  return new Response(body as Uint8Array<ArrayBuffer>, {
     headers: { 'Content-Type': contentType, 'Content-Disposition': disposition, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
   });
 });
