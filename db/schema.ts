@@ -64,6 +64,10 @@ export const documents = sqliteTable(
     /** BCP 47 language tag of the article, e.g. `de`. */
     language: text('language').notNull(),
     sourceUrl: text('source_url'),
+    /** Who wrote the article, as its source names them ("By Priya Raman"), when known. */
+    byline: text('byline'),
+    /** When the article was published (YYYY-MM-DD), when known. */
+    publishedAt: text('published_at'),
     status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('draft'),
     /** Collaboration version: the number of steps applied since creation. */
     version: integer('version').notNull().default(0),

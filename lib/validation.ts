@@ -53,5 +53,8 @@ export const httpUrl = z
 /** A document title. */
 export const documentTitle = plainText(200);
 
+/** Who wrote an article, as its source names them. */
+export const documentByline = plainText(200);
+
 /** An e-mail address, trimmed and lower-cased. */
 export const emailAddress = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be an e-mail address'));

@@ -12,12 +12,14 @@ interface Props {
   language: string;
   status: DocumentStatus;
   sourceUrl: string | null;
+  /** What the article's source said of it: "By … · published …". */
+  articleLine?: string | null;
   canRename: boolean;
   canDelete: boolean;
 }
 
 /** The document's title (renamable), language, status and the delete action. */
-export function DocumentHeader({ id, title: initialTitle, language, status, sourceUrl, canRename, canDelete }: Props) {
+export function DocumentHeader({ id, title: initialTitle, language, status, sourceUrl, articleLine, canRename, canDelete }: Props) {
   const router = useRouter();
   const [title, setTitle] = useState(initialTitle);
   const [editing, setEditing] = useState(false);
@@ -79,6 +81,11 @@ export function DocumentHeader({ id, title: initialTitle, language, status, sour
           {language}
         </span>
         <StatusBadge status={status} />
+        {articleLine && (
+          <span className="muted" dir="auto">
+            {articleLine}
+          </span>
+        )}
         {sourceUrl && (
           <a href={sourceUrl} target="_blank" rel="noopener noreferrer" className="muted">
             Source ↗

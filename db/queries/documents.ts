@@ -46,7 +46,7 @@ export function getDocumentSummariesByWorkspaceIds(workspaceIds: string[], db: D
 
 /** Stores a new document. */
 export function insertDocument(
-  props: { workspaceId: string; title: string; language: string; sourceUrl: string | null; doc: unknown; userId: string },
+  props: { workspaceId: string; title: string; language: string; sourceUrl: string | null; byline?: string | null; publishedAt?: string | null; doc: unknown; userId: string },
   db: DbOrTx = getDb(),
 ) {
   const now = new Date();
@@ -57,6 +57,8 @@ export function insertDocument(
       title: props.title,
       language: props.language,
       sourceUrl: props.sourceUrl,
+      byline: props.byline ?? null,
+      publishedAt: props.publishedAt ?? null,
       createdBy: props.userId,
       updatedBy: props.userId,
       createdAt: now,
@@ -71,7 +73,7 @@ export function insertDocument(
 /** Changes a document's metadata (title, language, source URL, status). */
 export function updateDocumentMeta(
   documentId: string,
-  patch: Partial<{ title: string; language: string; sourceUrl: string | null; status: DocumentStatus; revision: number }>,
+  patch: Partial<{ title: string; language: string; sourceUrl: string | null; byline: string | null; publishedAt: string | null; status: DocumentStatus; revision: number }>,
   userId: string,
   db: DbOrTx = getDb(),
 ) {

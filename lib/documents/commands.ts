@@ -13,7 +13,7 @@ import { notFound } from '../errors';
 import { AppError } from '../errors';
 import type { ReadArticle } from './read-article';
 import { authorize } from '../permissions';
-import { documentTitle } from '../validation';
+import { documentByline, documentTitle } from '../validation';
 
 /**
  * Creates a document in a workspace from an imported article; returns its row and content
@@ -28,6 +28,8 @@ export function createDocument(props: {
   fallbackTitle?: string | null;
   language: string;
   sourceUrl?: string | null;
+  byline?: string | null;
+  publishedAt?: string | null;
   format: string;
   article: ReadArticle;
 }) {
@@ -45,6 +47,8 @@ export function createDocument(props: {
         title,
         language: props.language,
         sourceUrl,
+        byline: props.byline ?? documentByline.safeParse(meta.byline).data ?? null,
+        publishedAt: props.publishedAt ?? meta.publishedAt ?? null,
         doc: doc.toJSON(),
         userId: props.userId,
       },
@@ -58,7 +62,7 @@ export function createDocument(props: {
         action: 'document.created',
         subjectType: 'document',
         subjectId: row.id,
-        after: { title: row.title, language: row.language, sourceUrl: row.sourceUrl, format: props.format, byline: meta.byline ?? null, publishedAt: meta.publishedAt ?? null },
+        after: { title: row.title, language: row.language, sourceUrl: row.sourceUrl, byline: row.byline, publishedAt: row.publishedAt, format: props.format },
       },
       tx,
     );
@@ -99,7 +103,7 @@ export function createDocument(props: {
 export function updateDocument(props: {
   userId: string;
   document: DocumentForMember;
-  patch: Partial<{ title: string; language: string; sourceUrl: string | null }>;
+  patch: Partial<{ title: string; language: string; sourceUrl: string | null; byline: string | null; publishedAt: string | null }>;
 }) {
   authorize(props.document.role, 'document:rename');
   const { document, patch } = props;

@@ -12,6 +12,8 @@ export function serializeDocument(document: DocumentForMember) {
     title: document.title,
     language: document.language,
     sourceUrl: document.sourceUrl,
+    byline: document.byline,
+    publishedAt: document.publishedAt,
     status: document.status,
     version,
     revision: document.revision,

@@ -39,7 +39,17 @@ function claimReview(r: Report, c: ReportClaim) {
       '@type': 'Claim',
       ...(c.claimant ? { author: { '@type': 'Person', name: c.claimant } } : {}),
       ...(c.claimDate ? { datePublished: c.claimDate } : {}),
-      ...(r.document.sourceUrl ? { appearance: { '@type': 'CreativeWork', url: r.document.sourceUrl } } : {}),
+      ...(r.document.sourceUrl
+        ? {
+            appearance: {
+              '@type': 'CreativeWork',
+              url: r.document.sourceUrl,
+              headline: r.document.title,
+              ...(r.document.byline ? { author: { '@type': 'Person', name: r.document.byline.replace(/^(by|von|por|de)\s+/i, '') } } : {}),
+              ...(r.document.publishedAt ? { datePublished: r.document.publishedAt } : {}),
+            },
+          }
+        : {}),
       text: c.quote.exact,
     },
   };

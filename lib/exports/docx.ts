@@ -28,7 +28,7 @@ import {
 } from 'docx';
 import { textDirection } from '../languages';
 import type { Block, Report, ReportClaim, Segment } from './report';
-import { DRAFT_MARK, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
+import { articleLine, DRAFT_MARK, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
 
 const hex = (color: string) => color.replace('#', '').toUpperCase();
 
@@ -181,6 +181,7 @@ export async function toDocx(r: Report): Promise<Buffer> {
         new TextRun({ text: `Language: ${r.document.language} · Revision ${r.document.revision} · Status: ${statusLabel(r.document.status)} · Fact check by ${r.workspace.organisation}`, color: '5F6775' }),
       ],
     }),
+    ...(articleLine(r.document) ? [new Paragraph(articleLine(r.document)!)] : []),
     ...(r.document.sourceUrl ? [new Paragraph({ children: [new TextRun('Source: '), new ExternalHyperlink({ link: r.document.sourceUrl, children: [new TextRun({ text: r.document.sourceUrl, style: 'Hyperlink' })] })] })] : []),
     ...(r.signoff ? [new Paragraph(`Signed off by ${r.signoff.by} on ${formatDate(r.signoff.at, true)} (revision ${r.signoff.revision}). SHA-256 ${r.signoff.hash}`)] : []),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),

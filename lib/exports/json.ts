@@ -22,7 +22,7 @@ import { AppError, invalidBody, notFound, tooLarge } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { documentProblem, schema } from '../editor/schema';
 import { authorize } from '../permissions';
-import { documentTitle, httpUrl, languageTag, plainText } from '../validation';
+import { documentByline, documentTitle, httpUrl, languageTag, plainText } from '../validation';
 import { serializeSignoff } from '../workflow/commands';
 import type { Report } from './report';
 import { DRAFT_MARK } from './report';
@@ -80,6 +80,8 @@ export const importSchema = z.object({
     title: documentTitle,
     language: languageTag,
     sourceUrl: httpUrl.nullable(),
+    byline: documentByline.nullable().optional(),
+    publishedAt: isoDate.nullable().optional(),
     doc: z.record(z.string(), z.unknown()),
   }),
   claims: z
@@ -131,7 +133,7 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
     const members = getMembersByWorkspaceId(workspaceId, tx);
     const memberIds = new Set(members.map((m) => m.id));
     const row = insertDocument(
-      { workspaceId, title: input.title ?? input.document.title, language: input.language ?? input.document.language, sourceUrl: input.document.sourceUrl, doc: doc.toJSON(), userId },
+      { workspaceId, title: input.title ?? input.document.title, language: input.language ?? input.document.language, sourceUrl: input.document.sourceUrl, byline: input.document.byline ?? null, publishedAt: input.document.publishedAt ?? null, doc: doc.toJSON(), userId },
       tx,
     );
     input.claims.forEach((c, i) => {

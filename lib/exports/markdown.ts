@@ -1,7 +1,7 @@
 /** The report as Markdown (CommonMark + GFM tables), for CMSs and wikis. */
 import type { Block, Cell, Report, Segment } from './report';
 import { DRAFT_MARK } from './report';
-import { formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
+import { articleLine, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
 
 /**
  * Escapes what Markdown would read as markup, and nothing else: emphasis, code, links,
@@ -74,6 +74,7 @@ export function toMarkdown(r: Report): string {
   if (r.draft) out.push(`> **${DRAFT_MARK}.** This report may still change.`, '');
   out.push(`# ${esc(r.document.title)}`, '');
   const meta = [
+    articleLine(r.document) ? `Article: ${esc(articleLine(r.document)!)}` : null,
     r.document.sourceUrl ? `Source: ${link(r.document.sourceUrl, r.document.sourceUrl)}` : null,
     `Language: ${r.document.language}`,
     `Revision: ${r.document.revision}`,

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Block, Cell, Report, ReportClaim, Segment } from './report';
-import { DRAFT_MARK, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
+import { articleLine, DRAFT_MARK, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
 
 const FONT_FILES = {
   serif: 'DejaVuSerif.ttf',
@@ -91,6 +91,7 @@ export async function toPdf(r: Report): Promise<Buffer> {
   doc.font('serifBold').fontSize(21).fillColor(INK).text(r.document.title, { lineGap: 2 });
   doc.moveDown(0.4);
   doc.font('sans').fontSize(9.5).fillColor(MUTED);
+  if (articleLine(r.document)) doc.text(articleLine(r.document)!);
   if (r.document.sourceUrl) doc.text('Source: ', { continued: true }).fillColor(LINK).text(r.document.sourceUrl, { link: r.document.sourceUrl, underline: true }).fillColor(MUTED);
   doc.text(`Language: ${r.document.language} · Revision ${r.document.revision} · Status: ${statusLabel(r.document.status)} · Fact check by ${r.workspace.organisation}`);
   if (r.signoff) {

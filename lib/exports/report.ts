@@ -269,6 +269,8 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
         title: document.title,
         language: document.language,
         sourceUrl: document.sourceUrl,
+        byline: document.byline,
+        publishedAt: document.publishedAt,
         status: document.status,
         revision: document.revision,
         version: state.version,

@@ -3,6 +3,13 @@ import type { ClaimStatus, DocumentStatus } from '@/db/enums';
 import { CLAIM_STATUS_LABELS } from '../claims/verdicts';
 import type { ReportClaim, ReportSource } from './report';
 
+/** "By Priya Raman · published 2 Oct 2026", from what the article's source said; null when it said nothing. */
+export function articleLine(d: { byline: string | null; publishedAt: string | null }): string | null {
+  const by = d.byline ? (/^(by|von|por|de|par)\s/i.test(d.byline) ? d.byline : `By ${d.byline}`) : null;
+  const parts = [by, d.publishedAt ? `published ${formatDate(d.publishedAt)}` : null].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
+
 /** The mark every format carries when the document is not signed off. */
 export const DRAFT_MARK = 'Draft — not signed off';
 

@@ -182,6 +182,15 @@ describe('imports a desk can use', () => {
     expect(document.title).toBe(article.title);
     const { doc, document: full } = await current(document.id);
     expect(full.sourceUrl).toMatch(/^https:\/\/news\.example\.org\//);
+    expect(full.byline).toMatch(/Priya Raman/);
+    expect(full.publishedAt).toBe('2026-10-02');
+    // The report and ClaimReview name the article's author and date.
+    const { doc: pageDoc, version } = await current(document.id);
+    await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...findText(pageDoc, article.mustContain[0]!)!, version, verdict: 'true', rationale: 'Matches the data.' }));
+    const [review] = JSON.parse((await download(document.id, 'claimreview')).bytes.toString());
+    expect(review.itemReviewed.appearance).toMatchObject({ url: full.sourceUrl, datePublished: '2026-10-02', author: { '@type': 'Person', name: expect.stringContaining('Priya Raman') } });
+    expect(unknownProperties(review, schemaOrg())).toEqual([]);
+    expect((await page(`/documents/${document.id}/report`)).html).toContain('published 2 Oct 2026');
     for (const phrase of article.mustNotContain) expect(doc.textContent).not.toContain(phrase);
     const titled = await ok(await upload(new Blob([article.content]), 'page.html', { language: 'en', title: 'My own title', sourceUrl: 'https://example.org/mine' }));
     expect(titled.document.title).toBe('My own title');

@@ -6,7 +6,8 @@ import { createDocument } from '@/lib/documents/commands';
 import { formatForFileName, MAX_DOCUMENT_CHARS } from '@/lib/editor/import';
 import { readArticle } from '@/lib/documents/read-article';
 import { AppError, invalidBody, tooLarge } from '@/lib/errors';
-import { documentTitle, httpUrl, languageTag } from '@/lib/validation';
+import { isoDate } from '@/lib/claims/validation';
+import { documentByline, documentTitle, httpUrl, languageTag } from '@/lib/validation';
 import { workspaceForNewDocument } from '@/lib/workspaces';
 
 export const runtime = 'nodejs';
@@ -27,6 +28,8 @@ const metaSchema = z.object({
   title: documentTitle.optional(),
   language: languageTag,
   sourceUrl: httpUrl.nullish(),
+  byline: documentByline.nullish(),
+  publishedAt: isoDate.nullish(),
   workspaceId: z.string().min(1).max(100).optional(),
 });
 

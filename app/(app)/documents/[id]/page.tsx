@@ -12,6 +12,7 @@ import { can } from '@/lib/permissions';
 import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
 import { getCommentCountsByDocumentId } from '@/db/queries/comments';
 import { serializeSignoff } from '@/lib/workflow/commands';
+import { articleLine } from '@/lib/exports/text';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,6 +43,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         language={document.language}
         status={document.status}
         sourceUrl={document.sourceUrl}
+        articleLine={articleLine(document)}
         canRename={can(document.role, 'document:rename')}
         canDelete={can(document.role, 'document:delete')}
       />

@@ -3,7 +3,8 @@ import { parseJsonBody, withUser } from '@/lib/api/handler';
 import { deleteDocument, updateDocument } from '@/lib/documents/commands';
 import { getDocumentOrThrow } from '@/lib/documents/load';
 import { serializeDocument } from '@/lib/documents/serialize';
-import { documentTitle, httpUrl, languageTag } from '@/lib/validation';
+import { isoDate } from '@/lib/claims/validation';
+import { documentByline, documentTitle, httpUrl, languageTag } from '@/lib/validation';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -14,10 +15,10 @@ type Params = { id: string };
 export const GET = withUser<Params>(({ user, params }) => ({ document: serializeDocument(getDocumentOrThrow(params.id, user.id)) }));
 
 const patchSchema = z
-  .object({ title: documentTitle, language: languageTag, sourceUrl: httpUrl.nullable() })
+  .object({ title: documentTitle, language: languageTag, sourceUrl: httpUrl.nullable(), byline: documentByline.nullable(), publishedAt: isoDate.nullable() })
   .partial()
   .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one of title, language, sourceUrl');
+  .refine((p) => Object.keys(p).length > 0, 'send at least one of title, language, sourceUrl, byline, publishedAt');
 
 /** Renames a document or changes its language or source URL. */
 export const PATCH = withUser<Params>(async ({ req, user, params }) => {

@@ -8,7 +8,7 @@ import { getSessionUser, requireSessionUser } from '@/lib/auth/session';
 import { EXPORT_FORMATS, EXPORT_SPECS, fileNameBase, publicBaseUrl } from '@/lib/exports';
 import { buildReport, DRAFT_MARK, type Block, type Report, type Segment } from '@/lib/exports/report';
 import { languageName, textDirection } from '@/lib/languages';
-import { formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from '@/lib/exports/text';
+import { articleLine, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from '@/lib/exports/text';
 
 export const dynamic = 'force-dynamic';
 
@@ -158,6 +158,12 @@ export default async function ReportPage({ params }: Props) {
             {r.document.title}
           </h1>
           <dl className="report-facts">
+            {articleLine(r.document) && (
+              <>
+                <dt>Article</dt>
+                <dd dir="auto">{articleLine(r.document)}</dd>
+              </>
+            )}
             {r.document.sourceUrl && (
               <>
                 <dt>Source</dt>
