@@ -217,7 +217,7 @@ describe('the signed-off report', () => {
       expect(review.author).toEqual({ '@type': 'Organization', name: 'Factdesk Demo Desk', url: expect.any(String) });
       expect(review.itemReviewed['@type']).toBe('Claim');
       expect(review.itemReviewed.author.name).toBeTruthy();
-      expect(review.itemReviewed.appearance).toEqual({ '@type': 'CreativeWork', url: SOURCE_URL });
+      expect(review.itemReviewed.appearance).toEqual({ '@type': 'CreativeWork', url: SOURCE_URL, headline: TITLE });
       expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     expect(reviews[0].claimReviewed.endsWith('…')).toBe(true);
