@@ -33,7 +33,11 @@ function pool(): Piscina {
   // One thread per core but one (the authority keeps a core), at least one, at most four.
   const threads = Math.max(1, Math.min(4, availableParallelism() - 1));
   // Threads stay up: each keeps its database connection and the files it made (see worker.ts).
-  state.factdeskExportPool = new Piscina({ filename, minThreads: threads, maxThreads: threads, maxQueue: MAX_QUEUED });
+  // A large young generation: rendering a long PDF allocates hundreds of MB of short-lived
+  // objects, and every scavenge runs on V8's helper threads at normal priority, beside the
+  // step authority (with the default, the editors' p99 during five PDFs was 46–66 ms; with
+  // 64 MB, 24–39 ms: bench/README.md).
+  state.factdeskExportPool = new Piscina({ filename, minThreads: threads, maxThreads: threads, maxQueue: MAX_QUEUED, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   return state.factdeskExportPool;
 }
 
