@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { findText } from '@/lib/claims/anchor';
 import { schema, splitsCharacter } from '@/lib/editor/schema';
@@ -207,6 +207,7 @@ describe('imports a desk can use', () => {
   it('imports a Word file with headings, lists, tables, links and footnotes, and its comments as claim drafts on their words', async () => {
     const word = new Document({
       comments: { children: [{ id: 0, author: 'Chief Editor', date: new Date('2026-11-01'), children: [new Paragraph('Check the 48 million figure')] }] },
+      footnotes: { 1: { children: [new Paragraph('Ministry of Finance, budget table 4.')] } },
       sections: [
         {
           children: [
@@ -220,6 +221,10 @@ describe('imports a desk can use', () => {
                 new CommentRangeEnd(0),
                 new TextRun({ children: [new CommentReference(0)] }),
                 new TextRun(' in 2025.'),
+                new FootnoteReferenceRun(1),
+                new TextRun(' See '),
+                new ExternalHyperlink({ link: 'https://example.org/budget', children: [new TextRun({ text: 'the budget', style: 'Hyperlink' })] }),
+                new TextRun('.'),
               ],
             }),
             new Paragraph({ alignment: AlignmentType.LEFT, bullet: { level: 0 }, children: [new TextRun('First point')] }),
@@ -236,6 +241,13 @@ describe('imports a desk can use', () => {
     doc.descendants((n) => void kinds.add(n.type.name));
     for (const k of ['heading', 'bullet_list', 'table', 'table_cell']) expect(kinds).toContain(k);
     expect(doc.textContent).not.toMatch(/[\uE000-\uE002]/);
+    const hrefs: string[] = [];
+    doc.descendants((n) => void n.marks.forEach((m) => m.type.name === 'link' && hrefs.push(m.attrs.href)));
+    expect(hrefs).toEqual(['https://example.org/budget']);
+    // The footnote is an endnote: a numbered Notes section at the end, without the back link.
+    expect(doc.child(doc.childCount - 2).textContent).toBe('Notes');
+    expect(doc.lastChild!.type.name).toBe('ordered_list');
+    expect(doc.lastChild!.textContent.trim()).toBe('Ministry of Finance, budget table 4.');
     const { claims } = (await rita.get(`/api/documents/${document.id}/claims`)).body;
     expect(claims).toHaveLength(1);
     expect(claims[0]).toMatchObject({ quote: { exact: '48 million euros' }, statement: 'Check the 48 million figure', status: 'open' });
