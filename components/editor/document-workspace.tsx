@@ -19,7 +19,7 @@ import type { CommentJSON } from '@/lib/comments/commands';
 import { countComments, type CommentCount } from '@/lib/comments/counts';
 import type { ClaimJSON } from '@/lib/claims/serialize';
 import { textOf, type Anchor } from '@/lib/claims/anchor';
-import { claimAt, claimsKey, claimsPlugin, getClaimsState, type ClaimMark } from '@/lib/editor/claims-plugin';
+import { claimAt, claimsConfirmKey, claimsKey, claimsPlugin, getClaimsState, initialClaimMark, type ClaimMark } from '@/lib/editor/claims-plugin';
 import { baseKeymap, buildKeymap, shortcutLabel } from '@/lib/editor/commands';
 import { schema } from '@/lib/editor/schema';
 import { ClaimCard } from '../claims/claim-card';
@@ -63,8 +63,13 @@ interface Props {
 export const ADD_CLAIM_SHORTCUT = 'Mod-Shift-m';
 
 
+function anchorOf(c: ClaimJSON): Anchor {
+  return { from: c.from, to: c.to, orphaned: c.orphaned, quote: c.quote };
+}
+
+/** A claim loaded with the page: its range is in the document the page was loaded with. */
 function toMark(c: ClaimJSON): ClaimMark {
-  return { id: c.id, verdict: c.verdict, anchor: { from: c.from, to: c.to, orphaned: c.orphaned, quote: c.quote } };
+  return initialClaimMark({ id: c.id, verdict: c.verdict, anchor: anchorOf(c) });
 }
 
 /** Sidebar rows (live text and position of every claim), recomputed when the text settles. */
@@ -99,6 +104,7 @@ export function DocumentWorkspace(props: Props) {
   const [linkState, setLinkState] = useState<LinkState>('connecting');
   const [people, setPeople] = useState<PresenceEntry[]>([]);
   const onClaimEventRef = useRef<(event: ClaimEvent) => void>(() => {});
+  const retryPendingRef = useRef<() => void>(() => {});
   const [claims, setClaims] = useState(() => new Map(props.initialClaims.map((c) => [c.id, c])));
   const [commentCounts, setCommentCounts] = useState(() => new Map(Object.entries(props.initialCommentCounts)));
   const refreshCommentCount = useCallback(async (claimId: string) => {
@@ -160,6 +166,8 @@ export function DocumentWorkspace(props: Props) {
           settleTimer = setTimeout(() => setItems(listItems(editorView.state)), 150);
         }
         if (tr.getMeta(claimsKey)) setItems(listItems(editorView.state));
+        // Claim events that refer to steps this editor had not received yet can be placed now.
+        if (tr.getMeta(claimsConfirmKey)) retryPendingRef.current();
         const sel = editorView.state.selection;
         if (tr.docChanged || !sel.empty) setCaretCard(null);
         else if (tr.selectionSet) {
@@ -248,19 +256,50 @@ export function DocumentWorkspace(props: Props) {
     if (getClaimsState(view.state).claims.has(id)) selectClaim(id, { scrollText: true });
   }, [view, selectClaim]);
 
-  const upsertClaim = useCallback((claim: ClaimJSON, opts: { anchor?: boolean; placed?: { confirmed: Anchor; anchor: Anchor } } = {}) => {
+  /**
+   * Shows a claim's fields; its highlight moves only when the claim comes with a range the
+   * server stated at a version (`at`): that range is brought to this editor's document
+   * through the confirmed steps since and the unconfirmed ones, as the server maps anchors.
+   * Until the editor has those steps the placement waits in a queue, retried after every
+   * confirmation (not on a timer that gives up).
+   */
+  const pendingPlacements = useRef(new Map<string, { claim: ClaimJSON; version: number }>());
+  const upsertClaim = useCallback((claim: ClaimJSON, at?: { version: number }) => {
     setClaims((prev) => new Map(prev).set(claim.id, claim));
     const v = viewRef.current;
-    if (!v) return;
+    const connection = connectionRef.current;
+    if (!v || !connection) return;
     const existing = getClaimsState(v.state).claims.get(claim.id);
-    // The editor's anchor is the live one; take the server's only for new or moved claims.
-    const mark = opts.placed
-      ? { id: claim.id, verdict: claim.verdict, ...opts.placed }
-      : existing && !opts.anchor
-        ? { ...existing, verdict: claim.verdict }
-        : toMark(claim);
-    v.dispatch(v.state.tr.setMeta(claimsKey, { type: 'upsert', claim: mark }));
+    if (!at) {
+      if (existing) v.dispatch(v.state.tr.setMeta(claimsKey, { type: 'upsert', claim: { ...existing, verdict: claim.verdict } }));
+      return;
+    }
+    const placed = connection.history.placeAnchor(anchorOf(claim), at.version, v.state);
+    if (!placed) {
+      if (at.version > connection.history.confirmedVersion) pendingPlacements.current.set(claim.id, { claim, version: at.version });
+      // Older than the steps this editor keeps: ask the server where the claim is now.
+      else void refetchClaimRef.current(claim.id);
+      return;
+    }
+    pendingPlacements.current.delete(claim.id);
+    v.dispatch(v.state.tr.setMeta(claimsKey, { type: 'upsert', claim: { id: claim.id, verdict: claim.verdict, ...placed } }));
   }, []);
+  const refetchClaimRef = useRef(async (id: string) => {
+    const res = await fetch(`/api/documents/${documentId}/claims`).catch(() => null);
+    if (!res?.ok) return;
+    const body = (await res.json()) as { version: number; claims: ClaimJSON[] };
+    const claim = body.claims.find((c) => c.id === id);
+    if (claim) pendingPlacements.current.set(id, { claim, version: body.version });
+    retryPendingRef.current();
+  });
+  useEffect(() => {
+    retryPendingRef.current = () => {
+      for (const { claim, version } of [...pendingPlacements.current.values()]) {
+        const connection = connectionRef.current;
+        if (connection && version <= connection.history.confirmedVersion) upsertClaim(claim, { version });
+      }
+    };
+  }, [upsertClaim]);
 
   const removeClaim = useCallback((id: string) => {
     setClaims((prev) => {
@@ -275,21 +314,12 @@ export function DocumentWorkspace(props: Props) {
 
   // Claims created, changed or deleted by other people.
   useEffect(() => {
-    onClaimEventRef.current = function apply(event: ClaimEvent, attempt = 0) {
+    onClaimEventRef.current = function apply(event: ClaimEvent) {
       if (event.type === 'claim-deleted') return removeClaim(event.id);
       const v = viewRef.current;
-      const connection = connectionRef.current;
-      if (!v || !connection) return;
+      if (!v) return;
       const known = getClaimsState(v.state).claims.has(event.claim.id);
-      if (known && !event.moved) return upsertClaim(event.claim);
-      const { claim } = event;
-      const placed = connection.history.placeAnchor({ from: claim.from, to: claim.to, orphaned: claim.orphaned, quote: claim.quote }, event.version, v.state);
-      // The claim refers to steps this editor has not received yet: try again shortly.
-      if (!placed) {
-        if (attempt < 20) setTimeout(() => apply(event, attempt + 1), 150);
-        return;
-      }
-      upsertClaim(claim, { placed });
+      upsertClaim(event.claim, known && !event.moved ? undefined : { version: event.version });
     };
   }, [removeClaim, upsertClaim]);
 
@@ -314,7 +344,7 @@ export function DocumentWorkspace(props: Props) {
       });
       const body = await res.json().catch(() => null);
       if (!res.ok) throw new Error(body?.error?.message ?? `The claim could not be added (${res.status}).`);
-      upsertClaim(body.claim, { anchor: true });
+      upsertClaim(body.claim, { version: range.version });
       selectClaim(body.claim.id);
       // Collapse the selection to the claim's end, so the floating button goes away.
       const v = viewRef.current;
@@ -337,7 +367,7 @@ export function DocumentWorkspace(props: Props) {
       });
       const body = await res.json().catch(() => null);
       if (!res.ok) throw new Error(body?.error?.message ?? `The claim could not be re-attached (${res.status}).`);
-      upsertClaim(body.claim, { anchor: true });
+      upsertClaim(body.claim, { version: range.version });
       selectClaim(body.claim.id, { scrollText: true });
     },
     [confirmedSelection, selectClaim, upsertClaim],

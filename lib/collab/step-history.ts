@@ -40,6 +40,11 @@ export class StepHistory {
     return this.doc;
   }
 
+  /** The version of the confirmed document. */
+  get confirmedVersion(): number {
+    return this.version;
+  }
+
   /**
    * Records confirmed steps that start at `version` (ones already recorded are skipped)
    * and returns the changes newly recorded, for the claims plugin's confirm meta.

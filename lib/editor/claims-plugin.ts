@@ -16,8 +16,13 @@ export interface ClaimMark {
   id: string;
   /** Where the claim is in this editor's document (local unconfirmed edits included). */
   anchor: Anchor;
-  /** Where it is in the confirmed document (the server's, at the editor's version); defaults to `anchor`. */
-  confirmed?: Anchor;
+  /**
+   * Where it is in the confirmed document (the server's, at the editor's version). Remote
+   * steps move this one; the shown `anchor` is always this mapped through the editor's
+   * unconfirmed steps. (Taking `anchor` for it, as an earlier version did when it was
+   * missing, counted local typing twice: highlights drifted by the unconfirmed characters.)
+   */
+  confirmed: Anchor;
   verdict: Verdict | null;
 }
 
@@ -94,7 +99,7 @@ function applyConfirm(tr: Transaction, value: ClaimsState, confirm: ClaimsConfir
   const local = tr.docChanged ? unconfirmedChanges(state, confirm.confirmedDoc) : [];
   const claims = new Map<string, ClaimMark>();
   for (const [id, mark] of value.claims) {
-    const confirmed = mapAnchor(mark.confirmed ?? mark.anchor, confirm.changes);
+    const confirmed = mapAnchor(mark.confirmed, confirm.changes);
     // Without a document change only own steps were confirmed: the shown anchor is already right.
     claims.set(id, { ...mark, confirmed, anchor: tr.docChanged ? mapAnchor(confirmed, local) : mark.anchor });
   }
@@ -166,4 +171,9 @@ export function claimAt(state: EditorState, pos: number): ClaimMark | null {
     if (!best || to - from < best.anchor.to - best.anchor.from) best = mark;
   }
   return best;
+}
+
+/** A claim as loaded with the document, before any local edit: its anchor is the confirmed one. */
+export function initialClaimMark(mark: Omit<ClaimMark, 'confirmed'>): ClaimMark {
+  return { ...mark, confirmed: mark.anchor };
 }

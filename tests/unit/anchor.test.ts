@@ -5,7 +5,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { changesOf, findText, mapAnchor, quoteAt, refreshQuote, textOf, textWithPositions, type Anchor, type StepChange } from '@/lib/claims/anchor';
-import { claimsPlugin, getClaimsState } from '@/lib/editor/claims-plugin';
+import { claimsPlugin, getClaimsState, initialClaimMark } from '@/lib/editor/claims-plugin';
 import { markdownToDoc, textToDoc } from '@/lib/editor/import';
 
 const SAMPLE = fs.readFileSync('db/seed-data/nato-russland-2021-12-21.de.txt', 'utf8');
@@ -19,7 +19,7 @@ function anchorFor(doc: PMNode, text: string): Anchor {
 function stateWith(doc: PMNode, anchors: Record<string, Anchor>) {
   return EditorState.create({
     doc,
-    plugins: [history(), claimsPlugin(Object.entries(anchors).map(([id, anchor]) => ({ id, anchor, verdict: null })))],
+    plugins: [history(), claimsPlugin(Object.entries(anchors).map(([id, anchor]) => initialClaimMark({ id, anchor, verdict: null })))],
   });
 }
 

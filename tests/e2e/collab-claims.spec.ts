@@ -1,0 +1,68 @@
+/**
+ * Exact collaboration in the browser: highlights stay on the server's words while several
+ * people type at once (defect: one character of drift after concurrent typing).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { findText } from '@/lib/claims/anchor';
+import { schema } from '@/lib/editor/schema';
+import { signedIn, type DocumentPage } from './pages';
+
+const SAMPLE = fs.readFileSync(path.resolve(__dirname, '../../db/seed-data/nato-russland-2021-12-21.de.txt'), 'utf8');
+const QUOTES = ['Tausende Soldaten', 'MK-41-Startanlagen', 'militärisch-technischen Maßnahmen'];
+
+/** Creates a copy of the sample with claims on QUOTES (those present); returns its id. */
+async function documentWithClaims(page: Page) {
+  const created = await page.request.post('/api/documents', { data: { title: `Gleichzeitig ${Date.now()}`, language: 'de', content: SAMPLE } });
+  const { document } = await created.json();
+  for (const quote of QUOTES) {
+    const { document: full } = await (await page.request.get(`/api/documents/${document.id}`)).json();
+    const range = findText(schema.nodeFromJSON(full.doc), quote);
+    if (!range) continue;
+    const res = await page.request.post(`/api/documents/${document.id}/claims`, { data: { ...range, version: full.version } });
+    expect(res.status()).toBe(201);
+  }
+  return document.id as string;
+}
+
+/** Every highlight's text in the page, by claim id. */
+async function highlightedTexts(doc: DocumentPage) {
+  return doc.editor.evaluate((root) => {
+    const out: Record<string, string> = {};
+    for (const el of root.querySelectorAll<HTMLElement>('[data-claim-id]')) {
+      const id = el.dataset.claimId!;
+      out[id] = (out[id] ?? '') + (el.textContent ?? '');
+    }
+    return out;
+  });
+}
+
+async function serverQuotes(page: Page, id: string) {
+  const { claims } = await (await page.request.get(`/api/documents/${id}/claims`)).json();
+  return Object.fromEntries((claims as { id: string; quote: { exact: string } }[]).map((c) => [c.id, c.quote.exact]));
+}
+
+test('two reviewers type above the claims at the same time: every highlight in both browsers is on the server’s words', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const ben = await signedIn(browser, 'reviewer2@factdesk.test');
+  const id = await documentWithClaims(rita.page);
+  await Promise.all([rita.page.goto(`/documents/${id}`), ben.page.goto(`/documents/${id}`)]);
+  await expect(rita.doc.highlights().first()).toBeVisible();
+  await expect(ben.doc.highlights().first()).toBeVisible();
+  const first = SAMPLE.trim().split('\n')[0]!.slice(0, 30);
+  for (let round = 0; round < 4; round++) {
+    await rita.doc.caretBefore(first);
+    await ben.doc.caretAfter(first);
+    await Promise.all([rita.page.keyboard.type('abcd', { delay: 15 }), ben.page.keyboard.type('wxyz', { delay: 15 })]);
+  }
+  await expect(rita.doc.saveState).toHaveText('All changes saved');
+  await expect(ben.doc.saveState).toHaveText('All changes saved');
+  await expect.poll(() => rita.doc.articleText()).toBe(await ben.doc.articleText());
+  const expected = await serverQuotes(rita.page, id);
+  expect(Object.values(expected).length).toBeGreaterThan(0);
+  await expect.poll(() => highlightedTexts(rita.doc)).toEqual(expected);
+  await expect.poll(() => highlightedTexts(ben.doc)).toEqual(expected);
+  await rita.context.close();
+  await ben.context.close();
+});
