@@ -2,9 +2,10 @@
  * The editor's connection to the collaboration authority (prosemirror-collab).
  *
  * Sending: one request is in flight at a time; steps made meanwhile are batched into the
- * next. A 409 is answered by fetching the newer steps, rebasing and resending; network
- * failures are retried with exponential back-off, and edits made offline stay in the
- * editor until they are accepted.
+ * next, at most MAX_STEPS_PER_REQUEST to a request (more go in the requests after it). A
+ * 409 is answered by fetching the newer steps, rebasing and resending; network failures
+ * are retried with exponential back-off, and edits made offline stay in the editor until
+ * they are accepted.
  *
  * Receiving: a Server-Sent Events stream from the editor's version delivers everyone's
  * steps in order (own steps confirm the unconfirmed ones), claim changes and presence.
@@ -14,6 +15,7 @@ import { getVersion, receiveTransaction, sendableSteps } from 'prosemirror-colla
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
 import type { PresenceEntry } from '@/lib/collab/hub';
+import { MAX_STEPS_PER_REQUEST } from '@/lib/collab/limits';
 import { StepHistory } from '@/lib/collab/step-history';
 import type { ClaimJSON } from '@/lib/claims/serialize';
 import { claimsConfirmKey } from '@/lib/editor/claims-plugin';
@@ -148,10 +150,12 @@ export class CollabConnection {
   }
 
   private async send(): Promise<void> {
-    const sendable = sendableSteps(this.options.getState());
-    if (!sendable) return;
+    const all = sendableSteps(this.options.getState());
+    if (!all) return;
+    // Long runs (minutes typed offline) go in requests the server accepts, one after another.
+    const sendable = { ...all, steps: all.steps.slice(0, MAX_STEPS_PER_REQUEST) };
     this.inFlight = true;
-    this.options.onSaveState({ kind: 'saving', unsent: sendable.steps.length });
+    this.options.onSaveState({ kind: 'saving', unsent: all.steps.length });
     try {
       const res = await fetch(`/api/documents/${this.options.documentId}/steps`, {
         method: 'POST',

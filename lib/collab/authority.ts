@@ -15,9 +15,9 @@ import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { docJSON, schema } from '../editor/schema';
 import { applySteps, StepApplyError } from './apply-steps';
 import { publish } from './hub';
+import { MAX_STEPS_PER_REQUEST } from './limits';
 
-/** Most steps one request may carry. */
-export const MAX_STEPS_PER_REQUEST = 500;
+export { MAX_STEPS_PER_REQUEST };
 
 /**
  * The stored snapshot of a document is refreshed once it is this many versions behind;

@@ -66,3 +66,27 @@ test('two reviewers type above the claims at the same time: every highlight in b
   await rita.context.close();
   await ben.context.close();
 });
+
+test('2,000 characters typed offline are all saved when the connection is back, and the other browser receives them in order', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const ben = await signedIn(browser, 'reviewer2@factdesk.test');
+  const created = await rita.page.request.post('/api/documents', { data: { title: `Offline lang ${Date.now()}`, language: 'de', content: 'Erster Satz.' } });
+  const { document } = await created.json();
+  await Promise.all([rita.page.goto(`/documents/${document.id}`), ben.page.goto(`/documents/${document.id}`)]);
+  await expect(rita.doc.saveState).toHaveText('All changes saved');
+  await expect(ben.doc.editor).toHaveText('Erster Satz.');
+
+  await rita.context.setOffline(true);
+  await rita.doc.caretAfter('Erster Satz.');
+  // 2,000 keystrokes, one step each: four times what one request may carry.
+  const typed = Array.from({ length: 200 }, (_, i) => `${String(i).padStart(3, '0')}-wort `).join('').slice(0, 2000);
+  await rita.page.keyboard.type(typed);
+  await expect(rita.doc.saveState).toContainText('unsent');
+  await rita.context.setOffline(false);
+  await expect(rita.doc.saveState).toHaveText('All changes saved', { timeout: 60_000 });
+  await expect.poll(() => ben.doc.articleText(), { timeout: 20_000 }).toBe(`Erster Satz.${typed}`);
+  await rita.page.reload();
+  await expect.poll(() => rita.doc.articleText()).toBe(`Erster Satz.${typed}`);
+  await rita.context.close();
+  await ben.context.close();
+});
