@@ -54,7 +54,7 @@ export type ClaimsAction =
 
 export const claimsKey = new PluginKey<ClaimsState>('claims');
 
-function decorationFor(mark: ClaimMark, activeId: string | null): Decoration | null {
+function decorationFor(mark: ClaimMark): Decoration | null {
   const { from, to, orphaned } = mark.anchor;
   if (orphaned || to <= from) return null;
   return Decoration.inline(
@@ -63,17 +63,17 @@ function decorationFor(mark: ClaimMark, activeId: string | null): Decoration | n
     {
       // A wrapper element per claim, so overlapping claims nest instead of merging.
       nodeName: 'span',
-      class: `claim-hl verdict-${mark.verdict ?? 'open'}${mark.id === activeId ? ' is-active' : ''}`,
+      class: `claim-hl verdict-${mark.verdict ?? 'open'}`,
       'data-claim-id': mark.id,
     },
     { claimId: mark.id },
   );
 }
 
-function buildDecorations(state: EditorState, claims: Map<string, ClaimMark>, activeId: string | null): DecorationSet {
+function buildDecorations(state: EditorState, claims: Map<string, ClaimMark>): DecorationSet {
   const decos: Decoration[] = [];
   for (const mark of claims.values()) {
-    const d = decorationFor(mark, activeId);
+    const d = decorationFor(mark);
     if (d) decos.push(d);
   }
   return DecorationSet.create(state.doc, decos);
@@ -103,7 +103,7 @@ function applyConfirm(tr: Transaction, value: ClaimsState, confirm: ClaimsConfir
     // Without a document change only own steps were confirmed: the shown anchor is already right.
     claims.set(id, { ...mark, confirmed, anchor: tr.docChanged ? mapAnchor(confirmed, local) : mark.anchor });
   }
-  return { claims, activeId: value.activeId, decorations: tr.docChanged ? buildDecorations(state, claims, value.activeId) : value.decorations };
+  return { claims, activeId: value.activeId, decorations: tr.docChanged ? buildDecorations(state, claims) : value.decorations };
 }
 
 function applyDocChange(tr: Transaction, value: ClaimsState): ClaimsState {
@@ -120,7 +120,7 @@ function applyDocChange(tr: Transaction, value: ClaimsState): ClaimsState {
   if (redraw.length) {
     const ids = new Set(redraw.map((m) => m.id));
     decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => ids.has(spec.claimId)));
-    decorations = decorations.add(tr.doc, redraw.map((m) => decorationFor(m, value.activeId)).filter((d): d is Decoration => d !== null));
+    decorations = decorations.add(tr.doc, redraw.map((m) => decorationFor(m)).filter((d): d is Decoration => d !== null));
   }
   return { claims, activeId: value.activeId, decorations };
 }
@@ -132,7 +132,7 @@ export function claimsPlugin(initial: ClaimMark[]): Plugin<ClaimsState> {
     state: {
       init: (_, state) => {
         const claims = new Map(initial.map((c) => [c.id, c]));
-        return { claims, activeId: null, decorations: buildDecorations(state, claims, null) };
+        return { claims, activeId: null, decorations: buildDecorations(state, claims) };
       },
       apply(tr, value, _old, newState) {
         const confirm = tr.getMeta(claimsConfirmKey) as ClaimsConfirm | undefined;
@@ -146,13 +146,31 @@ export function claimsPlugin(initial: ClaimMark[]): Plugin<ClaimsState> {
           for (const c of action.claims) claims.set(c.id, c);
         } else if (action.type === 'upsert') claims.set(action.claim.id, action.claim);
         else if (action.type === 'remove') claims.delete(action.id);
-        else activeId = action.id;
-        next = { claims, activeId, decorations: buildDecorations(newState, claims, activeId) };
+        else {
+          // Activating redraws nothing in the text: the highlight's look changes through a
+          // style rule (see the view below), so a click into the words keeps its caret.
+          return { ...next, activeId: action.id };
+        }
+        next = { claims, activeId, decorations: buildDecorations(newState, claims) };
         return next;
       },
     },
     props: {
       decorations: (state) => claimsKey.getState(state)?.decorations,
+    },
+    view: (view) => {
+      // The active claim's highlight is styled by one rule naming it, kept beside the editor.
+      const style = document.createElement('style');
+      view.dom.parentNode?.insertBefore(style, view.dom);
+      let shown: string | null = null;
+      const update = (state: EditorState) => {
+        const id = claimsKey.getState(state)?.activeId ?? null;
+        if (id === shown) return;
+        shown = id;
+        style.textContent = id ? `.article-body .claim-hl[data-claim-id="${CSS.escape(id)}"] { background: rgba(var(--hl), 0.5); outline: 2px solid rgba(var(--hl), 1); }` : '';
+      };
+      update(view.state);
+      return { update: (v) => update(v.state), destroy: () => style.remove() };
     },
   });
 }

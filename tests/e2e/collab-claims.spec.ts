@@ -90,3 +90,21 @@ test('2,000 characters typed offline are all saved when the connection is back, 
   await rita.context.close();
   await ben.context.close();
 });
+
+test('clicking into highlighted words puts the caret there: typing lands where the click was', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const id = await documentWithClaims(rita.page);
+  await rita.page.goto(`/documents/${id}`);
+  const highlight = rita.doc.editor.locator('.claim-hl', { hasText: 'militärisch-technischen Maßnahmen' }).first();
+  await highlight.scrollIntoViewIfNeeded();
+  // Move the caret far away first (the start of the article), then click into the claim's words.
+  await rita.doc.caretBefore('Die NATO geht davon aus');
+  const box = (await highlight.boundingBox())!;
+  await rita.page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
+  await rita.page.keyboard.type('Q');
+  await expect.poll(() => rita.doc.articleText()).toContain('militärisch-technischen MaßnahmenQ');
+  expect(await rita.doc.articleText()).toMatch(/^Die NATO geht davon aus/);
+  // The click also opened the claim in the sidebar.
+  await expect(rita.doc.sidebar.getByRole('textbox', { name: 'Claim as checked', exact: true })).toBeVisible();
+  await rita.context.close();
+});
