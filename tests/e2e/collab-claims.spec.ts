@@ -10,7 +10,7 @@ import { schema } from '@/lib/editor/schema';
 import { signedIn, type DocumentPage } from './pages';
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '../../db/seed-data/nato-russland-2021-12-21.de.txt'), 'utf8');
-const QUOTES = ['Tausende Soldaten', 'MK-41-Startanlagen', 'militärisch-technischen Maßnahmen'];
+const QUOTES = ['militärisch-technischen Maßnahmen', 'Tausende von Kilometern', 'MK-41-Shuttles in Polen'];
 
 /** Creates a copy of the sample with claims on QUOTES (those present); returns its id. */
 async function documentWithClaims(page: Page) {
@@ -106,5 +106,27 @@ test('clicking into highlighted words puts the caret there: typing lands where t
   expect(await rita.doc.articleText()).toMatch(/^Die NATO geht davon aus/);
   // The click also opened the claim in the sidebar.
   await expect(rita.doc.sidebar.getByRole('textbox', { name: 'Claim as checked', exact: true })).toBeVisible();
+  await rita.context.close();
+});
+
+test('the sidebar and Alt+↓ scroll the article to a claim’s words', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const id = await documentWithClaims(rita.page);
+  await rita.page.setViewportSize({ width: 1280, height: 600 });
+  await rita.page.goto(`/documents/${id}`);
+  const last = rita.doc.editor.locator('.claim-hl', { hasText: 'MK-41-Shuttles in Polen' });
+  await expect(last).toHaveCount(1);
+  await expect(last).not.toBeInViewport();
+  await rita.doc.sidebar.getByRole('button', { name: /^Claim \d+: MK-41-Shuttles in Polen/ }).click();
+  await expect(last).toBeInViewport();
+  // A fresh page at the top: Alt+↓ goes to the first claim, then the next, scrolling to each.
+  await rita.page.reload();
+  await expect(rita.doc.highlights().first()).toBeVisible();
+  await rita.page.evaluate(() => window.scrollTo(0, 0));
+  const second = rita.doc.editor.locator('.claim-hl', { hasText: 'Tausende von Kilometern' });
+  await expect(second).not.toBeInViewport();
+  await rita.page.keyboard.press('Alt+ArrowDown');
+  await rita.page.keyboard.press('Alt+ArrowDown');
+  await expect(second).toBeInViewport();
   await rita.context.close();
 });
