@@ -20,44 +20,135 @@ interface Props {
   onSaved: (claim: ClaimJSON) => void;
   onDeleted: (id: string) => void;
   onReattach: (claim: ClaimJSON) => Promise<void>;
-  /** Whether this claim was just saved (the form remounts with the new row version). */
+  /** Whether this claim was just saved here (the form keeps its fields and merges newer versions in). */
   justSaved: boolean;
   onSavedFlag: (saved: boolean) => void;
 }
 
 
+type FieldName = 'statement' | 'claimant' | 'claimDate' | 'verdict' | 'rationale' | 'tags' | 'assigneeId';
+type Fields = Record<FieldName, string>;
+const FIELD_NAMES: FieldName[] = ['statement', 'claimant', 'claimDate', 'verdict', 'rationale', 'tags', 'assigneeId'];
+
+/** A claim's editable fields as the form holds them (text; empty for none). */
+function fieldsOf(c: ClaimJSON): Fields {
+  return {
+    statement: c.statement,
+    claimant: c.claimant ?? '',
+    claimDate: c.claimDate ?? '',
+    verdict: c.verdict ?? '',
+    rationale: c.rationale ?? '',
+    tags: c.tags.join(', '),
+    assigneeId: c.assigneeId ?? '',
+  };
+}
+
+/**
+ * Merges a newer version of the claim (someone else saved it) into the form: fields the
+ * user has not touched take the new value at once; a field the user is editing that the
+ * other person changed too keeps the user's text and is marked with the other version, to
+ * choose from. Nothing typed is ever replaced without asking.
+ */
+export function mergeClaimFields(base: Fields, draft: Fields, theirs: Fields, conflicts: Partial<Fields>): { draft: Fields; conflicts: Partial<Fields> } {
+  const nextDraft = { ...draft };
+  const nextConflicts: Partial<Fields> = { ...conflicts };
+  // Values the server would store alike are alike ("a,b" and "a, b "; trailing spaces).
+  const same = (k: FieldName, a: string, b: string) =>
+    k === 'tags' ? a.split(',').map((t) => t.trim()).filter(Boolean).join(',') === b.split(',').map((t) => t.trim()).filter(Boolean).join(',') : a.trim() === b.trim();
+  for (const k of FIELD_NAMES) {
+    if (same(k, draft[k], base[k])) {
+      nextDraft[k] = theirs[k];
+      delete nextConflicts[k];
+    } else if (same(k, theirs[k], draft[k])) {
+      delete nextConflicts[k];
+    } else if (!same(k, theirs[k], base[k])) {
+      nextConflicts[k] = theirs[k];
+    }
+  }
+  return { draft: nextDraft, conflicts: nextConflicts };
+}
+
 /** The selected claim: statement, claimant, date, verdict, rationale, tags, assignee, status and sources. */
 export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDeleted, onReattach, justSaved, onSavedFlag }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // The version the form started from, what the user has typed, and the other person's
+  // values for fields both changed.
+  const [base, setBase] = useState(() => ({ rowVersion: claim.rowVersion, fields: fieldsOf(claim) }));
+  const [draft, setDraft] = useState(() => fieldsOf(claim));
+  const [conflicts, setConflicts] = useState<Partial<Fields>>({});
+  if (claim.rowVersion !== base.rowVersion) {
+    // A newer version arrived (saved here or elsewhere): merge it, as React allows during render.
+    const theirs = fieldsOf(claim);
+    const merged = mergeClaimFields(base.fields, draft, theirs, conflicts);
+    setBase({ rowVersion: claim.rowVersion, fields: theirs });
+    setDraft(merged.draft);
+    setConflicts(merged.conflicts);
+  }
   const idp = `claim-${claim.id}`;
+  const changedBy = members.find((m) => m.id === claim.lastChangedBy)?.name ?? 'Someone else';
+
+  const edit = (name: FieldName) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+    const value = e.target.value;
+    setDraft((d) => ({ ...d, [name]: value }));
+    if (justSaved) onSavedFlag(false);
+  };
+  const resolve = (name: FieldName, take: 'theirs' | 'mine') => {
+    if (take === 'theirs') setDraft((d) => ({ ...d, [name]: conflicts[name] ?? d[name] }));
+    setConflicts((c) => {
+      const next = { ...c };
+      delete next[name];
+      return next;
+    });
+  };
+  const conflictNote = (name: FieldName, label: (v: string) => string = (v) => v) =>
+    conflicts[name] !== undefined ? (
+      <div className="field-conflict" role="alert">
+        <span>
+          {changedBy} changed this to <q dir="auto">{label(conflicts[name]!) || '(empty)'}</q> while you were editing it.
+        </span>
+        <span className="actions">
+          <button type="button" className="button ghost small" onClick={() => resolve(name, 'theirs')}>
+            Use theirs
+          </button>
+          <button type="button" className="button ghost small" onClick={() => resolve(name, 'mine')}>
+            Keep mine
+          </button>
+        </span>
+      </div>
+    ) : null;
 
   async function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const f = new FormData(event.currentTarget);
+    if (Object.keys(conflicts).length) {
+      setError('Someone else changed fields you are editing: choose “Use theirs” or “Keep mine” for each marked field, then save.');
+      return;
+    }
     setPending(true);
     setError(null);
     try {
       const body = await sendJson<{ claim: ClaimJSON }>('PATCH', `/api/claims/${claim.id}`, {
-        rowVersion: claim.rowVersion,
-        statement: String(f.get('statement') ?? '').trim(),
-        claimant: orNull(f.get('claimant')),
-        claimDate: orNull(f.get('claimDate')),
-        verdict: (orNull(f.get('verdict')) as Verdict | null) ?? null,
-        rationale: orNull(f.get('rationale')),
-        tags: String(f.get('tags') ?? '')
+        rowVersion: base.rowVersion,
+        statement: draft.statement.trim(),
+        claimant: orNull(draft.claimant),
+        claimDate: orNull(draft.claimDate),
+        verdict: (orNull(draft.verdict) as Verdict | null) ?? null,
+        rationale: orNull(draft.rationale),
+        tags: draft.tags
           .split(',')
           .map((t) => t.trim())
           .filter(Boolean),
-        assigneeId: orNull(f.get('assigneeId')),
+        assigneeId: orNull(draft.assigneeId),
       });
       onSavedFlag(true);
       onSaved(body.claim);
     } catch (e) {
       const err = e as ApiError;
-      setError(err.message);
-      // On a conflict, show the other person's version.
-      if (err.status === 409 && err.body?.error?.claim) onSaved(err.body.error.claim as ClaimJSON);
+      // On a conflict, the other person's version is merged in and the differences shown.
+      if (err.status === 409 && err.body?.error?.claim) {
+        setError('Someone saved this claim meanwhile. Their changes are merged in; check the marked fields, then save again.');
+        onSaved(err.body.error.claim as ClaimJSON);
+      } else setError(err.message);
     } finally {
       setPending(false);
     }
@@ -101,24 +192,27 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
       {claim.status === 'approved' && canEdit && (
         <p className="muted small">Changing the statement, verdict, rationale or sources voids the approval.</p>
       )}
-      <form className="stack compact" onSubmit={save} onChange={() => justSaved && onSavedFlag(false)}>
+      <form className="stack compact" onSubmit={save}>
         <label className="field">
           <span>Claim as checked</span>
-          <textarea name="statement" dir="auto" defaultValue={claim.statement} rows={3} required maxLength={2000} disabled={disabled} />
+          <textarea name="statement" dir="auto" value={draft.statement} onChange={edit('statement')} rows={3} required maxLength={2000} disabled={disabled} />
         </label>
+        {conflictNote('statement')}
         <div className="field-row">
           <label className="field">
             <span>Claimant</span>
-            <input name="claimant" dir="auto" defaultValue={claim.claimant ?? ''} maxLength={200} placeholder="Who said it" disabled={disabled} />
+            <input name="claimant" dir="auto" value={draft.claimant} onChange={edit('claimant')} maxLength={200} placeholder="Who said it" disabled={disabled} />
+            {conflictNote('claimant')}
           </label>
           <label className="field">
             <span>Claim date</span>
-            <input name="claimDate" type="date" defaultValue={claim.claimDate ?? ''} disabled={disabled} />
+            <input name="claimDate" type="date" value={draft.claimDate} onChange={edit('claimDate')} disabled={disabled} />
+            {conflictNote('claimDate')}
           </label>
         </div>
         <label className="field">
           <span>Verdict</span>
-          <select name="verdict" defaultValue={claim.verdict ?? ''} disabled={disabled}>
+          <select name="verdict" value={draft.verdict} onChange={edit('verdict')} disabled={disabled}>
             <option value="">No verdict yet</option>
             {VERDICTS.map((v) => (
               <option key={v} value={v}>
@@ -127,18 +221,21 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
             ))}
           </select>
         </label>
+        {conflictNote('verdict', (v) => (v ? verdictLabel(v as Verdict) : 'No verdict yet'))}
         <label className="field">
           <span>Rationale</span>
-          <textarea name="rationale" dir="auto" defaultValue={claim.rationale ?? ''} rows={4} maxLength={20000} disabled={disabled} placeholder="What the evidence shows" />
+          <textarea name="rationale" dir="auto" value={draft.rationale} onChange={edit('rationale')} rows={4} maxLength={20000} disabled={disabled} placeholder="What the evidence shows" />
         </label>
+        {conflictNote('rationale')}
         <div className="field-row">
           <label className="field">
             <span>Tags (comma-separated)</span>
-            <input name="tags" defaultValue={claim.tags.join(', ')} disabled={disabled} />
+            <input name="tags" value={draft.tags} onChange={edit('tags')} disabled={disabled} />
+            {conflictNote('tags')}
           </label>
           <label className="field">
             <span>Assignee</span>
-            <select name="assigneeId" defaultValue={claim.assigneeId ?? ''} disabled={disabled}>
+            <select name="assigneeId" value={draft.assigneeId} onChange={edit('assigneeId')} disabled={disabled}>
               <option value="">Unassigned</option>
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -146,6 +243,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
                 </option>
               ))}
             </select>
+            {conflictNote('assigneeId', (v) => members.find((m) => m.id === v)?.name ?? 'Unassigned')}
           </label>
         </div>
         {error && (

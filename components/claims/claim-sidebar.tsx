@@ -189,7 +189,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
                 </button>
                 {selected && (
                   <ClaimDetails
-                    key={`${c.id}:${c.rowVersion}`}
+                    key={c.id}
                     claim={c}
                     orphaned={item.orphaned}
                     members={members}

@@ -130,3 +130,41 @@ test('the sidebar and Alt+↓ scroll the article to a claim’s words', async ({
   await expect(second).toBeInViewport();
   await rita.context.close();
 });
+
+test('a colleague saving the same claim never wipes what you are typing: untouched fields update, edited ones offer both versions', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const ben = await signedIn(browser, 'reviewer2@factdesk.test');
+  const id = await documentWithClaims(rita.page);
+  await Promise.all([rita.page.goto(`/documents/${id}`), ben.page.goto(`/documents/${id}`)]);
+  const open = async (doc: DocumentPage) => {
+    await doc.sidebar.getByRole('button', { name: /^Claim 1: militärisch-technischen Maßnahmen/ }).click();
+    return doc.sidebar;
+  };
+  const ritaForm = await open(rita.doc);
+  const benForm = await open(ben.doc);
+  // Rita types a rationale and does not save yet.
+  await ritaForm.getByRole('textbox', { name: 'Rationale', exact: true }).fill('Ritas Begründung, noch nicht gespeichert.');
+  // Ben sets the claimant and his own rationale, and saves.
+  await benForm.getByRole('textbox', { name: 'Claimant', exact: true }).fill('Wladimir Putin');
+  await benForm.getByRole('textbox', { name: 'Rationale', exact: true }).fill('Bens Begründung.');
+  await benForm.getByRole('button', { name: 'Save claim' }).click();
+  await expect(benForm.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  // Rita's untouched field follows; her rationale stays, with Ben's version offered beside it.
+  await expect(ritaForm.getByRole('textbox', { name: 'Claimant', exact: true })).toHaveValue('Wladimir Putin');
+  await expect(ritaForm.getByRole('textbox', { name: 'Rationale', exact: true })).toHaveValue('Ritas Begründung, noch nicht gespeichert.');
+  const conflict = ritaForm.getByRole('alert').filter({ hasText: 'Bens Begründung.' });
+  await expect(conflict).toContainText('Ben Reviewer changed this');
+  // Saving without choosing is refused, and says why.
+  await ritaForm.getByRole('button', { name: 'Save claim' }).click();
+  await expect(ritaForm.getByRole('alert').filter({ hasText: 'choose “Use theirs” or “Keep mine”' })).toBeVisible();
+  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await ritaForm.getByRole('button', { name: 'Save claim' }).click();
+  await expect(ritaForm.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  const { claims } = await (await rita.page.request.get(`/api/documents/${id}/claims`)).json();
+  const saved = claims.find((c: { quote: { exact: string } }) => c.quote.exact === 'militärisch-technischen Maßnahmen');
+  expect(saved).toMatchObject({ rationale: 'Ritas Begründung, noch nicht gespeichert.', claimant: 'Wladimir Putin' });
+  // Ben's form follows Rita's save (he was not editing the rationale any more).
+  await expect(benForm.getByRole('textbox', { name: 'Rationale', exact: true })).toHaveValue('Ritas Begründung, noch nicht gespeichert.');
+  await rita.context.close();
+  await ben.context.close();
+});
