@@ -6,7 +6,7 @@ const config = [
   ...typescript,
   // Tests read loosely typed JSON responses from the API.
   { files: ['tests/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  { ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/.out/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/.out/**', 'dist/**'] },
 ];
 
 export default config;

@@ -2,7 +2,6 @@
 
 // Lone surrogates (stored as U+FFFD by SQLite's UTF-8) and control characters other than
 // tab, line feed and carriage return (they break file names, CSV cells and terminals).
-// eslint-disable-next-line no-control-regex
 const BAD_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether `text` holds a lone surrogate or a control character other than tab, newline and carriage return. */

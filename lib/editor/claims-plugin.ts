@@ -140,7 +140,7 @@ export function claimsPlugin(initial: ClaimMark[]): Plugin<ClaimsState> {
         const action = tr.getMeta(claimsKey) as ClaimsAction | undefined;
         if (!action) return next;
         const claims = new Map(next.claims);
-        let activeId = next.activeId;
+        const activeId = next.activeId;
         if (action.type === 'set') {
           claims.clear();
           for (const c of action.claims) claims.set(c.id, c);

@@ -38,7 +38,8 @@ const cache = new Map<string, Uint8Array>();
 
 /** What a file shows: the report without the time it was built. Two reports with the same key give the same file. */
 export function reportKey(report: Report, format: string): string {
-  const { generatedAt: _generatedAt, ...shown } = report;
+  const shown: Partial<Report> = { ...report };
+  delete shown.generatedAt;
   return `${report.document.id}:${report.document.version}:${format}:${createHash('sha256').update(JSON.stringify(shown)).digest('base64url')}`;
 }
 
