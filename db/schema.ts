@@ -169,6 +169,8 @@ export const claims = sqliteTable(
     quotePrefix: text('quote_prefix').notNull(),
     quoteSuffix: text('quote_suffix').notNull(),
     orphaned: integer('orphaned', { mode: 'boolean' }).notNull().default(false),
+    /** What undo may bring back to the claim (lib/claims/anchor.ts `Trail`), as JSON; null when nothing. */
+    anchorTrail: text('anchor_trail', { mode: 'json' }).$type<import('../lib/claims/anchor').Trail>(),
     statement: text('statement').notNull(),
     claimant: text('claimant'),
     claimDate: text('claim_date'),

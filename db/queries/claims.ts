@@ -35,6 +35,8 @@ export interface StoredAnchor {
   quoteExact: string | null;
   quotePrefix: string | null;
   quoteSuffix: string | null;
+  /** JSON of the anchor's trail (what undo may bring back), or null. */
+  anchorTrail: string | null;
 }
 
 /**
@@ -46,7 +48,8 @@ export function getClaimAnchorsByDocumentId(documentId: string): StoredAnchor[] 
       `SELECT id, "from", "to", orphaned,
               CASE WHEN orphaned THEN quote_exact END AS quoteExact,
               CASE WHEN orphaned THEN quote_prefix END AS quotePrefix,
-              CASE WHEN orphaned THEN quote_suffix END AS quoteSuffix
+              CASE WHEN orphaned THEN quote_suffix END AS quoteSuffix,
+              anchor_trail AS anchorTrail
          FROM claims WHERE document_id = ? AND deleted_at IS NULL`,
     )
     .all(documentId) as (Omit<StoredAnchor, 'orphaned'> & { orphaned: number })[];
@@ -67,7 +70,8 @@ export function updateClaimAnchors(updates: AnchorUpdate[]) {
     `UPDATE claims SET "from" = @from, "to" = @to, orphaned = @orphaned,
             quote_exact = coalesce(@quoteExact, quote_exact),
             quote_prefix = coalesce(@quotePrefix, quote_prefix),
-            quote_suffix = coalesce(@quoteSuffix, quote_suffix)
+            quote_suffix = coalesce(@quoteSuffix, quote_suffix),
+            anchor_trail = @anchorTrail
       WHERE id = @id`,
   );
   for (const u of updates) statement.run({ ...u, orphaned: u.orphaned ? 1 : 0 });

@@ -7,7 +7,13 @@
  * inside grows it; text typed exactly at either edge stays outside; deleting part of it
  * shrinks it. When every character is deleted the anchor is *orphaned*: it collapses to
  * where the text was and keeps its last quote. If that exact quote is later inserted at
- * that spot again (an undo), the anchor attaches to it again.
+ * that spot again (an undo), the anchor attaches to it again — to the occurrence whose
+ * surroundings best match the quote's prefix and suffix, when the inserted text repeats it.
+ *
+ * Undo restores what was deleted, in one step or several: so an anchor remembers the text
+ * deleted from its edges since it was last whole (`lost`), and text inserted exactly at an
+ * edge that puts those characters back joins it again, as does text inserted at an
+ * orphan's spot that holds the lost text around the quote.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { StepMap } from 'prosemirror-transform';
@@ -20,13 +26,42 @@ export interface Quote {
   suffix: string;
 }
 
+/**
+ * One deletion next to a claim, kept so that the undo that puts its text back (the same
+ * text at the same place) puts the claim's part of it back into the claim: `text` is all
+ * it deleted; `at` the character where the claim's part starts (a deletion at the claim's
+ * start, or the one that took an orphan's last words) or ends (at the claim's end), or where
+ * an orphan's spot lay in it; `claim` the length of the claim's words in it, for the one
+ * that orphaned the claim.
+ */
+export interface Piece {
+  text: string;
+  at: number;
+  claim?: number;
+  /** For deletions around an orphan: the spot (or the claim's start and end) in positions from the deletion's start. */
+  spot?: number;
+  end?: number;
+}
+
+/** Deletions at a claim's start and end, and around its spot once orphaned, newest last. */
+export interface Trail {
+  before: Piece[];
+  after: Piece[];
+  hole: Piece[];
+}
+
 /** Where a claim sits in the document. */
 export interface Anchor {
   from: number;
   to: number;
   orphaned: boolean;
   quote: Quote;
+  /** What undo may bring back (absent when nothing). */
+  trail?: Trail;
 }
+
+/** A trail keeps at most this many deletions on each side (the oldest go first). */
+const MAX_TRAIL = 200;
 
 /** How much context a quote keeps on either side. */
 export const QUOTE_CONTEXT_CHARS = 32;
@@ -43,9 +78,25 @@ export function textOf(doc: PMNode, from: number, to: number): string {
 export function quoteAt(doc: PMNode, from: number, to: number): Quote {
   const size = doc.content.size;
   // A window of positions is at least as long as the text in it, so this is enough context.
-  const prefix = textOf(doc, Math.max(0, from - QUOTE_CONTEXT_CHARS * 2 - 8), from).slice(-QUOTE_CONTEXT_CHARS);
-  const suffix = textOf(doc, to, Math.min(size, to + QUOTE_CONTEXT_CHARS * 2 + 8)).slice(0, QUOTE_CONTEXT_CHARS);
+  // Context counts code points (an emoji is one), so it never starts or ends inside a pair.
+  const prefix = Array.from(textOf(doc, Math.max(0, from - QUOTE_CONTEXT_CHARS * 2 - 8), from)).slice(-QUOTE_CONTEXT_CHARS).join('');
+  const suffix = Array.from(textOf(doc, to, Math.min(size, to + QUOTE_CONTEXT_CHARS * 2 + 8))).slice(0, QUOTE_CONTEXT_CHARS).join('');
   return { exact: textOf(doc, from, to), prefix, suffix };
+}
+
+/**
+ * The range shrunk to the text it covers: no leading or trailing whitespace, line breaks or
+ * block boundaries (a selection that starts at the end of the previous paragraph or ends at
+ * the start of the next one). Null when it covers no text but whitespace.
+ */
+export function trimRange(doc: PMNode, from: number, to: number): { from: number; to: number } | null {
+  const { chars, positions } = textWithPositions(doc, from, to);
+  let first = 0;
+  let last = chars.length - 1;
+  while (first <= last && /\s/.test(chars[first]!)) first++;
+  while (last >= first && /\s/.test(chars[last]!)) last--;
+  if (first > last) return null;
+  return { from: positions[first]!, to: positions[last]! + 1 };
 }
 
 /** Why a range cannot be a claim, or null when it can. */
@@ -79,19 +130,64 @@ export function changesOf(tr: { docs: readonly PMNode[]; doc: PMNode; mapping: {
  */
 export function mapAnchor(anchor: Anchor, changes: readonly StepChange[]): Anchor {
   let { from, to, orphaned, quote } = anchor;
+  const trail: Trail = { before: [...(anchor.trail?.before ?? [])], after: [...(anchor.trail?.after ?? [])], hole: [...(anchor.trail?.hole ?? [])] };
   for (const { map, before, after } of changes) {
     if (orphaned) {
-      // The stretch inserted exactly at the orphan's spot lies between these two.
-      const left = map.map(from, -1);
-      const right = map.map(from, 1);
-      from = to = left;
-      const found = right > left ? findText(after, quote.exact, left, right) : null;
-      if (found) {
-        ({ from, to } = found);
+      const spot = from;
+      let placed: { from: number; to: number } | null = null;
+      let left = map.map(spot, -1);
+      let right = map.map(spot, 1);
+      let moved: number | null = null;
+      map.forEach((oldStart, oldEnd, newStart, newEnd) => {
+        if (oldStart > spot || spot > oldEnd) return;
+        // A deletion around the spot: remember where in its text the spot lay.
+        if (oldEnd > oldStart) push(trail.hole, { text: textOf(before, oldStart, oldEnd), at: textOf(before, oldStart, spot).length, spot: spot - oldStart });
+        if (newEnd <= newStart) return;
+        left = Math.min(left, newStart);
+        right = Math.max(right, newEnd);
+        // The text of the newest deletions put back in their place (an undo): exact placement.
+        const inserted = textOf(after, newStart, newEnd);
+        const undone = unwrapHole(inserted, trail.hole);
+        if (undone) {
+          trail.hole.length -= undone.popped;
+          // The undo puts back the same content at the same place: positions count as before.
+          if (undone.claim) placed = { from: newStart + undone.claim.start, to: newStart + undone.claim.end };
+          else moved = newStart + undone.spot;
+        }
+      });
+      from = to = moved ?? map.map(spot, -1);
+      if (!placed && right > left) {
+        // Other text at the spot that holds the claim's words attaches it, at the occurrence
+        // whose surroundings match the quote best: as much of the claim as it was before its
+        // edges were deleted as the text holds (an undo merged from several deletions puts
+        // back some of them at once), else its last words.
+        const parts = (pieces: Piece[], side: 'before' | 'after') => pieces.map((p) => (side === 'before' ? p.text.slice(p.at) : p.text.slice(0, p.at)));
+        const befores = parts(trail.before, 'before');
+        const afters = parts(trail.after, 'after');
+        search: for (let i = 0; i <= Math.min(befores.length, 50); i++) {
+          for (let j = 0; j <= Math.min(afters.length, 50); j++) {
+            // Keep the newest deletions' words: drop the oldest i at the start and j at the end.
+            const head = befores.slice(i).join('') + quote.exact;
+            const tail = afters.slice(j).reverse().join('');
+            // Words deleted from inside the claim may come back in the same undo, between.
+            const found = findQuote(after, { ...quote, exact: head + tail }, left, right) ?? (tail ? findSpan(after, head, tail, left, right) : null);
+            if (found) {
+              placed = found;
+              trail.before.length = i;
+              trail.after.length = j;
+              trail.hole.length = 0;
+              break search;
+            }
+          }
+        }
+      }
+      if (placed) {
+        ({ from, to } = placed as { from: number; to: number });
         orphaned = false;
       }
       continue;
     }
+    const edges = edgeChanges(before, after, map, from, to, trail);
     const next = mapLiveRange(from, to, map);
     // After a change inside or at the range, its edges move to its first and last text
     // character; a range left holding no text (deleted across blocks) is orphaned too.
@@ -99,12 +195,167 @@ export function mapAnchor(anchor: Anchor, changes: readonly StepChange[]): Ancho
     if (!live) {
       quote = quoteAt(before, from, to);
       orphaned = true;
-      from = to = next ? next.from : map.map(from, -1);
+      // The deletion that took the last words: its text, and where the words were in it.
+      let spot: number | null = null;
+      map.forEach((oldStart, oldEnd) => {
+        if (spot === null && oldStart <= from && oldEnd >= to && oldEnd > oldStart) {
+          push(trail.hole, { text: textOf(before, oldStart, oldEnd), at: textOf(before, oldStart, from).length, claim: quote.exact.length, spot: from - oldStart, end: to - oldStart });
+          spot = map.map(oldStart, -1);
+        }
+      });
+      from = to = spot ?? (next ? next.from : map.map(from, -1));
     } else {
       ({ from, to } = live);
+      // Text put back exactly at an edge (an undo) joins the claim again.
+      if (edges.growFrom !== null && edges.growFrom < from) from = edges.growFrom;
+      if (edges.growTo !== null && edges.growTo > to) to = edges.growTo;
     }
   }
-  return { from, to, orphaned, quote };
+  const out: Anchor = { from, to, orphaned, quote };
+  if (trail.before.length || trail.after.length || trail.hole.length) out.trail = trail;
+  return out;
+}
+
+/**
+ * Reads inserted text as the undo of the newest deletions around an orphan's spot (outermost
+ * first): each put back text before the spot and after it, around what the next one put
+ * back; the innermost may be the deletion that took the claim's last words. Returns how
+ * many deletions it undoes and where the spot, or the claim's words, are in it (positions);
+ * null when the text is not such an undo.
+ */
+function unwrapHole(inserted: string, hole: readonly Piece[]): { popped: number; spot: number; claim?: { start: number; end: number } } | null {
+  let text = inserted;
+  let offset = 0;
+  for (let i = hole.length - 1; i >= 0; i--) {
+    const piece = hole[i]!;
+    if (piece.spot === undefined) return null;
+    if (piece.claim !== undefined) {
+      return text === piece.text ? { popped: hole.length - i, spot: offset, claim: { start: offset + piece.spot, end: offset + piece.end! } } : null;
+    }
+    const pre = piece.text.slice(0, piece.at);
+    const post = piece.text.slice(piece.at);
+    if (text.length < piece.text.length || !text.startsWith(pre) || !text.endsWith(post)) return null;
+    offset += piece.spot;
+    text = text.slice(pre.length, text.length - post.length);
+    if (!text) return { popped: hole.length - i, spot: offset };
+  }
+  return null;
+}
+
+function push(stack: Piece[], piece: Piece) {
+  stack.push(piece);
+  if (stack.length > MAX_TRAIL) stack.shift();
+}
+
+/**
+ * What one step does at a live anchor's edges: a deletion that takes its first or last
+ * characters is pushed on the trail; the undo of the newest one (its text put back where it
+ * was) extends the anchor over the claim's part of it (`growFrom`/`growTo`, positions after
+ * the step) and is taken off the trail.
+ */
+function edgeChanges(before: PMNode, after: PMNode, map: StepMap, from: number, to: number, trail: Trail) {
+  let growFrom: number | null = null;
+  let growTo: number | null = null;
+  map.forEach((oldStart, oldEnd, newStart, newEnd) => {
+    // Text put in right before the claim or right after it (an insertion, or the replacement
+    // of a block boundary that the undo of a deletion across paragraphs is).
+    if (newEnd > newStart && (oldEnd === from || oldStart === to)) {
+      const inserted = textOf(after, newStart, newEnd);
+      const first = trail.before.at(-1);
+      const last = trail.after.at(-1);
+      if (oldEnd === from && first) {
+        // The newest deletions at the start, put back (one undo may put back several: the
+        // history merges neighbouring steps), end the inserted text, newest last.
+        let text = inserted;
+        let start: number | null = null;
+        while (trail.before.length && text.endsWith(trail.before.at(-1)!.text)) {
+          const piece = trail.before.pop()!;
+          const offset = text.length - piece.text.length;
+          if (piece.at < piece.text.length) start = offset + piece.at;
+          text = text.slice(0, offset);
+        }
+        // Merged with the undo of a deletion inside the claim, put back after it.
+        if (start === null && trail.before.length && text.startsWith(trail.before.at(-1)!.text)) {
+          const piece = trail.before.pop()!;
+          if (piece.at < piece.text.length) start = piece.at;
+        }
+        if (start !== null) growFrom = positionOfChar(after, newStart, newEnd, start);
+      } else if (oldStart === to && last) {
+        let text = inserted;
+        let base = 0;
+        let end: number | null = null;
+        while (trail.after.length && text.startsWith(trail.after.at(-1)!.text)) {
+          const piece = trail.after.pop()!;
+          if (piece.at > 0) end = base + piece.at;
+          base += piece.text.length;
+          text = text.slice(piece.text.length);
+        }
+        // Merged with the undo of a deletion inside the claim, put back before it.
+        if (end === null && trail.after.length && text.endsWith(trail.after.at(-1)!.text)) {
+          const piece = trail.after.pop()!;
+          if (piece.at > 0) end = base + text.length - piece.text.length + piece.at;
+        }
+        if (end !== null) growTo = positionOfChar(after, newStart, newEnd, end - 1) + 1;
+      }
+      return;
+    }
+    if (oldEnd <= from || oldStart >= to || oldEnd === oldStart) return;
+    // A deletion (or replacement) that takes the claim's first or last characters; changes
+    // inside it need no memory (text an undo puts back inside joins by itself).
+    if (oldStart <= from && oldEnd < to) push(trail.before, { text: textOf(before, oldStart, oldEnd), at: textOf(before, oldStart, from).length });
+    else if (oldStart > from && oldEnd >= to) push(trail.after, { text: textOf(before, oldStart, oldEnd), at: textOf(before, oldStart, to).length });
+  });
+  return { growFrom, growTo };
+}
+
+/** The position of the `index`-th character of the plain text of [start, end]. */
+function positionOfChar(doc: PMNode, start: number, end: number, index: number): number {
+  return textWithPositions(doc, start, end).positions[index]!;
+}
+
+/** The first stretch of [start, end] that starts with `head` and ends with `tail` (anything between). */
+function findSpan(doc: PMNode, head: string, tail: string, start: number, end: number): { from: number; to: number } | null {
+  const { chars, positions } = textWithPositions(doc, start, end);
+  const h = chars.indexOf(head);
+  if (h < 0) return null;
+  const t = chars.indexOf(tail, h + head.length);
+  if (t < 0) return null;
+  return { from: positions[h]!, to: positions[t + tail.length - 1]! + 1 };
+}
+
+/**
+ * The occurrence of `quote.exact` in [start, end] of the document whose surroundings best
+ * match the quote's prefix and suffix (the longest common run next to it), the first on a
+ * tie; null when it does not occur there.
+ */
+export function findQuote(doc: PMNode, quote: Quote, start: number, end: number): { from: number; to: number } | null {
+  if (!quote.exact) return null;
+  const { chars, positions } = textWithPositions(doc, start, end);
+  let best: { from: number; to: number } | null = null;
+  let bestScore = -1;
+  for (let i = chars.indexOf(quote.exact); i >= 0; i = chars.indexOf(quote.exact, i + 1)) {
+    const from = positions[i]!;
+    const to = positions[i + quote.exact.length - 1]! + 1;
+    const context = quoteAt(doc, from, to);
+    const score = commonSuffix(context.prefix, quote.prefix) + commonPrefix(context.suffix, quote.suffix);
+    if (score > bestScore) {
+      best = { from, to };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /** The stretches of the final document that the steps replaced or inserted. */

@@ -24,7 +24,7 @@ import { loadCurrent } from '../collab/authority';
 import { publish } from '../collab/hub';
 import { AppError, invalidBody, notFound } from '../errors';
 import { authorize, type Action } from '../permissions';
-import { invalidRangeReason, quoteAt } from './anchor';
+import { invalidRangeReason, quoteAt, trimRange } from './anchor';
 import { serializeClaim, serializeSource } from './serialize';
 import { MAX_SOURCES_PER_CLAIM } from './validation';
 
@@ -67,7 +67,11 @@ function noteReviewedChange(ctx: ClaimContext, claim: ClaimRow, tx: Tx, what: st
   return patch;
 }
 
-/** The range checked against the document at `version` (which must be the current one); returns the quote. */
+/**
+ * The range checked against the document at `version` (which must be the current one) and
+ * trimmed to the text it covers (a selection that starts or ends on a paragraph boundary or
+ * in spaces); returns the trimmed range and its quote.
+ */
 function checkRange(documentId: string, range: { from: number; to: number; version: number }, tx: Tx) {
   const stored = getDocumentCollabState(documentId);
   if (!stored) throw notFound();
@@ -79,7 +83,9 @@ function checkRange(documentId: string, range: { from: number; to: number; versi
   const doc = loadCurrent(documentId, stored.version, tx);
   const reason = invalidRangeReason(doc, range.from, range.to);
   if (reason) throw invalidBody(`This range cannot be a claim: ${reason}.`);
-  return quoteAt(doc, range.from, range.to);
+  const trimmed = trimRange(doc, range.from, range.to);
+  if (!trimmed) throw invalidBody('This range cannot be a claim: the selection contains no text.');
+  return { ...trimmed, quote: quoteAt(doc, trimmed.from, trimmed.to) };
 }
 
 /** Tells everyone in the document that a claim changed (after the change is committed). */
@@ -107,13 +113,13 @@ export function createClaim(
   authorizeChange(ctx, 'claim:create');
   const created = writeTransaction((tx) => {
     assertUnlocked(ctx);
-    const quote = checkRange(ctx.documentId, input, tx);
+    const { from, to, quote } = checkRange(ctx.documentId, input, tx);
     checkAssignee(ctx, input.assigneeId, tx);
     const row = insertClaim(
       {
         documentId: ctx.documentId,
-        from: input.from,
-        to: input.to,
+        from,
+        to,
         quoteExact: quote.exact,
         quotePrefix: quote.prefix,
         quoteSuffix: quote.suffix,
@@ -163,8 +169,8 @@ export function updateClaim(
     const reviewed = REVIEWED_FIELDS.filter((k) => k in fields && fields[k] !== current[k]);
     if (reviewed.length) Object.assign(patch, noteReviewedChange(ctx, current, tx, reviewed.join(', ')));
     if (from !== undefined && to !== undefined && version !== undefined) {
-      const quote = checkRange(ctx.documentId, { from, to, version }, tx);
-      Object.assign(patch, { from, to, orphaned: false, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix });
+      const range = checkRange(ctx.documentId, { from, to, version }, tx);
+      Object.assign(patch, { from: range.from, to: range.to, orphaned: false, quoteExact: range.quote.exact, quotePrefix: range.quote.prefix, quoteSuffix: range.quote.suffix, anchorTrail: null });
     }
     const row = updateClaimIfVersion(claimId, rowVersion, patch, tx)!;
     const before = serializeClaim(current);

@@ -9,7 +9,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { getDb, writeTransaction, type DbOrTx } from '@/db';
 import { getClaimAnchorsByDocumentId, updateClaimAnchors, type AnchorUpdate } from '@/db/queries/claims';
 import { getDocumentCollabState, getDocumentContent, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
-import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type StepChange } from '../claims/anchor';
+import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type Anchor, type StepChange } from '../claims/anchor';
 import { AppError, notFound } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { docJSON, schema } from '../editor/schema';
@@ -165,15 +165,17 @@ function mapClaimAnchors(documentId: string, changes: StepChange[], doc: PMNode)
   const ranges = changedRanges(changes);
   const updates: AnchorUpdate[] = [];
   for (const row of rows) {
-    const before = { from: row.from, to: row.to, orphaned: row.orphaned, quote: { exact: row.quoteExact ?? '', prefix: row.quotePrefix ?? '', suffix: row.quoteSuffix ?? '' } };
+    const trail = row.anchorTrail ? (JSON.parse(row.anchorTrail) as Anchor['trail']) : undefined;
+    const before: Anchor = { from: row.from, to: row.to, orphaned: row.orphaned, quote: { exact: row.quoteExact ?? '', prefix: row.quotePrefix ?? '', suffix: row.quoteSuffix ?? '' }, trail };
     const mapped = mapAnchor(before, changes);
+    const trailJSON = mapped.trail ? JSON.stringify(mapped.trail) : null;
     const newlyOrphaned = mapped.orphaned && !before.orphaned;
     const quoteChanged = newlyOrphaned || (!mapped.orphaned && (before.orphaned || quoteMayHaveChanged(mapped, ranges)));
     const moved = mapped.from !== before.from || mapped.to !== before.to || mapped.orphaned !== before.orphaned;
-    if (!moved && !quoteChanged) continue;
+    if (!moved && !quoteChanged && trailJSON === row.anchorTrail) continue;
     // Live claims away from the edits keep their stored quote (NULL leaves the column as it is).
     const quote = quoteChanged ? (mapped.orphaned ? mapped.quote : quoteAt(doc, mapped.from, mapped.to)) : null;
-    updates.push({ id: row.id, from: mapped.from, to: mapped.to, orphaned: mapped.orphaned, quoteExact: quote?.exact ?? null, quotePrefix: quote?.prefix ?? null, quoteSuffix: quote?.suffix ?? null });
+    updates.push({ id: row.id, from: mapped.from, to: mapped.to, orphaned: mapped.orphaned, quoteExact: quote?.exact ?? null, quotePrefix: quote?.prefix ?? null, quoteSuffix: quote?.suffix ?? null, anchorTrail: trailJSON });
   }
   updateClaimAnchors(updates);
 }

@@ -102,7 +102,9 @@ interface ModelChar {
   ch: string;
 }
 
-const INSERT_ALPHABET = '0123456789#'; // no letters: inserted text can never re-create a quote
+// Characters the articles never hold: inserted text can never re-create a quote or put back
+// text deleted from a claim's edge (both of which re-attach on purpose, see the undo tests).
+const INSERT_ALPHABET = '§¤¶';
 const LETTER = /\p{L}/u;
 
 type Op =
