@@ -39,6 +39,12 @@ function build(state: EditorState, cursors: RemoteCursor[]): DecorationSet {
     const to = Math.max(head, anchor);
     if (from < to) decos.push(Decoration.inline(from, to, { class: 'remote-selection', style: `background: ${c.color}33` }));
     decos.push(Decoration.widget(head, () => caret(c), { key: `${c.sessionId}:${c.color}:${c.name}`, side: 1 }));
+    // The block holding the caret paints outside its box (the name above its first line).
+    const $head = state.doc.resolve(head);
+    if ($head.depth >= 1) {
+      const start = $head.before(1);
+      decos.push(Decoration.node(start, start + state.doc.child($head.index(0)).nodeSize, { class: 'has-remote-caret' }));
+    }
   }
   return DecorationSet.create(state.doc, decos);
 }

@@ -168,3 +168,26 @@ test('a colleague saving the same claim never wipes what you are typing: untouch
   await rita.context.close();
   await ben.context.close();
 });
+
+test('another reviewer’s caret name is readable on a paragraph’s first line', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const ben = await signedIn(browser, 'reviewer2@factdesk.test');
+  const id = await documentWithClaims(rita.page);
+  await Promise.all([rita.page.goto(`/documents/${id}`), ben.page.goto(`/documents/${id}`)]);
+  await ben.doc.caretBefore('Bei den bilateralen Verhandlungen');
+  const label = rita.doc.editor.locator('.remote-caret-label', { hasText: 'Ben Reviewer' });
+  await expect(label).toBeVisible();
+  // The whole label is painted: the point near its top is the label, not what lies behind.
+  const hitAtTop = () =>
+    rita.page.evaluate(() => {
+      const el = [...document.querySelectorAll<HTMLElement>('.remote-caret-label')].find((l) => l.textContent === 'Ben Reviewer');
+      if (!el) return 'no label';
+      // Labels let clicks through; for this hit test they take them (clipped parts never do).
+      el.style.pointerEvents = 'auto';
+      const r = el.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + 2)?.className ?? 'nothing';
+    });
+  await expect.poll(hitAtTop).toContain('remote-caret-label');
+  await rita.context.close();
+  await ben.context.close();
+});
