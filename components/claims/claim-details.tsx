@@ -8,7 +8,7 @@ import { verdictLabel } from '@/lib/claims/verdicts';
 import { ClaimComments } from '../review/claim-comments';
 import { ClaimHistory } from '../review/claim-history';
 import { ClaimReview } from '../review/claim-review';
-import type { Member } from '../editor/document-workspace';
+import type { Member } from '../review/review-context';
 import { ApiError, sendJson } from './api';
 import { SourceList } from './source-list';
 

@@ -11,7 +11,7 @@ import type { ClaimJSON } from '@/lib/claims/serialize';
 import { CLAIM_STATUS_LABELS as STATUS_LABELS, DEFAULT_VERDICT_SCALE, verdictLabel } from '@/lib/claims/verdicts';
 import { shortcutLabel } from '@/lib/editor/commands';
 import type { CommentCount } from '@/lib/comments/counts';
-import type { Member } from '../editor/document-workspace';
+import type { Member } from '../review/review-context';
 import { ClaimDetails } from './claim-details';
 import { VerdictBadge } from './verdict-badge';
 

@@ -13,7 +13,7 @@ import { EditorView } from 'prosemirror-view';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentStatus, Role } from '@/db/enums';
-import { COMMENTS_CHANGED_EVENT, ReviewContext } from '../review/review-context';
+import { COMMENTS_CHANGED_EVENT, ReviewContext, type Member } from '../review/review-context';
 import { SignoffPanel, type SignoffJSON } from '../review/signoff-panel';
 import type { CommentJSON } from '@/lib/comments/commands';
 import { countComments, type CommentCount } from '@/lib/comments/counts';
@@ -31,11 +31,7 @@ import type { PresenceEntry } from '@/lib/collab/hub';
 import { EditorToolbar } from './editor-toolbar';
 import { SaveIndicator } from './save-indicator';
 
-/** A workspace member, for assignees. */
-export interface Member {
-  id: string;
-  name: string;
-}
+export type { Member } from '../review/review-context';
 
 interface Props {
   documentId: string;
@@ -123,6 +119,9 @@ export function DocumentWorkspace(props: Props) {
   // Where the floating "Add claim" button goes: just below the end of a non-empty selection.
   const [selectionEnd, setSelectionEnd] = useState<{ top: number; left: number } | null>(null);
   const addClaimRef = useRef<() => void>(() => {});
+  // The claim just added, while nothing else happened in the text: Ctrl+Z removes it.
+  const lastAddedRef = useRef<{ id: string; doc: unknown } | null>(null);
+  const undoAddClaimRef = useRef<() => boolean>(() => false);
 
   // Build the editor once per document.
   useEffect(() => {
@@ -137,7 +136,7 @@ export function DocumentWorkspace(props: Props) {
         history(),
         claimsPlugin(initialClaims.map(toMark)),
         presencePlugin(),
-        keymap({ [ADD_CLAIM_SHORTCUT]: () => (addClaimRef.current(), true) }),
+        keymap({ [ADD_CLAIM_SHORTCUT]: () => (addClaimRef.current(), true), 'Mod-z': () => undoAddClaimRef.current() }),
         keymap(buildKeymap()),
         keymap(baseKeymap),
       ],
@@ -346,6 +345,7 @@ export function DocumentWorkspace(props: Props) {
       if (!res.ok) throw new Error(body?.error?.message ?? `The claim could not be added (${res.status}).`);
       upsertClaim(body.claim, { version: range.version });
       selectClaim(body.claim.id);
+      lastAddedRef.current = { id: body.claim.id, doc: viewRef.current?.state.doc ?? null };
       // Collapse the selection to the claim's end, so the floating button goes away.
       const v = viewRef.current;
       if (v && !v.state.selection.empty) v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, v.state.selection.to)));
@@ -356,6 +356,25 @@ export function DocumentWorkspace(props: Props) {
   useEffect(() => {
     addClaimRef.current = addClaim;
   }, [addClaim]);
+  useEffect(() => {
+    undoAddClaimRef.current = () => {
+      const last = lastAddedRef.current;
+      const v = viewRef.current;
+      lastAddedRef.current = null;
+      // Only right after Add claim: once the text changed, Ctrl+Z undoes the text as usual.
+      if (!last || !v || v.state.doc !== last.doc) return false;
+      void fetch(`/api/claims/${last.id}`, { method: 'DELETE' }).then(async (res) => {
+        if (res.ok || res.status === 404) {
+          removeClaim(last.id);
+          setNotice('Claim removed (Add claim undone).');
+        } else {
+          const body = await res.json().catch(() => null);
+          setNotice(body?.error?.message ?? 'The claim could not be removed.');
+        }
+      });
+      return true;
+    };
+  }, [removeClaim]);
 
   const reattachClaim = useCallback(
     async (claim: ClaimJSON) => {

@@ -4,12 +4,18 @@
 import { createContext, useContext } from 'react';
 import type { DocumentStatus, Role } from '@/db/enums';
 
+/** A workspace member, as the document page knows them (assignees, mentions, names in the history). */
+export interface Member {
+  id: string;
+  name: string;
+}
+
 export interface ReviewContextValue {
   documentId: string;
   documentStatus: DocumentStatus;
   role: Role;
   currentUserId: string;
-  members: { id: string; name: string }[];
+  members: Member[];
 }
 
 export const ReviewContext = createContext<ReviewContextValue | null>(null);

@@ -191,3 +191,24 @@ test('another reviewer’s caret name is readable on a paragraph’s first line'
   await rita.context.close();
   await ben.context.close();
 });
+
+test('Ctrl+Z right after Add claim removes the claim, and the text stays as it was', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const created = await rita.page.request.post('/api/documents', { data: { title: `Rückgängig ${Date.now()}`, language: 'de', content: 'Der Kreml warnt vor Maßnahmen.' } });
+  const { document } = await created.json();
+  await rita.page.goto(`/documents/${document.id}`);
+  await rita.doc.select('warnt vor Maßnahmen');
+  await rita.page.keyboard.press('Control+Shift+M');
+  await expect(rita.doc.highlights()).toHaveText(['warnt vor Maßnahmen']);
+  await rita.doc.editor.focus();
+  await rita.page.keyboard.press('Control+z');
+  await expect(rita.doc.highlights()).toHaveCount(0);
+  await expect(rita.doc.sidebar.getByText('No claims yet.')).toBeVisible();
+  expect(await rita.doc.articleText()).toBe('Der Kreml warnt vor Maßnahmen.');
+  const { claims } = await (await rita.page.request.get(`/api/documents/${document.id}/claims`)).json();
+  expect(claims).toHaveLength(0);
+  // The next Ctrl+Z undoes text as usual (nothing typed: nothing changes).
+  await rita.page.keyboard.press('Control+z');
+  expect(await rita.doc.articleText()).toBe('Der Kreml warnt vor Maßnahmen.');
+  await rita.context.close();
+});
