@@ -212,3 +212,72 @@ test('Ctrl+Z right after Add claim removes the claim, and the text stays as it w
   expect(await rita.doc.articleText()).toBe('Der Kreml warnt vor Maßnahmen.');
   await rita.context.close();
 });
+
+/** Puts the caret (or a selection of `length` characters) at a fraction of the article's text, as a click or drag would. */
+async function placeAt(doc: DocumentPage, fraction: number, length = 0) {
+  await doc.editor.evaluate(
+    (root, { fraction, length }) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => ((n.parentElement?.closest('.remote-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT)),
+      });
+      const nodes: [Text, number][] = [];
+      let total = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n as Text, total]);
+        total += (n as Text).data.length;
+      }
+      const at = (offset: number): [Text, number] => {
+        for (let k = nodes.length - 1; k >= 0; k--) if (nodes[k]![1] <= offset) return [nodes[k]![0], Math.min(offset - nodes[k]![1], nodes[k]![0].data.length)];
+        return [nodes[0]![0], 0];
+      };
+      const start = Math.floor(fraction * Math.max(0, total - length));
+      const range = document.createRange();
+      range.setStart(...at(start));
+      range.setEnd(...at(start + length));
+      (root as HTMLElement).focus();
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    { fraction, length },
+  );
+}
+
+test('three reviewers type, delete, split paragraphs and add claims at random for a minute: every page ends on the server’s text and quotes', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const people = await Promise.all(['reviewer@factdesk.test', 'reviewer2@factdesk.test', 'editor@factdesk.test'].map((e) => signedIn(browser, e)));
+  const id = await documentWithClaims(people[0]!.page);
+  await Promise.all(people.map((p) => p.page.goto(`/documents/${id}`)));
+  for (const p of people) await expect(p.doc.highlights().first()).toBeVisible();
+  // A seeded generator: the same run every time, so a failure can be replayed.
+  let seed = 20261130;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const words = ['Nato ', 'Kreml ', 'sagt ', '48 Millionen ', 'ß ', 'é ', '„Zitat“ '];
+  const until = Date.now() + 60_000;
+  const act = async (p: (typeof people)[number]) => {
+    const r = random();
+    if (r < 0.5) {
+      await placeAt(p.doc, random());
+      await p.page.keyboard.type(words[Math.floor(random() * words.length)]!, { delay: 10 });
+    } else if (r < 0.75) {
+      await placeAt(p.doc, random());
+      for (let i = 0; i < 1 + Math.floor(random() * 4); i++) await p.page.keyboard.press('Backspace');
+    } else if (r < 0.85) {
+      await placeAt(p.doc, random());
+      await p.page.keyboard.press('Enter');
+    } else {
+      await placeAt(p.doc, random(), 6 + Math.floor(random() * 20));
+      await p.page.keyboard.press('Control+Shift+M');
+    }
+  };
+  while (Date.now() < until) await Promise.all(people.map((p) => act(p)));
+  for (const p of people) await expect(p.doc.saveState).toHaveText('All changes saved', { timeout: 30_000 });
+  const text = await people[0]!.doc.articleText();
+  for (const p of people.slice(1)) await expect.poll(() => p.doc.articleText(), { timeout: 20_000 }).toBe(text);
+  const { claims } = await (await people[0]!.page.request.get(`/api/documents/${id}/claims`)).json();
+  // A quote separates blocks with a newline; the highlights' text has no separator.
+  const expected = Object.fromEntries((claims as { id: string; orphaned: boolean; quote: { exact: string } }[]).filter((c) => !c.orphaned).map((c) => [c.id, c.quote.exact.replace(/\n/g, '')]));
+  expect(Object.keys(expected).length).toBeGreaterThan(2);
+  for (const p of people) await expect.poll(() => highlightedTexts(p.doc), { timeout: 20_000 }).toEqual(expected);
+  for (const p of people) await p.context.close();
+});
