@@ -74,7 +74,7 @@ test('2,000 characters typed offline are all saved when the connection is back, 
   const { document } = await created.json();
   await Promise.all([rita.page.goto(`/documents/${document.id}`), ben.page.goto(`/documents/${document.id}`)]);
   await expect(rita.doc.saveState).toHaveText('All changes saved');
-  await expect(ben.doc.editor).toHaveText('Erster Satz.');
+  await expect.poll(() => ben.doc.articleText()).toBe('Erster Satz.');
 
   await rita.context.setOffline(true);
   await rita.doc.caretAfter('Erster Satz.');

@@ -7,10 +7,6 @@ import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirr
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb } from '@/db';
-import { users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
-import { eq } from 'drizzle-orm';
 import { CollabConnection, type SaveState } from '@/components/editor/collab-connection';
 import { currentDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
 import { MAX_STEPS_PER_REQUEST } from '@/lib/collab/limits';
@@ -18,14 +14,13 @@ import { createDocument } from '@/lib/documents/commands';
 import { AppError } from '@/lib/errors';
 import { textToDoc } from '@/lib/editor/import';
 import { schema } from '@/lib/editor/schema';
+import { demoReviewer } from '../support/demo-reviewer';
 
 let userId: string;
 let workspaceId: string;
 
 beforeAll(async () => {
-  await seedDemo(getDb());
-  userId = getDb().select().from(users).where(eq(users.email, 'reviewer@factdesk.test')).get()!.id;
-  workspaceId = getDb().query.memberships.findFirst({ where: (m, { eq: e }) => e(m.userId, userId) }).sync()!.workspaceId;
+  ({ userId, workspaceId } = await demoReviewer());
 });
 
 afterEach(() => {

@@ -7,29 +7,25 @@
  */
 import { textToDoc } from '@/lib/editor/import';
 import fc from 'fast-check';
-import { eq } from 'drizzle-orm';
 import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
 import { getClaimsByDocumentId } from '@/db/queries/claims';
-import { users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
 import { createClaim } from '@/lib/claims/commands';
 import { currentDocument, evictDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
 import { StepHistory } from '@/lib/collab/step-history';
 import { createDocument } from '@/lib/documents/commands';
 import { claimsConfirmKey, claimsKey, claimsPlugin, getClaimsState } from '@/lib/editor/claims-plugin';
 import { schema } from '@/lib/editor/schema';
+import { getDb } from '@/db';
+import { demoReviewer } from '../support/demo-reviewer';
 
 let userId: string;
 let workspaceId: string;
 
 beforeAll(async () => {
-  await seedDemo(getDb());
-  userId = getDb().select().from(users).where(eq(users.email, 'reviewer@factdesk.test')).get()!.id;
-  workspaceId = getDb().query.memberships.findFirst({ where: (m, { eq: e }) => e(m.userId, userId) }).sync()!.workspaceId;
+  ({ userId, workspaceId } = await demoReviewer());
 });
 
 interface ClaimEvent {

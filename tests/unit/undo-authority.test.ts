@@ -8,25 +8,20 @@ import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirr
 import { history, undo } from 'prosemirror-history';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db';
 import { getClaimsByDocumentId } from '@/db/queries/claims';
-import { users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
 import { findText } from '@/lib/claims/anchor';
 import { createClaim } from '@/lib/claims/commands';
 import { currentDocument, receiveSteps } from '@/lib/collab/authority';
 import { createDocument } from '@/lib/documents/commands';
 import { textToDoc } from '@/lib/editor/import';
 import { schema } from '@/lib/editor/schema';
+import { demoReviewer } from '../support/demo-reviewer';
 
 let userId: string;
 let workspaceId: string;
 
 beforeAll(async () => {
-  await seedDemo(getDb());
-  userId = getDb().select().from(users).where(eq(users.email, 'reviewer@factdesk.test')).get()!.id;
-  workspaceId = getDb().query.memberships.findFirst({ where: (m, { eq: e }) => e(m.userId, userId) }).sync()!.workspaceId;
+  ({ userId, workspaceId } = await demoReviewer());
 });
 
 function setup(text: string) {

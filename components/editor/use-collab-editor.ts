@@ -1,0 +1,139 @@
+'use client';
+
+/**
+ * The collaborative editor of a document page: one ProseMirror view with the collab,
+ * history, claims and presence plugins, and its CollabConnection. Built once per document;
+ * the callbacks are read through a ref, so they may change on every render.
+ */
+import { collab } from 'prosemirror-collab';
+import { history } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { EditorState, type Transaction } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { useEffect, useRef, useState } from 'react';
+import type { PresenceEntry } from '@/lib/collab/hub';
+import { claimsPlugin, type ClaimMark } from '@/lib/editor/claims-plugin';
+import { baseKeymap, buildKeymap } from '@/lib/editor/commands';
+import { presenceKey, presencePlugin, type RemoteCursor } from '@/lib/editor/presence-plugin';
+import { schema } from '@/lib/editor/schema';
+import { textDirection } from '@/lib/languages';
+import { CollabConnection, type ClaimEvent, type LinkState, type SaveState } from './collab-connection';
+
+export interface CollabEditorOptions {
+  documentId: string;
+  /** The document as loaded with the page, its version, language and title. */
+  doc: unknown;
+  version: number;
+  language: string;
+  title: string;
+  initialMarks: ClaimMark[];
+  /** Whether the text may be edited now (follows the document's status live). */
+  canEditText: boolean;
+  /** Keys handled before the editing keymap (Add claim and its undo). */
+  keys: Record<string, () => boolean>;
+  /** After every transaction, with the view in its new state. */
+  onTransaction: (view: EditorView, tr: Transaction) => void;
+  onClaimEvent: (event: ClaimEvent) => void;
+  onDocumentEvent: () => void;
+  onCommentsEvent: (claimId: string) => void;
+}
+
+export function useCollabEditor(options: CollabEditorOptions) {
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  const mountRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const connectionRef = useRef<CollabConnection | null>(null);
+  const [view, setView] = useState<EditorView | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const [linkState, setLinkState] = useState<LinkState>('connecting');
+  const [people, setPeople] = useState<PresenceEntry[]>([]);
+  const { documentId } = options;
+
+  useEffect(() => {
+    const mount = mountRef.current;
+    if (!mount) return;
+    const { doc, version, language, title, initialMarks, keys } = latest.current;
+    const state = EditorState.create({
+      doc: schema.nodeFromJSON(doc),
+      plugins: [
+        collab({ version, clientID: crypto.randomUUID() }),
+        history(),
+        claimsPlugin(initialMarks),
+        presencePlugin(),
+        keymap(Object.fromEntries(Object.keys(keys).map((key) => [key, () => latest.current.keys[key]?.() ?? false]))),
+        keymap(buildKeymap()),
+        keymap(baseKeymap),
+      ],
+    });
+    const editorView: EditorView = new EditorView(mount, {
+      state,
+      editable: () => latest.current.canEditText,
+      attributes: {
+        class: 'article-body',
+        lang: language,
+        dir: textDirection(language),
+        'aria-label': `Article text: ${title}`,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-readonly': String(!latest.current.canEditText),
+        spellcheck: 'true',
+      },
+      dispatchTransaction(tr) {
+        editorView.updateState(editorView.state.apply(tr));
+        if (tr.selectionSet || tr.docChanged) connectionRef.current?.schedulePresence();
+        if (tr.docChanged) connectionRef.current?.schedule();
+        latest.current.onTransaction(editorView, tr);
+      },
+    });
+    const connection = new CollabConnection({
+      documentId,
+      getState: () => editorView.state,
+      dispatch: (tr) => editorView.dispatch(tr),
+      onSaveState: setSaveState,
+      onLinkState: setLinkState,
+      onPresence: (entries) => {
+        setPeople(entries);
+        // Other people's carets, brought from their version to this editor's document.
+        const cursors: RemoteCursor[] = [];
+        for (const e of entries) {
+          if (!e.selection) continue;
+          const anchor = connection.history.mapToCurrent(e.selection.anchor, e.selection.version, editorView.state);
+          const head = connection.history.mapToCurrent(e.selection.head, e.selection.version, editorView.state);
+          if (anchor !== null && head !== null) cursors.push({ sessionId: e.sessionId, name: e.name, color: e.color, anchor, head });
+        }
+        editorView.dispatch(editorView.state.tr.setMeta(presenceKey, cursors));
+      },
+      onClaimEvent: (event) => latest.current.onClaimEvent(event),
+      onDocumentEvent: () => latest.current.onDocumentEvent(),
+      onCommentsEvent: (claimId) => latest.current.onCommentsEvent(claimId),
+      onReload: () => window.location.reload(),
+    });
+    connectionRef.current = connection;
+    const warnIfUnsent = (event: BeforeUnloadEvent) => {
+      if (connection.unsentCount() > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warnIfUnsent);
+    viewRef.current = editorView;
+    setView(editorView);
+    return () => {
+      window.removeEventListener('beforeunload', warnIfUnsent);
+      connection.stop();
+      editorView.destroy();
+      viewRef.current = null;
+      connectionRef.current = null;
+      setView(null);
+    };
+  }, [documentId]);
+
+  // The text's editability follows the document's status (signed off = locked).
+  useEffect(() => {
+    const v = viewRef.current;
+    if (!v) return;
+    v.setProps({ attributes: { ...(v.props.attributes as Record<string, string>), 'aria-readonly': String(!options.canEditText) } });
+  }, [options.canEditText]);
+
+  return { mountRef, view, viewRef, connectionRef, saveState, linkState, people };
+}
