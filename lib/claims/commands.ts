@@ -166,12 +166,14 @@ export function updateClaim(
     }
     checkAssignee(ctx, fields.assigneeId, tx);
     const patch: ClaimPatch = { ...fields };
-    const reviewed = REVIEWED_FIELDS.filter((k) => k in fields && fields[k] !== current[k]);
-    if (reviewed.length) Object.assign(patch, noteReviewedChange(ctx, current, tx, reviewed.join(', ')));
+    const reviewed: string[] = REVIEWED_FIELDS.filter((k) => k in fields && fields[k] !== current[k]);
     if (from !== undefined && to !== undefined && version !== undefined) {
       const range = checkRange(ctx.documentId, { from, to, version }, tx);
       Object.assign(patch, { from: range.from, to: range.to, orphaned: false, quoteExact: range.quote.exact, quotePrefix: range.quote.prefix, quoteSuffix: range.quote.suffix, anchorTrail: null });
+      // Words other than the approved ones are a new claim to review: four eyes again.
+      if (range.quote.exact !== current.quoteExact || range.from !== current.from || range.to !== current.to || current.orphaned) reviewed.push('the quoted words');
     }
+    if (reviewed.length) Object.assign(patch, noteReviewedChange(ctx, current, tx, reviewed.join(', ')));
     const row = updateClaimIfVersion(claimId, rowVersion, patch, tx)!;
     const before = serializeClaim(current);
     const after = serializeClaim({ ...row, sources: current.sources });

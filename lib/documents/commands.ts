@@ -4,7 +4,7 @@
  */
 import { writeTransaction } from '@/db';
 import { insertEvent } from '@/db/queries/events';
-import { insertDocument, markDocumentDeleted, updateDocumentMeta, type DocumentForMember } from '@/db/queries/documents';
+import { getDocumentCollabState, insertDocument, markDocumentDeleted, updateDocumentMeta, type DocumentForMember } from '@/db/queries/documents';
 import { getMembership } from '@/db/queries/users';
 import { insertClaim } from '@/db/queries/claims';
 import { quoteAt } from '../claims/anchor';
@@ -108,6 +108,11 @@ export function updateDocument(props: {
   authorize(props.document.role, 'document:rename');
   const { document, patch } = props;
   return writeTransaction((tx) => {
+    // The sign-off covers the title, language and source URL: a locked document keeps them.
+    const stored = getDocumentCollabState(document.id);
+    if (stored?.status === 'signed_off') {
+      throw new AppError(423, 'locked', 'This document is signed off and locked, its title, language and source included. An editor must reopen it first.');
+    }
     const row = updateDocumentMeta(document.id, patch, props.userId, tx);
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, document[k as keyof typeof patch]]));
     insertEvent(

@@ -44,7 +44,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         status={document.status}
         sourceUrl={document.sourceUrl}
         articleLine={articleLine(document)}
-        canRename={can(document.role, 'document:rename')}
+        canRename={can(document.role, 'document:rename') && !locked}
         canDelete={can(document.role, 'document:delete')}
       />
       <DocumentWorkspace

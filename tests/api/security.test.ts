@@ -1,0 +1,65 @@
+/**
+ * The trust boundary (issue "A hard trust boundary"): what a signed-off document and an
+ * approved claim protect. Each case was a gap found by trying as an attacker would.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findText } from '@/lib/claims/anchor';
+import { schema } from '@/lib/editor/schema';
+import { ApiClient, expectError } from './client';
+
+let rita: ApiClient;
+let ben: ApiClient;
+let editor: ApiClient;
+
+async function ok(res: { status: number; body: any }) {
+  if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function rangeOf(id: string, text: string) {
+  const { document } = (await rita.get(`/api/documents/${id}`)).body;
+  return { ...findText(schema.nodeFromJSON(document.doc), text)!, version: document.version as number };
+}
+
+/** A document with one approved claim on `quote`. */
+async function approvedClaim(text: string, quote: string) {
+  const { document } = await ok(await rita.post('/api/documents', { title: 'Gesichert', language: 'de', content: text }));
+  const { claim } = await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...(await rangeOf(document.id, quote)), verdict: 'false', rationale: 'Falsch.' }));
+  await ok(await rita.post(`/api/claims/${claim.id}/sources`, { url: 'https://example.org/beleg', title: 'Beleg' }));
+  await ok(await rita.post(`/api/claims/${claim.id}/transitions`, { action: 'propose' }));
+  const approved = (await ok(await ben.post(`/api/claims/${claim.id}/transitions`, { action: 'approve' }))).claim;
+  return { documentId: document.id as string, claim: approved };
+}
+
+beforeAll(async () => {
+  [rita, ben, editor] = await Promise.all(['reviewer', 'reviewer2', 'editor'].map((u) => ApiClient.as(`${u}@factdesk.test`)));
+});
+
+describe('the sign-off lock covers everything signed', () => {
+  it('refuses changing the title, language or source URL of a signed-off document with 423, and Verify still matches', async () => {
+    const { documentId } = await approvedClaim('Der Kreml warnt vor Maßnahmen.', 'warnt vor Maßnahmen');
+    await ok(await rita.post(`/api/documents/${documentId}/transitions`, { action: 'submit' }));
+    await ok(await editor.post(`/api/documents/${documentId}/transitions`, { action: 'sign_off' }));
+    for (const patch of [{ title: 'Umbenannt' }, { language: 'en' }, { sourceUrl: 'https://example.org/anders' }, { byline: 'Jemand' }]) {
+      expectError(await rita.patch(`/api/documents/${documentId}`, patch), 423, 'locked');
+      expectError(await editor.patch(`/api/documents/${documentId}`, patch), 423, 'locked');
+    }
+    const { document } = (await rita.get(`/api/documents/${documentId}`)).body;
+    expect(document).toMatchObject({ title: 'Gesichert', language: 'de', sourceUrl: null });
+    expect((await rita.get(`/api/documents/${documentId}/verify`)).body.matches).toBe(true);
+    // The page no longer offers renaming.
+    const page = await fetch(`${(await import('./client')).baseUrl()}/documents/${documentId}`, { headers: { Cookie: editor.cookie! } });
+    expect(await page.text()).not.toMatch(/>Rename</);
+  });
+});
+
+describe('four eyes cannot be sidestepped', () => {
+  it('moving an approved claim to other words voids its approval (back to proposed)', async () => {
+    const { documentId, claim } = await approvedClaim('Der Kreml warnt vor Maßnahmen. Die NATO antwortet.', 'warnt vor Maßnahmen');
+    expect(claim.status).toBe('approved');
+    const moved = (await ok(await rita.patch(`/api/claims/${claim.id}`, { rowVersion: claim.rowVersion, ...(await rangeOf(documentId, 'Die NATO antwortet')) }))).claim;
+    expect(moved).toMatchObject({ status: 'proposed', approvedBy: null, quote: { exact: 'Die NATO antwortet' } });
+    // And Rita, who moved it, cannot approve it herself.
+    expectError(await rita.post(`/api/claims/${claim.id}/transitions`, { action: 'approve' }), 403, 'forbidden:four_eyes');
+  });
+});
