@@ -15,6 +15,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // page.request (the tests' API calls) sends no Origin by itself; the app's pages' fetches do.
+    extraHTTPHeaders: { Origin: baseURL },
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

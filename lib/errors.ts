@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'conflict:version'
   | 'conflict:state'
   | 'forbidden:four_eyes'
+  | 'forbidden:origin'
   | 'locked'
   | 'too_large'
   | 'unsupported_media_type'

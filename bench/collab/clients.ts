@@ -94,7 +94,7 @@ class BenchClient {
     const sentAt = performance.now();
     const res = await fetch(`${this.base}/api/documents/${this.documentId}/steps`, {
       method: 'POST',
-      headers: { Cookie: this.cookie, 'Content-Type': 'application/json' },
+      headers: { Cookie: this.cookie, 'Content-Type': 'application/json', Origin: this.base },
       body: JSON.stringify({ version: sendable.version, clientID: this.id, steps: sendable.steps.map((s) => s.toJSON()) }),
     });
     await res.arrayBuffer();
@@ -134,7 +134,7 @@ async function main() {
     for (let i = 0; i < N; i++) cookies.push((await signInAt(base, `bench-${i}@factdesk.test`, PASSWORD)).cookie!);
     const created = await fetch(`${base}/api/documents`, {
       method: 'POST',
-      headers: { Cookie: cookies[0]!, 'Content-Type': 'application/json' },
+      headers: { Cookie: cookies[0]!, 'Content-Type': 'application/json', Origin: base },
       body: JSON.stringify({ title: 'Bench', language: 'en', content: 'Collaborative benchmark.' }),
     });
     const documentId = ((await created.json()) as { document: { id: string } }).document.id;

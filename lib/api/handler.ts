@@ -31,6 +31,7 @@ export function withUser<P extends Record<string, string> = Record<string, never
 ) {
   return async (req: Request, args: RouteArgs): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       const user = await getSessionUser();
       if (!user) return errorResponse(401, 'unauthenticated', 'Sign in to continue.');
       const params = ((await args?.params) ?? {}) as P;
@@ -40,6 +41,38 @@ export function withUser<P extends Record<string, string> = Record<string, never
       return toErrorResponse(e);
     }
   };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The origins a write may come from: the app's public address and the address it was reached at. */
+function allowedOrigins(req: Request): Set<string> {
+  const origins = new Set([new URL(req.url).origin]);
+  for (const configured of [process.env.FACTDESK_PUBLIC_URL, process.env.NEXTAUTH_URL]) {
+    if (!configured) continue;
+    try {
+      origins.add(new URL(configured).origin);
+    } catch {
+      // not a URL: ignored (the start-up check reports it)
+    }
+  }
+  return origins;
+}
+
+/**
+ * Writes only from the app's own pages: a request that changes anything must name this
+ * origin in `Origin`, or be marked `Sec-Fetch-Site: same-origin` by the browser. Other sites
+ * cannot act for a signed-in user, whatever the cookie's SameSite does (403 `forbidden:origin`).
+ */
+export function assertSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const origin = req.headers.get('origin');
+  if (origin) {
+    if (allowedOrigins(req).has(origin)) return;
+  } else if (req.headers.get('sec-fetch-site') === 'same-origin') {
+    return;
+  }
+  throw new AppError(403, 'forbidden:origin', 'This request did not come from a Factdesk page, so it was refused. Reload the page and try again.');
 }
 
 /** Maps a thrown value to an error response; unknown errors are logged and hidden. */
@@ -85,6 +118,11 @@ function tooLargeBody(maxBytes: number) {
 
 /** Reads and validates a JSON body: 400 `invalid:json` when it is not JSON, 400 `invalid:body` when it does not fit. */
 export async function parseJsonBody<T>(req: Request, schema: ZodType<T>, maxBytes = MAX_JSON_BODY_BYTES): Promise<T> {
+  // Only JSON: forms and text/plain (what another site can send without asking) are refused.
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
+    throw new AppError(415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
+  }
   const text = await readBodyText(req, maxBytes);
   let json: unknown;
   try {

@@ -27,7 +27,7 @@ export function workerFile(): string {
 function pool(): Piscina {
   if (state.factdeskExportPool) return state.factdeskExportPool;
   const filename = workerFile();
-  if (!existsSync(filename)) {
+  if (!existsSync(/*turbopackIgnore: true*/ filename)) {
     throw new AppError(503, 'unavailable', 'Exports are not set up on this server: run `npm run build`, which makes the export worker.');
   }
   // One thread per core but one (the authority keeps a core), at least one, at most four.

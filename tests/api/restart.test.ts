@@ -67,7 +67,7 @@ class Client {
         const steps = sendable.steps.map((s) => s.toJSON());
         const res = await fetch(`${this.base}/api/documents/${this.documentId}/steps`, {
           method: 'POST',
-          headers: { Cookie: this.cookie, 'Content-Type': 'application/json' },
+          headers: { Cookie: this.cookie, 'Content-Type': 'application/json', Origin: this.base },
           body: JSON.stringify({ version: sendable.version, clientID: this.name, steps }),
         });
         if (res.ok) {
@@ -93,7 +93,7 @@ class Client {
 async function newDocument(cookie: string) {
   const res = await fetch(`${base}/api/documents`, {
     method: 'POST',
-    headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+    headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: base },
     body: JSON.stringify({ title: 'Crash test', language: 'en', content: 'Start.' }),
   });
   return ((await res.json()) as { document: { id: string } }).document.id;
@@ -160,7 +160,7 @@ describe('restart and second process', () => {
         const post = (url: string, cookie: string, text: string) =>
           fetch(`${url}/api/documents/${documentId}/steps`, {
             method: 'POST',
-            headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+            headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: url },
             body: JSON.stringify({ version, clientID: text, steps: [{ stepType: 'replace', from: 1, to: 1, slice: { content: [{ type: 'text', text }] } }] }),
           }).then((r) => r.status);
         const statuses = await Promise.all([post(base, a, 'A'), post(base2, b, 'B')]);

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findText } from '@/lib/claims/anchor';
 import { schema } from '@/lib/editor/schema';
-import { ApiClient, expectError } from './client';
+import { ApiClient, baseUrl, expectError } from './client';
 
 let rita: ApiClient;
 let ben: ApiClient;
@@ -48,7 +48,7 @@ describe('the sign-off lock covers everything signed', () => {
     expect(document).toMatchObject({ title: 'Gesichert', language: 'de', sourceUrl: null });
     expect((await rita.get(`/api/documents/${documentId}/verify`)).body.matches).toBe(true);
     // The page no longer offers renaming.
-    const page = await fetch(`${(await import('./client')).baseUrl()}/documents/${documentId}`, { headers: { Cookie: editor.cookie! } });
+    const page = await fetch(`${baseUrl()}/documents/${documentId}`, { headers: { Cookie: editor.cookie! } });
     expect(await page.text()).not.toMatch(/>Rename</);
   });
 });
@@ -61,5 +61,43 @@ describe('four eyes cannot be sidestepped', () => {
     expect(moved).toMatchObject({ status: 'proposed', approvedBy: null, quote: { exact: 'Die NATO antwortet' } });
     // And Rita, who moved it, cannot approve it herself.
     expectError(await rita.post(`/api/claims/${claim.id}/transitions`, { action: 'approve' }), 403, 'forbidden:four_eyes');
+  });
+});
+
+describe('same-origin writes only', () => {
+  const memberCount = async () => ((await editor.get('/api/members')).body.members as unknown[]).length;
+  let admin: ApiClient;
+  beforeAll(async () => {
+    admin = await ApiClient.as('admin@factdesk.test');
+  });
+
+  it('refuses writes from another origin, without an origin, or from a sibling port, with 403 forbidden:origin, changing nothing', async () => {
+    const before = await memberCount();
+    const port = Number(new URL(baseUrl()).port);
+    const body = JSON.stringify({ email: 'mallory@evil.test', name: 'Mallory', role: 'admin' });
+    const variants: Record<string, string>[] = [
+      { Origin: 'http://evil.test', 'Content-Type': 'text/plain' },
+      { Origin: 'null', 'Content-Type': 'application/json' },
+      { Origin: `http://127.0.0.1:${port + 1}`, 'Content-Type': 'application/json' },
+      { Origin: '', 'Content-Type': 'application/json' },
+      { Origin: '', 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' },
+    ];
+    for (const headers of variants) {
+      expectError(await admin.post('/api/members', body, headers), 403, 'forbidden:origin');
+    }
+    expect(await memberCount()).toBe(before);
+    // The same with a form post and a comment: refused.
+    const form = new FormData();
+    form.set('title', 'x');
+    expectError(await admin.post('/api/documents', form, { Origin: 'http://evil.test' }), 403, 'forbidden:origin');
+    expectError(await admin.request('DELETE', '/api/comments/x', undefined, { Origin: 'http://evil.test' }), 403, 'forbidden:origin');
+  });
+
+  it('accepts the browser’s own same-origin marker, and refuses bodies that are not JSON with 415', async () => {
+    const body = JSON.stringify({ email: `sibling-${Date.now()}@factdesk.test`, name: 'Sibling', role: 'viewer' });
+    expectError(await admin.post('/api/members', body, { 'Content-Type': 'text/plain' }), 415, 'unsupported_media_type');
+    expectError(await admin.post('/api/members', new URLSearchParams({ email: 'x@y.test' }).toString(), { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+    const res = await admin.post('/api/members', body, { Origin: '', 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' });
+    expect(res.status).toBe(201);
   });
 });
