@@ -58,3 +58,17 @@ export const documentByline = plainText(200);
 
 /** An e-mail address, trimmed and lower-cased. */
 export const emailAddress = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be an e-mail address'));
+
+/**
+ * Text taken from an article for a plain-text field (a claim's default statement, a Word
+ * comment): what typed text must be, made so — one line, no markup (a `<` that would open a
+ * tag becomes ‹), no control characters, at most `max` characters.
+ */
+export function asPlainText(text: string, max: number): string {
+  const cleaned = text
+    .replace(/\s+/g, ' ')
+    .replace(/<(?=[a-z!/?])/gi, '‹')
+    .replace(/[\u0000-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .trim();
+  return Array.from(cleaned).slice(0, max).join('').trim();
+}

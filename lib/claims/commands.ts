@@ -25,6 +25,7 @@ import { publish } from '../collab/hub';
 import { AppError, invalidBody, notFound } from '../errors';
 import { authorize, type Action } from '../permissions';
 import { invalidRangeReason, quoteAt, trimRange } from './anchor';
+import { asPlainText } from '../validation';
 import { serializeClaim, serializeSource } from './serialize';
 import { MAX_SOURCES_PER_CLAIM } from './validation';
 
@@ -123,7 +124,8 @@ export function createClaim(
         quoteExact: quote.exact,
         quotePrefix: quote.prefix,
         quoteSuffix: quote.suffix,
-        statement: input.statement ?? quote.exact.replace(/\s+/g, ' ').trim(),
+        // The quote as the statement, made what a typed statement must be (no markup: it ends up in JSON-LD and reports).
+        statement: input.statement ?? asPlainText(quote.exact, 2000),
         claimant: input.claimant ?? null,
         claimDate: input.claimDate ?? null,
         verdict: input.verdict ?? null,

@@ -13,7 +13,7 @@ import { notFound } from '../errors';
 import { AppError } from '../errors';
 import type { ReadArticle } from './read-article';
 import { authorize } from '../permissions';
-import { documentByline, documentTitle } from '../validation';
+import { asPlainText, documentByline, documentTitle } from '../validation';
 
 /**
  * Creates a document in a workspace from an imported article; returns its row and content
@@ -69,7 +69,7 @@ export function createDocument(props: {
     // A Word file's comments become claim drafts on their words, the comment as the statement.
     for (const comment of props.article.comments) {
       const quote = quoteAt(doc, comment.from, comment.to);
-      const statement = `${comment.text.replace(/\s+/g, ' ').replace(/<(?=[a-z!/?])/gi, '‹').trim()}`.slice(0, 2000);
+      const statement = asPlainText(comment.text, 2000);
       const claim = insertClaim(
         {
           documentId: row.id,
@@ -78,11 +78,11 @@ export function createDocument(props: {
           quoteExact: quote.exact,
           quotePrefix: quote.prefix,
           quoteSuffix: quote.suffix,
-          statement: statement || quote.exact.replace(/\s+/g, ' ').trim().slice(0, 2000),
+          statement: statement || asPlainText(quote.exact, 2000),
           claimant: null,
           claimDate: null,
           verdict: null,
-          rationale: comment.author ? `Word comment by ${comment.author.replace(/<(?=[a-z!/?])/gi, '‹').slice(0, 200)}` : null,
+          rationale: comment.author ? `Word comment by ${asPlainText(comment.author, 200)}` : null,
           tags: ['from-word'],
           assigneeId: null,
           createdBy: props.userId,

@@ -31,7 +31,9 @@ export const CSV_COLUMNS = [
 
 /** Neutralises spreadsheet formulas (OWASP "CSV injection"). */
 export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  // Formula starters, also after leading white space (spreadsheets trim it) and in their
+  // full-width forms (＝ ＋ － ＠), and leading control characters.
+  return /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/.test(cell) ? `'${cell}` : cell;
 }
 
 export function toCsv(r: Report): string {

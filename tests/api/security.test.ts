@@ -101,3 +101,29 @@ describe('same-origin writes only', () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe('exports are safe where they are pasted', () => {
+  it('JSON-LD never carries a raw <, > or & (a quote holding </script> stays data), and default statements follow the text rules', async () => {
+    const { document } = await ok(await rita.post('/api/documents', { title: 'Skript', language: 'de', content: 'Er schrieb: </script><script>alert(1)</script> & mehr\u2028dazu.' }));
+    const range = await rangeOf(document.id, '</script><script>alert(1)</script> & mehr');
+    const { claim } = await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...range, verdict: 'false', rationale: 'Nein.' }));
+    expect(claim.statement).not.toMatch(/<[a-z/]/i);
+    for (const format of ['claimreview', 'w3c']) {
+      const res = await fetch(`${baseUrl()}/api/documents/${document.id}/export?format=${format}`, { headers: { Cookie: rita.cookie! } });
+      const raw = await res.text();
+      expect(raw).not.toMatch(/[<>&\u2028\u2029]/);
+      expect(raw).toContain('\\u003c/script\\u003e');
+      // Still the same JSON: the escapes read back as the text.
+      expect(JSON.stringify(JSON.parse(raw))).toContain('</script><script>alert(1)</script> & mehr');
+    }
+  });
+
+  it('CSV neutralises formulas behind spaces and in full-width forms', async () => {
+    const { document } = await ok(await rita.post('/api/documents', { title: 'Tabelle', language: 'de', content: 'Eine Zahl im Text.' }));
+    const { claim } = await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...(await rangeOf(document.id, 'Eine Zahl')) }));
+    await ok(await rita.patch(`/api/claims/${claim.id}`, { rowVersion: claim.rowVersion, statement: '＝HYPERLINK("https://evil.test")', rationale: '=1+1' }));
+    const csv = await (await fetch(`${baseUrl()}/api/documents/${document.id}/export?format=csv`, { headers: { Cookie: rita.cookie! } })).text();
+    expect(csv).toContain(`"'＝HYPERLINK(""https://evil.test"")"`);
+    expect(csv).toContain(`'=1+1`);
+  });
+});
