@@ -131,7 +131,6 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
 
   return writeTransaction((tx) => {
     const members = getMembersByWorkspaceId(workspaceId, tx);
-    const memberIds = new Set(members.map((m) => m.id));
     const row = insertDocument(
       { workspaceId, title: input.title ?? input.document.title, language: input.language ?? input.document.language, sourceUrl: input.document.sourceUrl, byline: input.document.byline ?? null, publishedAt: input.document.publishedAt ?? null, doc: doc.toJSON(), userId },
       tx,
@@ -170,11 +169,15 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
         tx,
       );
       for (const s of c.sources) insertSource({ claimId: claim.id, ...s, createdBy: userId }, tx);
-      // Comments keep their thread structure; authors who are not members here are named in the text.
+      const event = (action: string, subjectType: 'claim' | 'comment', subjectId: string, after: unknown) =>
+        insertEvent({ workspaceId, documentId: row.id, actorId: userId, action, subjectType, subjectId, before: null, after }, tx);
+      event('claim.created', 'claim', claim.id, { statement: claim.statement, imported: true });
+      // Comments keep their thread structure and are written by the importing user: an
+      // import never speaks for anyone else; the original author is named in the text.
       const newIds = new Map<string, string>();
       for (const m of c.comments) {
         if (m.deleted) continue;
-        const own = m.authorId !== null && memberIds.has(m.authorId);
+        const own = m.authorId === userId;
         const body = own ? m.body : `${m.authorName ?? 'Someone'} (imported): ${m.body}`;
         const parentId = m.parentId ? (newIds.get(m.parentId) ?? null) : null;
         const comment = insertComment(
@@ -182,7 +185,7 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
             claimId: claim.id,
             documentId: row.id,
             parentId,
-            authorId: own ? m.authorId : userId,
+            authorId: userId,
             body,
             mentions: findMentions(body, members),
             resolvedAt: m.resolved && !parentId ? new Date() : null,
@@ -191,6 +194,7 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
           tx,
         );
         newIds.set(m.id, comment.id);
+        event(parentId ? 'comment.replied' : 'comment.added', 'comment', comment.id, { claimId: claim.id, parentId, body, mentions: comment.mentions, imported: true });
       }
     });
     insertEvent(

@@ -127,3 +127,19 @@ describe('exports are safe where they are pasted', () => {
     expect(csv).toContain(`'=1+1`);
   });
 });
+
+describe('imports never speak for others', () => {
+  it('writes imported comments as the importing user, naming the original author in the text, each with its audit event', async () => {
+    const { documentId, claim } = await approvedClaim('Der Kreml warnt vor Maßnahmen.', 'warnt vor Maßnahmen');
+    await ok(await editor.post(`/api/claims/${claim.id}/comments`, { body: 'Geprüft, stimmt so.' }));
+    const exported = JSON.parse(await (await fetch(`${baseUrl()}/api/documents/${documentId}/export?format=json`, { headers: { Cookie: rita.cookie! } })).text());
+    const { document } = await ok(await rita.post('/api/documents/import', exported));
+    const { claims } = (await rita.get(`/api/documents/${document.id}/claims`)).body;
+    const { comments } = (await rita.get(`/api/claims/${claims[0].id}/comments`)).body;
+    const ritaId = (await rita.get('/api/members')).body.members.find((m: { email: string }) => m.email === 'reviewer@factdesk.test').id;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toMatchObject({ authorId: ritaId, body: 'Erik Editor (imported): Geprüft, stimmt so.' });
+    const { events } = (await rita.get(`/api/claims/${claims[0].id}/history`)).body;
+    expect(events.filter((e: { action: string; actorId: string }) => e.action === 'comment.added' && e.actorId === ritaId)).toHaveLength(1);
+  });
+});
