@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { arbitraryDoc } from '../support/arbitrary-doc';
 import { corpus } from '../support/corpus';
-import { DocumentPage, LoginPage } from './pages';
+import { DocumentPage, LoginPage, openNewDocumentDialog } from './pages';
 
 /** Fails the test on any uncaught error in the page. */
 function watchErrors(page: Page) {
@@ -126,7 +126,7 @@ test('a Word file uploaded in the New document dialog opens with its structure a
   });
   const buffer = Buffer.from(await Packer.toBuffer(word));
   await new LoginPage(page).signInAs('reviewer@factdesk.test');
-  await page.getByRole('button', { name: 'New document' }).click();
+  await openNewDocumentDialog(page);
   await page.getByRole('radio', { name: 'Upload a file' }).check();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
   await page.getByLabel(/^File/).setInputFiles({ name: 'haushalt.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer });

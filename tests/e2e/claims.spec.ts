@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DocumentPage, LoginPage, SAMPLE_TITLE } from './pages';
+import { DocumentPage, LoginPage, SAMPLE_TITLE, openNewDocumentDialog } from './pages';
 
 const CLAIM = 'Tomahawk-Angriffssystemen angepasst werden könnten';
 
@@ -60,7 +60,7 @@ test('a reviewer marks a claim, gives it a verdict and a source; it survives rel
 
 test('keyboard: Ctrl+Shift+M marks overlapping claims, Alt+↓/↑ moves between them, the card shows on hover', async ({ page }) => {
   await new LoginPage(page).signInAs('reviewer2@factdesk.test');
-  await page.getByRole('button', { name: 'New document' }).click();
+  await openNewDocumentDialog(page);
   const dialog = page.getByRole('dialog', { name: 'New document' });
   await dialog.getByLabel(/^Title/).fill('Overlap test');
   await dialog.getByLabel('Article text').fill('Russland warnt vor militärisch-technischen Maßnahmen gegen die NATO.');

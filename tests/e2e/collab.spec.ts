@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signedIn } from './pages';
+import { signedIn, openNewDocumentDialog } from './pages';
 
 
 test('two reviewers type in the same paragraph at once: both end with the same text and see each other', async ({ browser }) => {
   const title = `Gemeinsam bearbeiten ${Date.now()}`;
   const rita = await signedIn(browser, 'reviewer@factdesk.test');
-  await rita.page.getByRole('button', { name: 'New document' }).click();
+  await openNewDocumentDialog(rita.page);
   const dialog = rita.page.getByRole('dialog', { name: 'New document' });
   await dialog.getByLabel(/^Title/).fill(title);
   await dialog.getByLabel('Article text').fill('Der Kreml warnt vor Maßnahmen.');
@@ -49,7 +49,7 @@ test('two reviewers type in the same paragraph at once: both end with the same t
 
 test('edits made offline are kept, shown as unsent, and saved when the connection is back', async ({ browser }) => {
   const { context, page, doc } = await signedIn(browser, 'editor@factdesk.test');
-  await page.getByRole('button', { name: 'New document' }).click();
+  await openNewDocumentDialog(page);
   const dialog = page.getByRole('dialog', { name: 'New document' });
   await dialog.getByLabel(/^Title/).fill('Offline');
   await dialog.getByLabel('Article text').fill('Erster Satz.');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DocumentPage, LoginPage, SAMPLE_TITLE } from './pages';
+import { DocumentPage, LoginPage, SAMPLE_TITLE, openNewDocumentDialog } from './pages';
 
 test('a wrong password shows an error and keeps the user on the login page', async ({ page }) => {
   const login = new LoginPage(page);
@@ -54,7 +54,7 @@ test('a viewer sees the article read-only: typing changes nothing', async ({ pag
 
 test('an editor creates a document by pasting text and lands in its editor', async ({ page }) => {
   await new LoginPage(page).signInAs('editor@factdesk.test');
-  await page.getByRole('button', { name: 'New document' }).click();
+  await openNewDocumentDialog(page);
   const dialog = page.getByRole('dialog', { name: 'New document' });
   await dialog.getByLabel(/^Title/).fill('Pressemitteilung Test');
   await dialog.getByLabel('Article text').fill('Erster Absatz.\nZweiter Absatz mit „Anführungszeichen“.');

@@ -126,3 +126,16 @@ export async function signedIn(browser: Browser, email: string) {
   await new LoginPage(page).signInAs(email);
   return { context, page, doc: new DocumentPage(page) };
 }
+
+/**
+ * Opens the New document dialog. The button works once the page is hydrated; a click that
+ * lands before that does nothing, so the click is repeated until the dialog is open.
+ */
+export async function openNewDocumentDialog(page: Page) {
+  const dialog = page.getByRole('dialog', { name: 'New document' });
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'New document' }).click();
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  return dialog;
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { findText } from '@/lib/claims/anchor';
 import { schema } from '@/lib/editor/schema';
-import { LoginPage } from './pages';
+import { LoginPage, openNewDocumentDialog } from './pages';
 
 const TEXT = 'Russland warnt davor, mit „militärisch-technischen Maßnahmen“ zu reagieren.\nEl mandatario declaró sentirse preocupado. ¿Por qué?';
 const QUOTE = 'mit „militärisch-technischen Maßnahmen“ zu reagieren';
@@ -84,7 +84,7 @@ test('the report page shows the draft, prints on A4 without the app around it, a
 
   // The JSON export comes back in as a new document with its claim.
   await page.goto('/documents');
-  await page.getByRole('button', { name: 'New document' }).click();
+  await openNewDocumentDialog(page);
   await page.getByRole('radio', { name: 'Upload a file' }).check();
   await page.getByLabel(/^File/).setInputFiles({ name: 'bericht.factdesk.json', mimeType: 'application/json', buffer: fs.readFileSync(jsonPath) });
   await page.getByRole('button', { name: 'Create document' }).click();
