@@ -74,6 +74,7 @@ export class CollabConnection {
   private streamTimer: ReturnType<typeof setTimeout> | null = null;
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPresence = '';
+  private presenceRetries = 0;
 
   constructor(private readonly options: Options) {
     const state = options.getState();
@@ -144,9 +145,12 @@ export class CollabConnection {
     const body = JSON.stringify({ session: this.sessionId, anchor, head, version: getVersion(state) });
     if (body === this.lastPresence) return;
     this.lastPresence = body;
-    await fetch(`/api/documents/${this.options.documentId}/presence`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).catch(() => {
+    const res = await fetch(`/api/documents/${this.options.documentId}/presence`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).catch(() => null);
+    if (!res?.ok) {
       this.lastPresence = '';
-    });
+      // 409: the server has not registered this editor's stream yet (it just opened): try again shortly.
+      if (res?.status === 409 && this.presenceRetries++ < 5) setTimeout(() => this.schedulePresence(), 400);
+    } else this.presenceRetries = 0;
   }
 
   private async send(): Promise<void> {

@@ -98,6 +98,19 @@ export function updatePresence(documentId: string, entry: Omit<PresenceEntry, 'l
   publish(documentId, { type: 'presence', entries: presenceOf(documentId) });
 }
 
+/**
+ * Moves the caret of a session that has an open stream of this user in this document;
+ * false (nothing changed) for any other session: nobody can post presence for someone
+ * else's session, and entries exist only while their stream is open (no growth without
+ * bound, at most MAX_STREAMS_PER_USER per user).
+ */
+export function moveOwnCaret(documentId: string, userId: string, sessionId: string, selection: PresenceEntry['selection']): boolean {
+  const entry = rooms.get(documentId)?.presence.get(sessionId);
+  if (!entry || entry.userId !== userId) return false;
+  updatePresence(documentId, { ...entry, selection });
+  return true;
+}
+
 /** Removes a session's presence (its stream closed) and tells everyone. */
 export function leave(documentId: string, sessionId: string): void {
   const r = rooms.get(documentId);

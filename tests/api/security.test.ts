@@ -143,3 +143,26 @@ describe('imports never speak for others', () => {
     expect(events.filter((e: { action: string; actorId: string }) => e.action === 'comment.added' && e.actorId === ritaId)).toHaveLength(1);
   });
 });
+
+describe('presence is bound to the caller’s own open streams', () => {
+  it('refuses presence for another user’s session and for sessions without a stream, and adds no entries', async () => {
+    const { document } = await ok(await rita.post('/api/documents', { title: 'Anwesenheit', language: 'de', content: 'Ein Satz.' }));
+    const stream = await fetch(`${baseUrl()}/api/documents/${document.id}/events?version=0&session=rita-own-session`, { headers: { Cookie: rita.cookie!, Accept: 'text/event-stream' } });
+    expect(stream.status).toBe(200);
+    // Ben cannot move Rita's caret.
+    expectError(await ben.post(`/api/documents/${document.id}/presence`, { session: 'rita-own-session', anchor: 3, head: 3, version: 0 }), 409, 'conflict:state');
+    // Nobody can make up sessions (300 fake ones used to grow every presence event).
+    for (let i = 0; i < 5; i++) expectError(await ben.post(`/api/documents/${document.id}/presence`, { session: `fake-session-${i}`, anchor: 1, head: 1, version: 0 }), 409, 'conflict:state');
+    // Rita moves her own caret.
+    expect((await rita.post(`/api/documents/${document.id}/presence`, { session: 'rita-own-session', anchor: 2, head: 4, version: 0 })).status).toBe(204);
+    // A second stream sees only Rita, with her caret where she put it.
+    const watcher = await fetch(`${baseUrl()}/api/documents/${document.id}/events?version=0&session=ben-watching-session`, { headers: { Cookie: ben.cookie!, Accept: 'text/event-stream' } });
+    const reader = watcher.body!.getReader();
+    let text = '';
+    while (!text.includes('event: presence')) text += new TextDecoder().decode((await reader.read()).value);
+    const presence = JSON.parse(/event: presence\ndata: (.*)\n/.exec(text)![1]!);
+    expect(presence).toEqual([expect.objectContaining({ name: 'Rita Reviewer', selection: { anchor: 2, head: 4, version: 0 } })]);
+    await reader.cancel();
+    await stream.body!.cancel();
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseJsonBody, withUser } from '@/lib/api/handler';
-import { colorFor, updatePresence } from '@/lib/collab/hub';
+import { moveOwnCaret } from '@/lib/collab/hub';
+import { AppError } from '@/lib/errors';
 import { getDocumentOrThrow } from '@/lib/documents/load';
 
 export const runtime = 'nodejs';
@@ -15,16 +16,13 @@ const presenceSchema = z.object({
   version: z.number().int().min(0),
 });
 
-/** Reports where the caller's caret or selection is; everyone in the document sees it. */
+/** Reports where the caller's caret or selection is, for one of the caller's open streams; everyone in the document sees it. */
 export const POST = withUser<Params>(async ({ req, user, params }) => {
   const document = getDocumentOrThrow(params.id, user.id);
   const body = await parseJsonBody(req, presenceSchema, 4096);
-  updatePresence(document.id, {
-    sessionId: body.session,
-    userId: user.id,
-    name: user.name,
-    color: colorFor(user.id),
-    selection: { anchor: body.anchor, head: body.head, version: body.version },
-  });
+  const moved = moveOwnCaret(document.id, user.id, body.session, { anchor: body.anchor, head: body.head, version: body.version });
+  if (!moved) {
+    throw new AppError(409, 'conflict:state', 'This session has no open connection to the document here. Reload the page to reconnect.');
+  }
   return new Response(null, { status: 204 });
 });
