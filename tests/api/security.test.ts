@@ -166,3 +166,15 @@ describe('presence is bound to the caller’s own open streams', () => {
     await stream.body!.cancel();
   });
 });
+
+describe('security headers', () => {
+  it('pages and API answers forbid framing and type sniffing and limit the referrer', async () => {
+    for (const path of ['/login', '/documents', '/api/documents']) {
+      const res = await fetch(`${baseUrl()}${path}`, { headers: { Cookie: rita.cookie! }, redirect: 'manual' });
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+    }
+  });
+});
