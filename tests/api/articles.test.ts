@@ -13,16 +13,11 @@ import { schema, splitsCharacter } from '@/lib/editor/schema';
 import { arbitraryDoc } from '../support/arbitrary-doc';
 import { corpus } from '../support/corpus';
 import { failedAssertions, schemaOrg, unknownProperties, webAnnotationValidators } from '../support/validators';
-import { ApiClient, expectError } from './client';
+import { ApiClient, expectError, ok } from './client';
 
 let rita: ApiClient;
 let ben: ApiClient;
 let editor: ApiClient;
-
-async function ok(res: { status: number; body: any }) {
-  if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 
 async function create(body: Record<string, unknown>, as = rita) {
   return (await ok(await as.post('/api/documents', body))).document as { id: string; title: string; language: string };

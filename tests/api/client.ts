@@ -1,5 +1,7 @@
 /** A small HTTP client for API tests: signs in through next-auth and keeps the session cookie. */
 import { inject } from 'vitest';
+import { findText } from '@/lib/claims/anchor';
+import { schema } from '@/lib/editor/schema';
 import { signInAt } from '../support/sign-in';
 
 export const DEMO_PASSWORD = 'factdesk-demo';
@@ -72,4 +74,16 @@ export function expectError(res: ApiResponse, status: number, code: string) {
   if (res.status !== status || res.body?.error?.code !== code || typeof res.body?.error?.message !== 'string') {
     throw new Error(`expected ${status} ${code}, got ${res.status} ${JSON.stringify(res.body)}`);
   }
+}
+
+/** The body of a successful answer; otherwise fails with the status and the body. */
+export async function ok(res: ApiResponse) {
+  if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** The range of `text` in a document as the API has it, with the version it is at (for claims). */
+export async function rangeOf(client: ApiClient, id: string, text: string) {
+  const { document } = (await client.get(`/api/documents/${id}`)).body;
+  return { ...findText(schema.nodeFromJSON(document.doc), text)!, version: document.version as number };
 }

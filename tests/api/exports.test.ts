@@ -7,10 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { findText } from '@/lib/claims/anchor';
-import { schema } from '@/lib/editor/schema';
 import { failedAssertions, schemaOrg, unknownProperties, webAnnotationValidators } from '../support/validators';
-import { ApiClient, expectError } from './client';
+import { ApiClient, expectError, ok, rangeOf } from './client';
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '../../db/seed-data/nato-russland-2021-12-21.de.txt'), 'utf8');
 const TITLE = 'NATO und Russland: Export-Prüfung „Sicherheitsgarantien“';
@@ -29,19 +27,9 @@ let viewer: ApiClient;
 let other: ApiClient;
 let docId: string;
 
-async function ok(res: { status: number; body: any }) {
-  if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-async function rangeOf(id: string, text: string) {
-  const { document } = (await rita.get(`/api/documents/${id}`)).body;
-  return { ...findText(schema.nodeFromJSON(document.doc), text)!, version: document.version as number };
-}
-
 /** A claim with the given fields and sources, taken through review to `approved` (or dismissed). */
 async function markClaim(text: string, fields: Record<string, unknown>, sources: Record<string, unknown>[], end: 'approved' | 'dismissed') {
-  const { claim } = await ok(await rita.post(`/api/documents/${docId}/claims`, { ...(await rangeOf(docId, text)), ...fields }));
+  const { claim } = await ok(await rita.post(`/api/documents/${docId}/claims`, { ...(await rangeOf(rita, docId, text)), ...fields }));
   for (const s of sources) await ok(await rita.post(`/api/claims/${claim.id}/sources`, s));
   if (end === 'dismissed') {
     await ok(await rita.post(`/api/claims/${claim.id}/transitions`, { action: 'dismiss', comment: 'not check-worthy' }));

@@ -3,28 +3,16 @@
  * approved claim protect. Each case was a gap found by trying as an attacker would.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findText } from '@/lib/claims/anchor';
-import { schema } from '@/lib/editor/schema';
-import { ApiClient, baseUrl, expectError } from './client';
+import { ApiClient, baseUrl, expectError, ok, rangeOf } from './client';
 
 let rita: ApiClient;
 let ben: ApiClient;
 let editor: ApiClient;
 
-async function ok(res: { status: number; body: any }) {
-  if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-async function rangeOf(id: string, text: string) {
-  const { document } = (await rita.get(`/api/documents/${id}`)).body;
-  return { ...findText(schema.nodeFromJSON(document.doc), text)!, version: document.version as number };
-}
-
 /** A document with one approved claim on `quote`. */
 async function approvedClaim(text: string, quote: string) {
   const { document } = await ok(await rita.post('/api/documents', { title: 'Gesichert', language: 'de', content: text }));
-  const { claim } = await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...(await rangeOf(document.id, quote)), verdict: 'false', rationale: 'Falsch.' }));
+  const { claim } = await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...(await rangeOf(rita, document.id, quote)), verdict: 'false', rationale: 'Falsch.' }));
   await ok(await rita.post(`/api/claims/${claim.id}/sources`, { url: 'https://example.org/beleg', title: 'Beleg' }));
   await ok(await rita.post(`/api/claims/${claim.id}/transitions`, { action: 'propose' }));
   const approved = (await ok(await ben.post(`/api/claims/${claim.id}/transitions`, { action: 'approve' }))).claim;
@@ -57,7 +45,7 @@ describe('four eyes cannot be sidestepped', () => {
   it('moving an approved claim to other words voids its approval (back to proposed)', async () => {
     const { documentId, claim } = await approvedClaim('Der Kreml warnt vor Maßnahmen. Die NATO antwortet.', 'warnt vor Maßnahmen');
     expect(claim.status).toBe('approved');
-    const moved = (await ok(await rita.patch(`/api/claims/${claim.id}`, { rowVersion: claim.rowVersion, ...(await rangeOf(documentId, 'Die NATO antwortet')) }))).claim;
+    const moved = (await ok(await rita.patch(`/api/claims/${claim.id}`, { rowVersion: claim.rowVersion, ...(await rangeOf(rita, documentId, 'Die NATO antwortet')) }))).claim;
     expect(moved).toMatchObject({ status: 'proposed', approvedBy: null, quote: { exact: 'Die NATO antwortet' } });
     // And Rita, who moved it, cannot approve it herself.
     expectError(await rita.post(`/api/claims/${claim.id}/transitions`, { action: 'approve' }), 403, 'forbidden:four_eyes');
@@ -105,7 +93,7 @@ describe('same-origin writes only', () => {
 describe('exports are safe where they are pasted', () => {
   it('JSON-LD never carries a raw <, > or & (a quote holding </script> stays data), and default statements follow the text rules', async () => {
     const { document } = await ok(await rita.post('/api/documents', { title: 'Skript', language: 'de', content: 'Er schrieb: </script><script>alert(1)</script> & mehr\u2028dazu.' }));
-    const range = await rangeOf(document.id, '</script><script>alert(1)</script> & mehr');
+    const range = await rangeOf(rita, document.id, '</script><script>alert(1)</script> & mehr');
     const { claim } = await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...range, verdict: 'false', rationale: 'Nein.' }));
     expect(claim.statement).not.toMatch(/<[a-z/]/i);
     for (const format of ['claimreview', 'w3c']) {
@@ -120,7 +108,7 @@ describe('exports are safe where they are pasted', () => {
 
   it('CSV neutralises formulas behind spaces and in full-width forms', async () => {
     const { document } = await ok(await rita.post('/api/documents', { title: 'Tabelle', language: 'de', content: 'Eine Zahl im Text.' }));
-    const { claim } = await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...(await rangeOf(document.id, 'Eine Zahl')) }));
+    const { claim } = await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...(await rangeOf(rita, document.id, 'Eine Zahl')) }));
     await ok(await rita.patch(`/api/claims/${claim.id}`, { rowVersion: claim.rowVersion, statement: '＝HYPERLINK("https://evil.test")', rationale: '=1+1' }));
     const csv = await (await fetch(`${baseUrl()}/api/documents/${document.id}/export?format=csv`, { headers: { Cookie: rita.cookie! } })).text();
     expect(csv).toContain(`"'＝HYPERLINK(""https://evil.test"")"`);
