@@ -11,7 +11,7 @@
  * The benchmark runs with --expose-gc, so that it can collect its own set-up's garbage
  * before it starts a clock.
  */
-import { build } from 'esbuild';
+import { bundle } from '../scripts/bundle.mjs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -22,18 +22,7 @@ if (!entry) {
 } else {
   // Beside the project's node_modules, so that the packages left outside resolve as usual.
   const outfile = path.resolve('bench', '.out', `${path.basename(entry, path.extname(entry))}.mjs`);
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: 'tsconfig.json',
-    outfile,
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
+  await bundle(entry, outfile);
   const child = spawn(process.execPath, ['--enable-source-maps', '--expose-gc', outfile, ...args], { stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);

@@ -1,6 +1,6 @@
 /** zod field schemas shared by every trust boundary (API bodies, forms, CLI). */
 import { z } from 'zod';
-import { hasBadCharacters } from './characters';
+import { hasBadCharacters, withoutBadCharacters } from './characters';
 import { canonicalLanguage } from './languages';
 
 // A tag opens with `<` directly followed by a letter, `/`, `!` or `?` (`a < b` is fine).
@@ -65,10 +65,9 @@ export const emailAddress = z.string().trim().toLowerCase().max(254, 'must be at
  * tag becomes ‹), no control characters, at most `max` characters.
  */
 export function asPlainText(text: string, max: number): string {
-  const cleaned = text
+  const cleaned = withoutBadCharacters(text)
     .replace(/\s+/g, ' ')
     .replace(/<(?=[a-z!/?])/gi, '‹')
-    .replace(/[\u0000-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .trim();
   return Array.from(cleaned).slice(0, max).join('').trim();
 }

@@ -10,6 +10,7 @@ import { ClaimHistory } from '../review/claim-history';
 import { ClaimReview } from '../review/claim-review';
 import type { Member } from '../review/review-context';
 import { ApiError, sendJson } from './api';
+import { fieldsOf, mergeClaimFields, type ClaimFieldName as FieldName, type ClaimFields as Fields } from '@/lib/claims/merge';
 import { SourceList } from './source-list';
 
 interface Props {
@@ -25,48 +26,6 @@ interface Props {
   onSavedFlag: (saved: boolean) => void;
 }
 
-
-type FieldName = 'statement' | 'claimant' | 'claimDate' | 'verdict' | 'rationale' | 'tags' | 'assigneeId';
-type Fields = Record<FieldName, string>;
-const FIELD_NAMES: FieldName[] = ['statement', 'claimant', 'claimDate', 'verdict', 'rationale', 'tags', 'assigneeId'];
-
-/** A claim's editable fields as the form holds them (text; empty for none). */
-function fieldsOf(c: ClaimJSON): Fields {
-  return {
-    statement: c.statement,
-    claimant: c.claimant ?? '',
-    claimDate: c.claimDate ?? '',
-    verdict: c.verdict ?? '',
-    rationale: c.rationale ?? '',
-    tags: c.tags.join(', '),
-    assigneeId: c.assigneeId ?? '',
-  };
-}
-
-/**
- * Merges a newer version of the claim (someone else saved it) into the form: fields the
- * user has not touched take the new value at once; a field the user is editing that the
- * other person changed too keeps the user's text and is marked with the other version, to
- * choose from. Nothing typed is ever replaced without asking.
- */
-export function mergeClaimFields(base: Fields, draft: Fields, theirs: Fields, conflicts: Partial<Fields>): { draft: Fields; conflicts: Partial<Fields> } {
-  const nextDraft = { ...draft };
-  const nextConflicts: Partial<Fields> = { ...conflicts };
-  // Values the server would store alike are alike ("a,b" and "a, b "; trailing spaces).
-  const same = (k: FieldName, a: string, b: string) =>
-    k === 'tags' ? a.split(',').map((t) => t.trim()).filter(Boolean).join(',') === b.split(',').map((t) => t.trim()).filter(Boolean).join(',') : a.trim() === b.trim();
-  for (const k of FIELD_NAMES) {
-    if (same(k, draft[k], base[k])) {
-      nextDraft[k] = theirs[k];
-      delete nextConflicts[k];
-    } else if (same(k, theirs[k], draft[k])) {
-      delete nextConflicts[k];
-    } else if (!same(k, theirs[k], base[k])) {
-      nextConflicts[k] = theirs[k];
-    }
-  }
-  return { draft: nextDraft, conflicts: nextConflicts };
-}
 
 /** The selected claim: statement, claimant, date, verdict, rationale, tags, assignee, status and sources. */
 export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDeleted, onReattach, justSaved, onSavedFlag }: Props) {

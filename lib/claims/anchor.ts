@@ -10,10 +10,9 @@
  * that spot again (an undo), the anchor attaches to it again — to the occurrence whose
  * surroundings best match the quote's prefix and suffix, when the inserted text repeats it.
  *
- * Undo restores what was deleted, in one step or several: so an anchor remembers the text
- * deleted from its edges since it was last whole (`lost`), and text inserted exactly at an
- * edge that puts those characters back joins it again, as does text inserted at an
- * orphan's spot that holds the lost text around the quote.
+ * Undo restores what was deleted, in one step or several: so an anchor keeps a `trail` of
+ * the deletions at its edges and around its orphaned spot, and the step that puts the
+ * newest of those texts back where it was (an undo) puts the claim's part back into it.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { StepMap } from 'prosemirror-transform';

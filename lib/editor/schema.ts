@@ -66,12 +66,20 @@ function cellAttrsOf(dom: HTMLElement) {
   return { colspan: span('colspan'), rowspan: span('rowspan') };
 }
 
-function cellDOM(tag: 'td' | 'th') {
-  return (node: PMNode): DOMOutputSpec => {
-    const attrs: Record<string, string> = {};
-    if (node.attrs.colspan !== 1) attrs.colspan = String(node.attrs.colspan);
-    if (node.attrs.rowspan !== 1) attrs.rowspan = String(node.attrs.rowspan);
-    return [tag, attrs, 0];
+/** A table cell (`td`) or header cell (`th`): paragraphs, with its column and row span. */
+function cellSpec(tag: 'td' | 'th', tableRole: 'cell' | 'header_cell'): NodeSpec {
+  return {
+    content: 'paragraph+',
+    attrs: cellAttrs,
+    tableRole,
+    isolating: true,
+    parseDOM: [{ tag, getAttrs: (dom) => cellAttrsOf(dom as HTMLElement) }],
+    toDOM: (node): DOMOutputSpec => {
+      const attrs: Record<string, string> = {};
+      if (node.attrs.colspan !== 1) attrs.colspan = String(node.attrs.colspan);
+      if (node.attrs.rowspan !== 1) attrs.rowspan = String(node.attrs.rowspan);
+      return [tag, attrs, 0];
+    },
   };
 }
 
@@ -140,22 +148,8 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'tr' }],
     toDOM: (): DOMOutputSpec => ['tr', 0],
   },
-  table_cell: {
-    content: 'paragraph+',
-    attrs: cellAttrs,
-    tableRole: 'cell',
-    isolating: true,
-    parseDOM: [{ tag: 'td', getAttrs: (dom) => cellAttrsOf(dom as HTMLElement) }],
-    toDOM: cellDOM('td'),
-  },
-  table_header: {
-    content: 'paragraph+',
-    attrs: cellAttrs,
-    tableRole: 'header_cell',
-    isolating: true,
-    parseDOM: [{ tag: 'th', getAttrs: (dom) => cellAttrsOf(dom as HTMLElement) }],
-    toDOM: cellDOM('th'),
-  },
+  table_cell: cellSpec('td', 'cell'),
+  table_header: cellSpec('th', 'header_cell'),
   figure: {
     // An image stays on its site: the figure keeps the link to the original and its
     // alternative text; its content is the caption, text like any other (claims included).
