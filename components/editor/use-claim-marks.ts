@@ -51,7 +51,10 @@ export function useClaimMarks(options: {
         return;
       }
       pending.current.delete(claim.id);
-      v.dispatch(v.state.tr.setMeta(claimsKey, { type: 'upsert', claim: { id: claim.id, verdict: claim.verdict, ...placed } }));
+      // The server states no trail (what undo may bring back): where it agrees with this
+      // editor, keep this editor's, so an undo here restores the claim as the server will.
+      const same = existing && existing.confirmed.from === placed.confirmed.from && existing.confirmed.to === placed.confirmed.to && existing.confirmed.orphaned === placed.confirmed.orphaned;
+      v.dispatch(v.state.tr.setMeta(claimsKey, { type: 'upsert', claim: { id: claim.id, verdict: claim.verdict, ...(same ? { confirmed: existing.confirmed, anchor: existing.anchor } : placed) } }));
     },
     [viewRef, connectionRef],
   );

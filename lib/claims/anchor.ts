@@ -6,13 +6,13 @@
  * Rules: an anchor covers from its first surviving character to its last one. Text typed
  * inside grows it; text typed exactly at either edge stays outside; deleting part of it
  * shrinks it. When every character is deleted the anchor is *orphaned*: it collapses to
- * where the text was and keeps its last quote. If that exact quote is later inserted at
- * that spot again (an undo), the anchor attaches to it again — to the occurrence whose
- * surroundings best match the quote's prefix and suffix, when the inserted text repeats it.
+ * where the text was and keeps its last quote.
  *
- * Undo restores what was deleted, in one step or several: so an anchor keeps a `trail` of
- * the deletions at its edges and around its orphaned spot, and the step that puts the
- * newest of those texts back where it was (an undo) puts the claim's part back into it.
+ * Undo restores what was deleted, in one step or several, and the claim with it: an anchor
+ * keeps a `trail` of *ghosts* — the deletions near it, nested where a later deletion took in
+ * an earlier one's place — and a step that puts a ghost's content back at its position (an
+ * undo, or several merged) puts the claim's part of it back, by position, never by
+ * searching for its words. Text that merely contains the quote never attracts it.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { StepMap } from 'prosemirror-transform';
@@ -26,28 +26,29 @@ export interface Quote {
 }
 
 /**
- * One deletion next to a claim, kept so that the undo that puts its text back (the same
- * text at the same place) puts the claim's part of it back into the claim: `text` is all
- * it deleted; `at` the character where the claim's part starts (a deletion at the claim's
- * start, or the one that took an orphan's last words) or ends (at the claim's end), or where
- * an orphan's spot lay in it; `claim` the length of the claim's words in it, for the one
- * that orphaned the claim.
+ * A stretch of content deleted near a claim, kept so that the step that puts the same
+ * content back at the same place (an undo; prosemirror-history re-inserts exactly what was
+ * deleted, several neighbouring deletions merged into one step) puts the claim's part of it
+ * back into the claim. Deletions that happened earlier at or inside its stretch are its
+ * children: an undo may put them back with it (merged) or leave them out.
+ *
+ * Content is compared by hash and size, segment by segment: no article text is stored.
  */
-export interface Piece {
-  text: string;
+export interface Ghost {
+  /** A root: the position where the content was, in the current document. A child: its offset in the parent's own content. */
   at: number;
-  claim?: number;
-  /** For deletions around an orphan: the spot (or the claim's start and end) in positions from the deletion's start. */
-  spot?: number;
-  end?: number;
+  /** Hashes of its own content's plain text, cut where its children sit (one more than children). */
+  hash: string[];
+  /** The size in positions of each of those segments. */
+  size: number[];
+  /** Ghosts deleted earlier inside or at the edges of this one, in order. */
+  children: Ghost[];
+  /** The claim's part of its own content: [start, end] offsets into it (positions). */
+  claim?: [number, number];
 }
 
-/** Deletions at a claim's start and end, and around its spot once orphaned, newest last. */
-export interface Trail {
-  before: Piece[];
-  after: Piece[];
-  hole: Piece[];
-}
+/** What undo may bring back: the ghosts near a claim, in document order (each at its own position). */
+export type Trail = Ghost[];
 
 /** Where a claim sits in the document. */
 export interface Anchor {
@@ -59,8 +60,17 @@ export interface Anchor {
   trail?: Trail;
 }
 
-/** A trail keeps at most this many deletions on each side (the oldest go first). */
-const MAX_TRAIL = 200;
+/** A trail keeps at most this many ghosts in all (those without the claim's words go first). */
+const MAX_GHOSTS = 200;
+
+/** Deletions farther than this (positions) from a claim that hold none of it are not remembered. */
+const GHOST_WINDOW = 256;
+
+/** How far (positions of block boundaries only) an undo may land from the ghost it restores. */
+const MAX_BOUNDARY_GAP = 64;
+
+/** How many segment comparisons one insertion may spend recognising an undo. */
+const MATCH_BUDGET = 2000;
 
 /** How much context a quote keeps on either side. */
 export const QUOTE_CONTEXT_CHARS = 32;
@@ -129,197 +139,270 @@ export function changesOf(tr: { docs: readonly PMNode[]; doc: PMNode; mapping: {
  */
 export function mapAnchor(anchor: Anchor, changes: readonly StepChange[]): Anchor {
   let { from, to, orphaned, quote } = anchor;
-  const trail: Trail = { before: [...(anchor.trail?.before ?? [])], after: [...(anchor.trail?.after ?? [])], hole: [...(anchor.trail?.hole ?? [])] };
+  let ghosts: Ghost[] = anchor.trail ? [...anchor.trail] : [];
   for (const { map, before, after } of changes) {
+    const ranges: [number, number, number, number][] = [];
+    map.forEach((oldStart, oldEnd, newStart, newEnd) => void ranges.push([oldStart, oldEnd, newStart, newEnd]));
+    // 1. Deletions become ghosts (positions still those of `before`); ghosts at or inside
+    //    a deleted stretch become its children.
+    // Replaced stretches that held no text (only block boundaries): what an undo of a
+    // deletion across blocks replaces with the content it puts back.
+    const structural = new Set<Ghost>();
+    for (const [oldStart, oldEnd] of ranges) {
+      if (oldEnd === oldStart) continue;
+      const inside = ghosts.filter((g) => g.at >= oldStart && g.at <= oldEnd);
+      const claim: [number, number] | undefined = !orphaned && from < oldEnd && to > oldStart ? [Math.max(from, oldStart) - oldStart, Math.min(to, oldEnd) - oldStart] : undefined;
+      const distance = orphaned ? Math.max(0, oldStart - from, from - oldEnd) : Math.max(0, oldStart - to, from - oldEnd);
+      if (!claim && !inside.some(holdsClaim) && distance > GHOST_WINDOW) continue;
+      const cuts = [oldStart, ...inside.map((g) => g.at), oldEnd];
+      const ghost: Ghost = { at: oldStart, hash: [], size: [], children: inside.map((g) => ({ ...g, at: g.at - oldStart })) };
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        ghost.hash.push(hashText(textOf(before, cuts[i]!, cuts[i + 1]!)));
+        ghost.size.push(cuts[i + 1]! - cuts[i]!);
+      }
+      if (claim) ghost.claim = claim;
+      if (!hasText(textOf(before, oldStart, oldEnd))) structural.add(ghost);
+      ghosts = [...ghosts.filter((g) => !inside.includes(g)), ghost];
+    }
+    // 2. Insertions that put a ghost's content back where it was restore it: the claim's
+    //    parts in it come back, ghosts it held that it did not put back stay inside.
+    const restored: { from: number; to: number }[] = [];
+    const placedAt = new Map<Ghost, number>();
+    const next: Ghost[] = [];
+    const consumed = new Set<Ghost>();
+    for (const [oldStart, oldEnd, newStart, newEnd] of ranges) {
+      if (newEnd === newStart) continue;
+      // The ghost where the content goes, or one only block boundaries away from it (an
+      // undo mapped through a change of the blocks around it lands on their other side).
+      const near = (g: Ghost) =>
+        !consumed.has(g) && ((g.at >= oldStart && g.at <= oldEnd) || (Math.abs(g.at - oldStart) <= MAX_BOUNDARY_GAP && !hasText(textOf(before, Math.min(g.at, oldStart), Math.max(g.at, oldEnd)))));
+      let match: Restoration | null = null;
+      let root: Ghost | undefined;
+      for (const g of ghosts.filter(near).sort((a, b) => Math.abs(a.at - oldStart) - Math.abs(b.at - oldStart))) {
+        match = restoreAt(g, after, newStart, newEnd, structural.has(g));
+        root = g;
+        if (match) break;
+      }
+      if (!match || !root) continue;
+      consumed.add(root);
+      restored.push(...match.claims);
+      next.push(...match.collapsed);
+      if (match.rest) {
+        next.push(match.rest.ghost);
+        placedAt.set(match.rest.ghost, match.rest.before ? newStart : newEnd);
+      }
+    }
+    for (const g of ghosts) {
+      if (consumed.has(g)) continue;
+      next.push(g);
+      placedAt.set(g, map.map(g.at, 1));
+    }
+    ghosts = next.map((g) => (placedAt.has(g) ? { ...g, at: placedAt.get(g)! } : g)).sort((a, b) => a.at - b.at);
+    // 3. The claim's own range.
     if (orphaned) {
       const spot = from;
-      let placed: { from: number; to: number } | null = null;
-      let left = map.map(spot, -1);
-      let right = map.map(spot, 1);
-      let moved: number | null = null;
-      map.forEach((oldStart, oldEnd, newStart, newEnd) => {
-        if (oldStart > spot || spot > oldEnd) return;
-        // A deletion around the spot: remember where in its text the spot lay.
-        if (oldEnd > oldStart) push(trail.hole, { text: textOf(before, oldStart, oldEnd), at: textOf(before, oldStart, spot).length, spot: spot - oldStart });
-        if (newEnd <= newStart) return;
-        left = Math.min(left, newStart);
-        right = Math.max(right, newEnd);
-        // The text of the newest deletions put back in their place (an undo): exact placement.
-        const inserted = textOf(after, newStart, newEnd);
-        const undone = unwrapHole(inserted, trail.hole);
-        if (undone) {
-          trail.hole.length -= undone.popped;
-          // The undo puts back the same content at the same place: positions count as before.
-          if (undone.claim) placed = { from: newStart + undone.claim.start, to: newStart + undone.claim.end };
-          else moved = newStart + undone.spot;
-        }
-      });
-      from = to = moved ?? map.map(spot, -1);
-      if (!placed && right > left) {
-        // Other text at the spot that holds the claim's words attaches it, at the occurrence
-        // whose surroundings match the quote best: as much of the claim as it was before its
-        // edges were deleted as the text holds (an undo merged from several deletions puts
-        // back some of them at once), else its last words.
-        const parts = (pieces: Piece[], side: 'before' | 'after') => pieces.map((p) => (side === 'before' ? p.text.slice(p.at) : p.text.slice(0, p.at)));
-        const befores = parts(trail.before, 'before');
-        const afters = parts(trail.after, 'after');
-        search: for (let i = 0; i <= Math.min(befores.length, 50); i++) {
-          for (let j = 0; j <= Math.min(afters.length, 50); j++) {
-            // Keep the newest deletions' words: drop the oldest i at the start and j at the end.
-            const head = befores.slice(i).join('') + quote.exact;
-            const tail = afters.slice(j).reverse().join('');
-            // Words deleted from inside the claim may come back in the same undo, between.
-            const found = findQuote(after, { ...quote, exact: head + tail }, left, right) ?? (tail ? findSpan(after, head, tail, left, right) : null);
-            if (found) {
-              placed = found;
-              trail.before.length = i;
-              trail.after.length = j;
-              trail.hole.length = 0;
-              break search;
-            }
+      from = to = ghosts.find(holdsClaim)?.at ?? map.map(spot, -1);
+      if (restored.length) {
+        ({ from, to } = hull(restored));
+        orphaned = false;
+      } else if (!ghosts.some(holdsClaim)) {
+        // No memory of the claim's words (an anchor from before ghosts): text put in at its
+        // spot that holds its quote attaches it, at the occurrence that matches best.
+        for (const [oldStart, oldEnd, newStart, newEnd] of ranges) {
+          if (newEnd === newStart || oldStart > spot || spot > oldEnd) continue;
+          const found = findQuote(after, quote, newStart, newEnd);
+          if (found) {
+            ({ from, to } = found);
+            orphaned = false;
+            break;
           }
         }
       }
-      if (placed) {
-        ({ from, to } = placed as { from: number; to: number });
-        orphaned = false;
-      }
       continue;
     }
-    const edges = edgeChanges(before, after, map, from, to, trail);
-    const next = mapLiveRange(from, to, map);
+    const range = mapLiveRange(from, to, map);
     // After a change inside or at the range, its edges move to its first and last text
     // character; a range left holding no text (deleted across blocks) is orphaned too.
-    const live = next && next.touched ? snapToText(after, next.from, next.to) : next;
-    if (!live) {
+    const live = range && range.touched ? snapToText(after, range.from, range.to) : range;
+    if (live || restored.length) {
+      ({ from, to } = hull([...(live ? [live] : []), ...restored]));
+    } else {
       quote = quoteAt(before, from, to);
       orphaned = true;
-      // The deletion that took the last words: its text, and where the words were in it.
-      let spot: number | null = null;
-      map.forEach((oldStart, oldEnd) => {
-        if (spot === null && oldStart <= from && oldEnd >= to && oldEnd > oldStart) {
-          push(trail.hole, { text: textOf(before, oldStart, oldEnd), at: textOf(before, oldStart, from).length, claim: quote.exact.length, spot: from - oldStart, end: to - oldStart });
-          spot = map.map(oldStart, -1);
-        }
-      });
-      from = to = spot ?? (next ? next.from : map.map(from, -1));
-    } else {
-      ({ from, to } = live);
-      // Text put back exactly at an edge (an undo) joins the claim again.
-      if (edges.growFrom !== null && edges.growFrom < from) from = edges.growFrom;
-      if (edges.growTo !== null && edges.growTo > to) to = edges.growTo;
+      from = to = ghosts.find(holdsClaim)?.at ?? (range ? range.from : map.map(from, -1));
     }
   }
+  ghosts = prune(ghosts);
   const out: Anchor = { from, to, orphaned, quote };
-  if (trail.before.length || trail.after.length || trail.hole.length) out.trail = trail;
+  if (ghosts.length) out.trail = ghosts;
   return out;
 }
 
+/** Whether a ghost or one it holds has some of the claim's words. */
+function holdsClaim(g: Ghost): boolean {
+  return g.claim !== undefined || g.children.some(holdsClaim);
+}
+
+function hull(ranges: readonly { from: number; to: number }[]): { from: number; to: number } {
+  return { from: Math.min(...ranges.map((r) => r.from)), to: Math.max(...ranges.map((r) => r.to)) };
+}
+
+/** At most MAX_GHOSTS ghosts in all: the first (in document order) without the claim's words go first, then the first. */
+function prune(ghosts: Ghost[]): Ghost[] {
+  const count = (g: Ghost): number => 1 + g.children.reduce((n, c) => n + count(c), 0);
+  let total = ghosts.reduce((n, g) => n + count(g), 0);
+  const kept = [...ghosts];
+  while (total > MAX_GHOSTS && kept.length) {
+    const i = Math.max(0, kept.findIndex((g) => !holdsClaim(g)));
+    total -= count(kept[i]!);
+    kept.splice(i, 1);
+  }
+  return kept;
+}
+
+interface Restoration {
+  /** The claim's parts that came back (positions after the step). */
+  claims: { from: number; to: number }[];
+  /** Ghosts inside the restored content that it did not put back, now roots at their positions. */
+  collapsed: Ghost[];
+  /** When a ghost held by the root was put back without it: the root, and whether it now sits before the inserted content. */
+  rest?: { ghost: Ghost; before: boolean };
+}
+
 /**
- * Reads inserted text as the undo of the newest deletions around an orphan's spot (outermost
- * first): each put back text before the spot and after it, around what the next one put
- * back; the innermost may be the deletion that took the claim's last words. Returns how
- * many deletions it undoes and where the spot, or the claim's words, are in it (positions);
- * null when the text is not such an undo.
+ * Reads the inserted content [start, end) as the undo of the root ghost at its place (with
+ * any of the ghosts it holds merged in), or of a ghost it holds at either of its edges
+ * (an undo of an older deletion after someone else deleted around it). Null when it is not.
  */
-function unwrapHole(inserted: string, hole: readonly Piece[]): { popped: number; spot: number; claim?: { start: number; end: number } } | null {
-  let text = inserted;
-  let offset = 0;
-  for (let i = hole.length - 1; i >= 0; i--) {
-    const piece = hole[i]!;
-    if (piece.spot === undefined) return null;
-    if (piece.claim !== undefined) {
-      return text === piece.text ? { popped: hole.length - i, spot: offset, claim: { start: offset + piece.spot, end: offset + piece.end! } } : null;
+function restoreAt(root: Ghost, doc: PMNode, start: number, end: number, structural: boolean): Restoration | null {
+  const budget = { left: MATCH_BUDGET };
+  for (const layout of layouts(root, doc, start, end, budget)) {
+    if (layout.end === end) return { claims: layout.claims, collapsed: layout.collapsed };
+  }
+  // The root replaced only block boundaries (a deletion across blocks leaves them joined):
+  // an undo replaces those with the content of the ghosts it held, boundaries around them.
+  if (structural) {
+    const total = root.size.reduce((a, b) => a + b, 0);
+    for (const layout of loose(root.children, total, 0, doc, start, end, budget)) {
+      if (layout.end === end) return { claims: layout.claims, collapsed: layout.collapsed };
     }
-    const pre = piece.text.slice(0, piece.at);
-    const post = piece.text.slice(piece.at);
-    if (text.length < piece.text.length || !text.startsWith(pre) || !text.endsWith(post)) return null;
-    offset += piece.spot;
-    text = text.slice(pre.length, text.length - post.length);
-    if (!text) return { popped: hole.length - i, spot: offset };
+  }
+  // A ghost at the edge of the root, put back alone.
+  const edges = (g: Ghost, path: boolean[]): { ghost: Ghost; path: boolean[] }[] => {
+    const total = g.size.reduce((a, b) => a + b, 0);
+    return g.children.flatMap((c) => (c.at === 0 || c.at === total ? [{ ghost: c, path: [...path, c.at === 0] }, ...edges(c, [...path, c.at === 0])] : []));
+  };
+  for (const { ghost, path } of edges(root, [])) {
+    for (const layout of layouts(ghost, doc, start, end, budget)) {
+      if (layout.end !== end) continue;
+      // The root stays where it was, without this ghost: before the content when the ghost
+      // sat at the end of every ghost around it, after when it sat at their start.
+      const rest = without(root, ghost);
+      if (path.some((first) => first !== path[0])) return { claims: layout.claims, collapsed: layout.collapsed };
+      return { claims: layout.claims, collapsed: layout.collapsed, rest: { ghost: rest, before: !path[0] } };
+    }
   }
   return null;
 }
 
-function push(stack: Piece[], piece: Piece) {
-  stack.push(piece);
-  if (stack.length > MAX_TRAIL) stack.shift();
+/** The ghost with `target` taken out wherever it sits (an empty ghost keeps its place: the text around it stays cut there). */
+function without(g: Ghost, target: Ghost): Ghost {
+  return { ...g, children: g.children.map((c) => (c === target ? { at: c.at, hash: [''], size: [0], children: [] } : without(c, target))) };
+}
+
+/** A ghost with no content left (what `without` leaves). */
+function isEmpty(g: Ghost): boolean {
+  return g.children.length === 0 && g.size.every((n) => n === 0);
+}
+
+interface Layout {
+  end: number;
+  claims: { from: number; to: number }[];
+  collapsed: Ghost[];
 }
 
 /**
- * What one step does at a live anchor's edges: a deletion that takes its first or last
- * characters is pushed on the trail; the undo of the newest one (its text put back where it
- * was) extends the anchor over the claim's part of it (`growFrom`/`growTo`, positions after
- * the step) and is taken off the trail.
+ * Every way the ghost's content may lie at `start` in the document: its own segments where
+ * they were, each child either put back with it (expanded, first) or not; the cheap text
+ * comparison of each segment prunes the rest.
  */
-function edgeChanges(before: PMNode, after: PMNode, map: StepMap, from: number, to: number, trail: Trail) {
-  let growFrom: number | null = null;
-  let growTo: number | null = null;
-  map.forEach((oldStart, oldEnd, newStart, newEnd) => {
-    // Text put in right before the claim or right after it (an insertion, or the replacement
-    // of a block boundary that the undo of a deletion across paragraphs is).
-    if (newEnd > newStart && (oldEnd === from || oldStart === to)) {
-      const inserted = textOf(after, newStart, newEnd);
-      const first = trail.before.at(-1);
-      const last = trail.after.at(-1);
-      if (oldEnd === from && first) {
-        // The newest deletions at the start, put back (one undo may put back several: the
-        // history merges neighbouring steps), end the inserted text, newest last.
-        let text = inserted;
-        let start: number | null = null;
-        while (trail.before.length && text.endsWith(trail.before.at(-1)!.text)) {
-          const piece = trail.before.pop()!;
-          const offset = text.length - piece.text.length;
-          if (piece.at < piece.text.length) start = offset + piece.at;
-          text = text.slice(0, offset);
-        }
-        // Merged with the undo of a deletion inside the claim, put back after it.
-        if (start === null && trail.before.length && text.startsWith(trail.before.at(-1)!.text)) {
-          const piece = trail.before.pop()!;
-          if (piece.at < piece.text.length) start = piece.at;
-        }
-        if (start !== null) growFrom = positionOfChar(after, newStart, newEnd, start);
-      } else if (oldStart === to && last) {
-        let text = inserted;
-        let base = 0;
-        let end: number | null = null;
-        while (trail.after.length && text.startsWith(trail.after.at(-1)!.text)) {
-          const piece = trail.after.pop()!;
-          if (piece.at > 0) end = base + piece.at;
-          base += piece.text.length;
-          text = text.slice(piece.text.length);
-        }
-        // Merged with the undo of a deletion inside the claim, put back before it.
-        if (end === null && trail.after.length && text.endsWith(trail.after.at(-1)!.text)) {
-          const piece = trail.after.pop()!;
-          if (piece.at > 0) end = base + text.length - piece.text.length + piece.at;
-        }
-        if (end !== null) growTo = positionOfChar(after, newStart, newEnd, end - 1) + 1;
-      }
+function* layouts(g: Ghost, doc: PMNode, start: number, limit: number, budget: { left: number }): Generator<Layout> {
+  const starts: number[] = [];
+  const offsets: number[] = [];
+  for (let i = 0, o = 0; i < g.size.length; o += g.size[i]!, i++) offsets.push(o);
+  const own = (): { from: number; to: number }[] => {
+    if (!g.claim) return [];
+    const [cs, ce] = g.claim;
+    // A claim start at a cut lies after the child there; an end, before it.
+    let i = offsets.length - 1;
+    while (i > 0 && offsets[i]! > cs) i--;
+    let j = 0;
+    while (j < offsets.length - 1 && offsets[j]! + g.size[j]! < ce) j++;
+    const from = starts[i]! + cs - offsets[i]!;
+    const to = starts[j]! + ce - offsets[j]!;
+    return to > from ? [{ from, to }] : [];
+  };
+  function* walk(i: number, pos: number, claims: Layout['claims'], collapsed: Ghost[]): Generator<Layout> {
+    const segEnd = pos + g.size[i]!;
+    if (segEnd > limit || budget.left-- <= 0) return;
+    if (g.size[i]! > 0 && hashText(textOf(doc, pos, segEnd)) !== g.hash[i]) return;
+    starts[i] = pos;
+    if (i === g.children.length) {
+      yield { end: segEnd, claims: [...claims, ...own()], collapsed };
       return;
     }
-    if (oldEnd <= from || oldStart >= to || oldEnd === oldStart) return;
-    // A deletion (or replacement) that takes the claim's first or last characters; changes
-    // inside it need no memory (text an undo puts back inside joins by itself).
-    if (oldStart <= from && oldEnd < to) push(trail.before, { text: textOf(before, oldStart, oldEnd), at: textOf(before, oldStart, from).length });
-    else if (oldStart > from && oldEnd >= to) push(trail.after, { text: textOf(before, oldStart, oldEnd), at: textOf(before, oldStart, to).length });
-  });
-  return { growFrom, growTo };
+    const child = g.children[i]!;
+    if (isEmpty(child)) {
+      yield* walk(i + 1, segEnd, claims, collapsed);
+      return;
+    }
+    for (const inner of layouts(child, doc, segEnd, limit, budget)) {
+      yield* walk(i + 1, inner.end, [...claims, ...inner.claims], [...collapsed, ...inner.collapsed]);
+    }
+    yield* walk(i + 1, segEnd, claims, isEmpty(child) ? collapsed : [...collapsed, { ...child, at: segEnd }]);
+  }
+  yield* walk(0, start, [], []);
 }
 
-/** The position of the `index`-th character of the plain text of [start, end]. */
-function positionOfChar(doc: PMNode, start: number, end: number, index: number): number {
-  return textWithPositions(doc, start, end).positions[index]!;
+/**
+ * Every way the ghosts from the i-th on may lie in [start, limit) with stretches of block
+ * boundaries only (no text) before, between and after them. A ghost left out stays where it
+ * sat: at the end when it sat at the end of the replaced boundaries (`total`), else here.
+ */
+function* loose(ghosts: readonly Ghost[], total: number, i: number, doc: PMNode, start: number, limit: number, budget: { left: number }): Generator<Layout> {
+  if (i === ghosts.length) {
+    if (!hasText(textOf(doc, start, limit))) yield { end: limit, claims: [], collapsed: [] };
+    return;
+  }
+  const g = ghosts[i]!;
+  for (let pos = start; pos <= limit && !hasText(textOf(doc, start, pos)); pos++) {
+    if (budget.left-- <= 0) return;
+    const options = isEmpty(g) ? [{ end: pos, claims: [], collapsed: [] }] : [...layouts(g, doc, pos, limit, budget), { end: pos, claims: [], collapsed: [{ ...g, at: g.at >= total ? limit : pos }] }];
+    for (const here of options) {
+      for (const rest of loose(ghosts, total, i + 1, doc, here.end, limit, budget)) {
+        yield { end: rest.end, claims: [...here.claims, ...rest.claims], collapsed: [...here.collapsed, ...rest.collapsed] };
+      }
+    }
+  }
 }
 
-/** The first stretch of [start, end] that starts with `head` and ends with `tail` (anything between). */
-function findSpan(doc: PMNode, head: string, tail: string, start: number, end: number): { from: number; to: number } | null {
-  const { chars, positions } = textWithPositions(doc, start, end);
-  const h = chars.indexOf(head);
-  if (h < 0) return null;
-  const t = chars.indexOf(tail, h + head.length);
-  if (t < 0) return null;
-  return { from: positions[h]!, to: positions[t + tail.length - 1]! + 1 };
+/** Whether a plain text holds anything but block separators. */
+function hasText(text: string): boolean {
+  return text.replaceAll(BLOCK_SEPARATOR, '') !== '';
+}
+
+/** A 53-bit hash of a text (cyrb53), as base 36. */
+export function hashText(text: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /**

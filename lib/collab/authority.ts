@@ -9,7 +9,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { getDb, writeTransaction, type DbOrTx } from '@/db';
 import { getClaimAnchorsByDocumentId, updateClaimAnchors, type AnchorUpdate } from '@/db/queries/claims';
 import { getDocumentCollabState, getDocumentContent, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
-import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type Anchor, type StepChange } from '../claims/anchor';
+import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type Anchor, type StepChange, type Trail } from '../claims/anchor';
 import { AppError, notFound } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { docJSON, schema } from '../editor/schema';
@@ -165,7 +165,9 @@ function mapClaimAnchors(documentId: string, changes: StepChange[], doc: PMNode)
   const ranges = changedRanges(changes);
   const updates: AnchorUpdate[] = [];
   for (const row of rows) {
-    const trail = row.anchorTrail ? (JSON.parse(row.anchorTrail) as Anchor['trail']) : undefined;
+    // A trail stored before ghosts (an object, not a list) is not read: undo falls back to the quote.
+    const stored: unknown = row.anchorTrail ? JSON.parse(row.anchorTrail) : undefined;
+    const trail = Array.isArray(stored) ? (stored as Trail) : undefined;
     const before: Anchor = { from: row.from, to: row.to, orphaned: row.orphaned, quote: { exact: row.quoteExact ?? '', prefix: row.quotePrefix ?? '', suffix: row.quoteSuffix ?? '' }, trail };
     const mapped = mapAnchor(before, changes);
     const trailJSON = mapped.trail ? JSON.stringify(mapped.trail) : null;

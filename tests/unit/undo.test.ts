@@ -3,16 +3,20 @@
  * step, as the authority runs it request by request) and the browser's plugin alike.
  */
 import fc from 'fast-check';
+import type { Node as PMNode } from 'prosemirror-model';
 import { closeHistory, history, undo, undoDepth } from 'prosemirror-history';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { findText, mapAnchor, quoteAt, textOf, trimRange, type Anchor, type StepChange } from '@/lib/claims/anchor';
 import { claimsPlugin, getClaimsState, initialClaimMark } from '@/lib/editor/claims-plugin';
-import { textToDoc } from '@/lib/editor/import';
+import { markdownToDoc, textToDoc } from '@/lib/editor/import';
 import { schema } from '@/lib/editor/schema';
 
 function setup(text: string, claimText: string, occurrence = 0) {
-  const doc = textToDoc(text);
+  return setupDoc(textToDoc(text), claimText, occurrence);
+}
+
+function setupDoc(doc: PMNode, claimText: string, occurrence = 0) {
   let range = findText(doc, claimText)!;
   for (let i = 0; i < occurrence; i++) range = findText(doc, claimText, range.to)!;
   const anchor: Anchor = { ...range, orphaned: false, quote: quoteAt(doc, range.from, range.to) };
@@ -87,30 +91,44 @@ describe('undo restores claims exactly', () => {
     for (const a of [t.browser(), t.server()]) expect(a.orphaned).toBe(true);
   });
 
-  it('property: up to three deletions (characters, words, selections, across paragraphs), undone in one or several steps, bring every claim back on its words', () => {
-    const text = 'Die NATO geht davon aus, dass sie das Recht der Ukraine nicht kompromittieren wird.\nRusslands Präsident warnt vor Maßnahmen im Januar.\nDer Kreml will reden.';
-    const deletion = fc.record({ at: fc.nat(), length: fc.integer({ min: 1, max: 25 }), close: fc.boolean() });
-    fc.assert(
-      fc.property(fc.constantFrom('kompromittieren', 'Präsident warnt', 'Der Kreml', 'NATO geht davon aus'), fc.array(deletion, { minLength: 1, maxLength: 3 }), (claim, deletions) => {
-        const t = setup(text, claim);
-        for (const d of deletions) {
-          const size = t.state.doc.content.size;
-          const from = 1 + (d.at % Math.max(1, size - 2));
-          const to = Math.min(size - 1, from + d.length);
-          if (to <= from) continue;
-          const tr = t.state.tr.delete(from, to);
-          t.apply(d.close ? closeHistory(tr) : tr);
-        }
-        t.undoAll();
-        expect(t.state.doc.eq(textToDoc(text))).toBe(true);
-        for (const a of [t.browser(), t.server()]) {
-          expect(a.orphaned).toBe(false);
-          expect({ from: a.from, to: a.to }).toEqual(t.range);
-        }
-      }),
-      { numRuns: 1000 },
-    );
-  });
+  const plain = 'Die NATO geht davon aus, dass sie das Recht der Ukraine nicht kompromittieren wird.\nRusslands Präsident warnt vor Maßnahmen im Januar.\nDer Kreml will reden.';
+  const structured = markdownToDoc('## Die NATO geht davon aus\n\n- dass sie das Recht der Ukraine nicht kompromittieren wird.\n- Russlands Präsident warnt vor Maßnahmen\n\n> Der Kreml will reden, sagt *Peskow*.\n\n| Wer | Was |\n|---|---|\n| Der Kreml | warnt |');
+  const action = fc.oneof(
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 25 }), close: fc.boolean() }),
+    fc.record({ kind: fc.constant('type' as const), at: fc.nat(), length: fc.constant(0), close: fc.boolean() }),
+  );
+
+  for (const [name, start] of [['plain paragraphs', textToDoc(plain)], ['a heading, a list, a quote and a table', structured]] as const) {
+    it(`property (${name}): up to twelve deletions (characters, words, selections, across blocks) and typing, undone in one or several steps, bring every claim back on its words`, () => {
+      fc.assert(
+        fc.property(fc.constantFrom('kompromittieren', 'Präsident warnt', 'Der Kreml', 'NATO geht davon aus'), fc.array(action, { minLength: 1, maxLength: 12 }), (claim, actions) => {
+          const t = setupDoc(start, claim);
+          for (const a of actions) {
+            const size = t.state.doc.content.size;
+            const from = 1 + (a.at % Math.max(1, size - 2));
+            let tr: Transaction;
+            if (a.kind === 'type') {
+              const $pos = t.state.doc.resolve(from);
+              if (!$pos.parent.inlineContent) continue;
+              tr = t.state.tr.insertText('xy', from);
+            } else {
+              const to = Math.min(size - 1, from + a.length);
+              if (to <= from) continue;
+              tr = t.state.tr.delete(from, to);
+            }
+            t.apply(a.close ? closeHistory(tr) : tr);
+          }
+          t.undoAll();
+          expect(t.state.doc.eq(start)).toBe(true);
+          for (const a of [t.browser(), t.server()]) {
+            expect(a.orphaned).toBe(false);
+            expect({ from: a.from, to: a.to }).toEqual(t.range);
+          }
+        }),
+        { numRuns: 1500 },
+      );
+    }, 60_000);
+  }
 });
 
 describe('claims are created on the text they cover', () => {
