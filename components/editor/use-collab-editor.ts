@@ -8,7 +8,7 @@
 import { collab } from 'prosemirror-collab';
 import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState, type Transaction } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
 import type { PresenceEntry } from '@/lib/collab/hub';
@@ -80,6 +80,17 @@ export function useCollabEditor(options: CollabEditorOptions) {
         'aria-multiline': 'true',
         'aria-readonly': String(!latest.current.canEditText),
         spellcheck: 'true',
+      },
+      // Chrome sometimes reports the caret *before* the first character typed into an empty
+      // paragraph (the DOM selection stays at the paragraph's start); ProseMirror would put
+      // the caret there and the next keystrokes would land before that character
+      // ("in neuer Absatz…E"). Text typed at the caret leaves the caret after it.
+      handleTextInput(view, from, to, text, deflt) {
+        if (view.composing || from !== to || !text) return false;
+        const tr = deflt();
+        if (!tr.selection.empty || tr.selection.head !== from) return false;
+        view.dispatch(tr.setSelection(TextSelection.create(tr.doc, from + text.length)));
+        return true;
       },
       dispatchTransaction(tr) {
         editorView.updateState(editorView.state.apply(tr));

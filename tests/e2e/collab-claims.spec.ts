@@ -91,6 +91,45 @@ test('2,000 characters typed offline are all saved when the connection is back, 
   await ben.context.close();
 });
 
+test('typing while a save is in flight and the connection drops stores exactly what was typed (nine rounds)', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const ben = await signedIn(browser, 'reviewer2@factdesk.test');
+  const created = await rita.page.request.post('/api/documents', { data: { title: `Offline mitten im Speichern ${Date.now()}`, language: 'de', content: 'Erster Satz.' } });
+  const { document } = await created.json();
+  await Promise.all([rita.page.goto(`/documents/${document.id}`), ben.page.goto(`/documents/${document.id}`)]);
+  await expect(rita.doc.saveState).toHaveText('All changes saved');
+  // Some saves reach the server but their answer is lost, as when the network drops mid-request.
+  let lose = 0;
+  await rita.page.route('**/api/documents/*/steps', async (route) => {
+    if (route.request().method() !== 'POST' || lose <= 0) return route.continue();
+    lose--;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  let expected = 'Erster Satz.';
+  await rita.doc.caretAfter('Erster Satz.');
+  for (let round = 0; round < 9; round++) {
+    const sentence = `Ein neuer Absatz ${round} wird hier geschrieben.`;
+    await rita.page.keyboard.press('Control+End');
+    lose = 1 + (round % 3);
+    await rita.page.keyboard.press('Enter');
+    await rita.page.keyboard.type(sentence.slice(0, 12), { delay: 5 });
+    await rita.context.setOffline(true);
+    await rita.page.keyboard.type(sentence.slice(12), { delay: 5 });
+    await rita.page.waitForTimeout(300 * (round % 3));
+    await rita.context.setOffline(false);
+    expected += sentence;
+    await expect(rita.doc.saveState).toHaveText('All changes saved', { timeout: 30_000 });
+    const { document: stored } = await (await rita.page.request.get(`/api/documents/${document.id}`)).json();
+    const paragraphs = (stored.doc.content as { content?: { text: string }[] }[]).map((p) => (p.content ?? []).map((t) => t.text).join(''));
+    expect(paragraphs.at(-1)).toBe(sentence);
+    expect(await rita.doc.articleText()).toBe(expected);
+  }
+  await expect.poll(() => ben.doc.articleText(), { timeout: 20_000 }).toBe(expected);
+  await rita.context.close();
+  await ben.context.close();
+});
+
 test('clicking into highlighted words puts the caret there: typing lands where the click was', async ({ browser }) => {
   const rita = await signedIn(browser, 'reviewer@factdesk.test');
   const id = await documentWithClaims(rita.page);
