@@ -12,11 +12,12 @@ export class ApiError extends Error {
 }
 
 /** Sends JSON and returns the parsed answer, or throws ApiError with the server's message. */
-export async function sendJson<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(method: string, url: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
       method,
+      keepalive: options.keepalive,
       headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { orNull } from '@/lib/format';
 import { VERDICTS, type Verdict } from '@/db/enums';
 import type { ClaimJSON } from '@/lib/claims/serialize';
@@ -10,7 +10,7 @@ import { ClaimHistory } from '../review/claim-history';
 import { ClaimReview } from '../review/claim-review';
 import type { Member } from '../review/review-context';
 import { ApiError, sendJson } from './api';
-import { fieldsOf, mergeClaimFields, type ClaimFieldName as FieldName, type ClaimFields as Fields } from '@/lib/claims/merge';
+import { fieldsOf, mergeClaimFields, unsavedFields, type ClaimFieldName as FieldName, type ClaimFields as Fields } from '@/lib/claims/merge';
 import { SourceList } from './source-list';
 
 interface Props {
@@ -21,36 +21,117 @@ interface Props {
   onSaved: (claim: ClaimJSON) => void;
   onDeleted: (id: string) => void;
   onReattach: (claim: ClaimJSON) => Promise<void>;
-  /** Whether this claim was just saved here (the form keeps its fields and merges newer versions in). */
-  justSaved: boolean;
-  onSavedFlag: (saved: boolean) => void;
 }
 
+/** How long the form waits after the last change before it saves. */
+export const AUTOSAVE_DELAY_MS = 800;
+/** How long it waits before trying again when Factdesk could not be reached. */
+const RETRY_DELAY_MS = 5000;
 
-/** The selected claim: statement, claimant, date, verdict, rationale, tags, assignee, status and sources. */
-export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDeleted, onReattach, justSaved, onSavedFlag }: Props) {
+/** The API body that sets `names` of a claim to the form's values. */
+function patchOf(draft: Fields, names: readonly FieldName[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    const value = draft[name];
+    if (name === 'statement') out.statement = value.trim();
+    else if (name === 'tags') out.tags = value.split(',').map((t) => t.trim()).filter(Boolean);
+    else if (name === 'verdict') out.verdict = (orNull(value) as Verdict | null) ?? null;
+    else out[name] = orNull(value);
+  }
+  return out;
+}
+
+/**
+ * The selected claim: statement, claimant, date, verdict, rationale, tags, assignee, status
+ * and sources. Fields save as you go (AUTOSAVE_DELAY_MS after the last change, only the
+ * changed ones, with the claim's rowVersion); a newer version from someone else is merged
+ * in: fields you did not touch follow it, a field you both changed shows both versions.
+ */
+export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDeleted, onReattach }: Props) {
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  // The version the form started from, what the user has typed, and the other person's
-  // values for fields both changed.
+  // The version the form started from, what the user has typed, the other person's values
+  // for fields both changed, and the values of a save on its way.
   const [base, setBase] = useState(() => ({ rowVersion: claim.rowVersion, fields: fieldsOf(claim) }));
   const [draft, setDraft] = useState(() => fieldsOf(claim));
   const [conflicts, setConflicts] = useState<Partial<Fields>>({});
-  if (claim.rowVersion !== base.rowVersion) {
-    // A newer version arrived (saved here or elsewhere): merge it, as React allows during render.
+  const [sending, setSending] = useState<Partial<Fields> | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  if (claim.rowVersion > base.rowVersion) {
+    // A newer version arrived: merge it, as React allows during render. Values being sent
+    // count as the base, so this form's own save coming back is no conflict with itself.
     const theirs = fieldsOf(claim);
-    const merged = mergeClaimFields(base.fields, draft, theirs, conflicts);
+    const merged = mergeClaimFields({ ...base.fields, ...sending }, draft, theirs, conflicts);
     setBase({ rowVersion: claim.rowVersion, fields: theirs });
     setDraft(merged.draft);
     setConflicts(merged.conflicts);
   }
+  const unsaved = unsavedFields(base.fields, draft, conflicts);
+  const statementMissing = !draft.statement.trim();
+  const latest = useRef({ base, draft, conflicts });
+  useEffect(() => {
+    latest.current = { base, draft, conflicts };
+  });
   const idp = `claim-${claim.id}`;
   const changedBy = members.find((m) => m.id === claim.lastChangedBy)?.name ?? 'Someone else';
+
+  /** Sends the changed fields now (unless a save is already on its way). */
+  const save = useCallback(async () => {
+    const { base, draft, conflicts } = latest.current;
+    const names = unsavedFields(base.fields, draft, conflicts);
+    if (!names.length || !draft.statement.trim()) return;
+    const values = Object.fromEntries(names.map((n) => [n, draft[n]])) as Partial<Fields>;
+    setSending(values);
+    setError(null);
+    try {
+      const body = await sendJson<{ claim: ClaimJSON }>('PATCH', `/api/claims/${claim.id}`, { rowVersion: base.rowVersion, ...patchOf(draft, names) });
+      // The server now holds what was sent; what was typed meanwhile stays to be saved.
+      setBase((b) => (body.claim.rowVersion > b.rowVersion ? { rowVersion: body.claim.rowVersion, fields: fieldsOf(body.claim) } : b));
+      setSaved(true);
+      onSaved(body.claim);
+    } catch (e) {
+      const err = e as ApiError;
+      if (err.status === 409 && err.body?.error?.claim) {
+        // Someone saved first: their version is merged in (fields both changed are marked)
+        // and what remains is saved again by itself.
+        onSaved(err.body.error.claim as ClaimJSON);
+      } else if (err.status === 0) {
+        setError(`Not saved yet: ${err.message} Trying again shortly.`);
+        setTimeout(() => setAttempt((a) => a + 1), RETRY_DELAY_MS);
+      } else setError(`Not saved: ${err.message}`);
+    } finally {
+      setSending(null);
+    }
+  }, [claim.id, onSaved]);
+
+  // Save as you go: a moment after the last change.
+  useEffect(() => {
+    if (!canEdit || sending || unsaved.length === 0 || statementMissing) return;
+    const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [canEdit, sending, unsaved.length, statementMissing, draft, base, attempt, save]);
+
+  // Closing the claim (or the page) does not lose what was typed: it goes out at once.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      const { base, draft, conflicts } = latest.current;
+      if (unsavedFields(base.fields, draft, conflicts).length) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      const { base, draft, conflicts } = latest.current;
+      const names = unsavedFields(base.fields, draft, conflicts);
+      if (canEdit && names.length && draft.statement.trim()) {
+        void sendJson('PATCH', `/api/claims/${claim.id}`, { rowVersion: base.rowVersion, ...patchOf(draft, names) }, { keepalive: true }).catch(() => undefined);
+      }
+    };
+  }, [claim.id, canEdit]);
 
   const edit = (name: FieldName) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
     const value = e.target.value;
     setDraft((d) => ({ ...d, [name]: value }));
-    if (justSaved) onSavedFlag(false);
+    setSaved(false);
   };
   const resolve = (name: FieldName, take: 'theirs' | 'mine') => {
     if (take === 'theirs') setDraft((d) => ({ ...d, [name]: conflicts[name] ?? d[name] }));
@@ -77,41 +158,31 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
       </div>
     ) : null;
 
-  async function save(event: React.FormEvent<HTMLFormElement>) {
+  function saveNow(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (Object.keys(conflicts).length) {
-      setError('Someone else changed fields you are editing: choose “Use theirs” or “Keep mine” for each marked field, then save.');
+      setError('Someone else changed fields you are editing: choose “Use theirs” or “Keep mine” for each marked field.');
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
-      const body = await sendJson<{ claim: ClaimJSON }>('PATCH', `/api/claims/${claim.id}`, {
-        rowVersion: base.rowVersion,
-        statement: draft.statement.trim(),
-        claimant: orNull(draft.claimant),
-        claimDate: orNull(draft.claimDate),
-        verdict: (orNull(draft.verdict) as Verdict | null) ?? null,
-        rationale: orNull(draft.rationale),
-        tags: draft.tags
-          .split(',')
-          .map((t) => t.trim())
-          .filter(Boolean),
-        assigneeId: orNull(draft.assigneeId),
-      });
-      onSavedFlag(true);
-      onSaved(body.claim);
-    } catch (e) {
-      const err = e as ApiError;
-      // On a conflict, the other person's version is merged in and the differences shown.
-      if (err.status === 409 && err.body?.error?.claim) {
-        setError('Someone saved this claim meanwhile. Their changes are merged in; check the marked fields, then save again.');
-        onSaved(err.body.error.claim as ClaimJSON);
-      } else setError(err.message);
-    } finally {
-      setPending(false);
+    if (statementMissing) {
+      setError('Not saved: write the claim as checked first.');
+      return;
     }
+    if (unsaved.length === 0) setSaved(true);
+    else void save();
   }
+
+  const saveStatus = sending
+    ? 'Saving…'
+    : Object.keys(conflicts).length
+      ? 'Waiting for your choice on the marked fields'
+      : unsaved.length
+        ? statementMissing
+          ? 'Not saved: the claim as checked is empty'
+          : 'Unsaved changes'
+        : saved
+          ? 'All changes saved'
+          : '';
 
   async function remove() {
     if (!window.confirm('Delete this claim with its verdict and sources?')) return;
@@ -151,7 +222,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
       {claim.status === 'approved' && canEdit && (
         <p className="muted small">Changing the statement, verdict, rationale or sources voids the approval.</p>
       )}
-      <form className="stack compact" onSubmit={save}>
+      <form className="stack compact" onSubmit={saveNow}>
         <label className="field">
           <span>Claim as checked</span>
           <textarea name="statement" dir="auto" value={draft.statement} onChange={edit('statement')} rows={3} required maxLength={2000} disabled={disabled} />
@@ -216,13 +287,11 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
               Delete claim
             </button>
             <span className="spacer" />
-            {justSaved && (
-              <span className="muted" role="status">
-                Saved
-              </span>
-            )}
-            <button type="submit" className="button primary small" disabled={pending}>
-              {pending ? 'Saving…' : 'Save claim'}
+            <span className="muted small" role="status">
+              {saveStatus}
+            </span>
+            <button type="submit" className="button primary small" disabled={!!sending}>
+              Save claim
             </button>
           </div>
         )}

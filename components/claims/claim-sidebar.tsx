@@ -47,7 +47,6 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
   const [verdict, setVerdict] = useState<'all' | 'none' | Verdict>('all');
   const [assignee, setAssignee] = useState<'all' | 'none' | string>('all');
   const [orphanedOnly, setOrphanedOnly] = useState(false);
-  const [savedId, setSavedId] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const memberName = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
 
@@ -197,8 +196,6 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
                     onSaved={props.onSaved}
                     onDeleted={props.onDeleted}
                     onReattach={props.onReattach}
-                    justSaved={savedId === c.id}
-                    onSavedFlag={(saved) => setSavedId(saved ? c.id : null)}
                   />
                 )}
               </li>

@@ -6,7 +6,7 @@ import type { ClaimJSON } from './serialize';
 
 export type ClaimFieldName = 'statement' | 'claimant' | 'claimDate' | 'verdict' | 'rationale' | 'tags' | 'assigneeId';
 export type ClaimFields = Record<ClaimFieldName, string>;
-const FIELD_NAMES: ClaimFieldName[] = ['statement', 'claimant', 'claimDate', 'verdict', 'rationale', 'tags', 'assigneeId'];
+export const CLAIM_FIELD_NAMES: ClaimFieldName[] = ['statement', 'claimant', 'claimDate', 'verdict', 'rationale', 'tags', 'assigneeId'];
 
 /** A claim's editable fields as the form holds them (text; empty for none). */
 export function fieldsOf(c: ClaimJSON): ClaimFields {
@@ -21,6 +21,17 @@ export function fieldsOf(c: ClaimJSON): ClaimFields {
   };
 }
 
+/** Whether the server would store two values of a field alike ("a,b" and "a, b "; trailing spaces). */
+export function sameClaimField(k: ClaimFieldName, a: string, b: string): boolean {
+  const tags = (v: string) => v.split(',').map((t) => t.trim()).filter(Boolean).join(',');
+  return k === 'tags' ? tags(a) === tags(b) : a.trim() === b.trim();
+}
+
+/** The fields of `draft` that differ from `base` and are not waiting for a choice between two versions. */
+export function unsavedFields(base: ClaimFields, draft: ClaimFields, conflicts: Partial<ClaimFields>): ClaimFieldName[] {
+  return CLAIM_FIELD_NAMES.filter((k) => conflicts[k] === undefined && !sameClaimField(k, draft[k], base[k]));
+}
+
 /**
  * Merges a newer version of the claim (someone else saved it) into the form: fields the
  * user has not touched take the new value at once; a field the user is editing that the
@@ -30,10 +41,8 @@ export function fieldsOf(c: ClaimJSON): ClaimFields {
 export function mergeClaimFields(base: ClaimFields, draft: ClaimFields, theirs: ClaimFields, conflicts: Partial<ClaimFields>): { draft: ClaimFields; conflicts: Partial<ClaimFields> } {
   const nextDraft = { ...draft };
   const nextConflicts: Partial<ClaimFields> = { ...conflicts };
-  // Values the server would store alike are alike ("a,b" and "a, b "; trailing spaces).
-  const same = (k: ClaimFieldName, a: string, b: string) =>
-    k === 'tags' ? a.split(',').map((t) => t.trim()).filter(Boolean).join(',') === b.split(',').map((t) => t.trim()).filter(Boolean).join(',') : a.trim() === b.trim();
-  for (const k of FIELD_NAMES) {
+  const same = sameClaimField;
+  for (const k of CLAIM_FIELD_NAMES) {
     if (same(k, draft[k], base[k])) {
       nextDraft[k] = theirs[k];
       delete nextConflicts[k];

@@ -181,24 +181,34 @@ test('a colleague saving the same claim never wipes what you are typing: untouch
   };
   const ritaForm = await open(rita.doc);
   const benForm = await open(ben.doc);
-  // Rita types a rationale and does not save yet.
+  // Rita types a rationale; her form saves it by itself a moment later, but Ben's save gets
+  // there first (her request is held until then).
+  let benSaved!: () => void;
+  const held = new Promise<void>((resolve) => (benSaved = resolve));
+  await rita.page.route('**/api/claims/*', async (route) => {
+    if (route.request().method() === 'PATCH') await held;
+    await route.continue();
+  });
   await ritaForm.getByRole('textbox', { name: 'Rationale', exact: true }).fill('Ritas Begründung, noch nicht gespeichert.');
   // Ben sets the claimant and his own rationale, and saves.
   await benForm.getByRole('textbox', { name: 'Claimant', exact: true }).fill('Wladimir Putin');
   await benForm.getByRole('textbox', { name: 'Rationale', exact: true }).fill('Bens Begründung.');
   await benForm.getByRole('button', { name: 'Save claim' }).click();
-  await expect(benForm.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(benForm.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  benSaved();
   // Rita's untouched field follows; her rationale stays, with Ben's version offered beside it.
   await expect(ritaForm.getByRole('textbox', { name: 'Claimant', exact: true })).toHaveValue('Wladimir Putin');
   await expect(ritaForm.getByRole('textbox', { name: 'Rationale', exact: true })).toHaveValue('Ritas Begründung, noch nicht gespeichert.');
   const conflict = ritaForm.getByRole('alert').filter({ hasText: 'Bens Begründung.' });
   await expect(conflict).toContainText('Ben Reviewer changed this');
-  // Saving without choosing is refused, and says why.
+  // Her rationale is not saved over Ben's until she chooses; saving now says why.
   await ritaForm.getByRole('button', { name: 'Save claim' }).click();
   await expect(ritaForm.getByRole('alert').filter({ hasText: 'choose “Use theirs” or “Keep mine”' })).toBeVisible();
+  await rita.page.waitForTimeout(1500);
+  expect((await (await rita.page.request.get(`/api/documents/${id}/claims`)).json()).claims.find((c: { quote: { exact: string } }) => c.quote.exact === 'militärisch-technischen Maßnahmen').rationale).toBe('Bens Begründung.');
+  // Keeping hers saves it by itself.
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
-  await ritaForm.getByRole('button', { name: 'Save claim' }).click();
-  await expect(ritaForm.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(ritaForm.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
   const { claims } = await (await rita.page.request.get(`/api/documents/${id}/claims`)).json();
   const saved = claims.find((c: { quote: { exact: string } }) => c.quote.exact === 'militärisch-technischen Maßnahmen');
   expect(saved).toMatchObject({ rationale: 'Ritas Begründung, noch nicht gespeichert.', claimant: 'Wladimir Putin' });
@@ -206,6 +216,27 @@ test('a colleague saving the same claim never wipes what you are typing: untouch
   await expect(benForm.getByRole('textbox', { name: 'Rationale', exact: true })).toHaveValue('Ritas Begründung, noch nicht gespeichert.');
   await rita.context.close();
   await ben.context.close();
+});
+
+test('claim fields save as you go, and closing the claim right after typing loses nothing', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const id = await documentWithClaims(rita.page);
+  await rita.page.goto(`/documents/${id}`);
+  const stored = async (quote: string) =>
+    (await (await rita.page.request.get(`/api/documents/${id}/claims`)).json()).claims.find((c: { quote: { exact: string } }) => c.quote.exact === quote);
+  await rita.doc.sidebar.getByRole('button', { name: /^Claim 1: militärisch-technischen Maßnahmen/ }).click();
+  const form = rita.doc.sidebar;
+  // No Save click: the form saves a moment after the last keystroke.
+  await form.getByRole('textbox', { name: 'Rationale', exact: true }).pressSequentially('Laut Kreml-Protokoll', { delay: 20 });
+  await expect(form.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  await expect.poll(async () => (await stored('militärisch-technischen Maßnahmen')).rationale).toBe('Laut Kreml-Protokoll');
+  await form.getByRole('combobox', { name: 'Verdict', exact: true }).selectOption('mostly_true');
+  await expect.poll(async () => (await stored('militärisch-technischen Maßnahmen')).verdict).toBe('mostly_true');
+  // Typing and at once opening another claim: what was typed goes out as the form closes.
+  await form.getByRole('textbox', { name: 'Claimant', exact: true }).fill('Sergej Rjabkow');
+  await rita.doc.sidebar.getByRole('button', { name: /^Claim 2: / }).click();
+  await expect.poll(async () => (await stored('militärisch-technischen Maßnahmen')).claimant).toBe('Sergej Rjabkow');
+  await rita.context.close();
 });
 
 test('another reviewer’s caret name is readable on a paragraph’s first line', async ({ browser }) => {
