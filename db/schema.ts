@@ -24,9 +24,30 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** Set when an admin reset the password: the user must choose a new one before anything else. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 export type User = typeof users.$inferSelect;
+
+/**
+ * Signed-in sessions: the session cookie (a next-auth JWT) names one row, and a request is
+ * signed in only while that row exists, is not revoked and has not expired. Sign-out,
+ * a password change or reset revoke rows; streams check theirs every second.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
 export const workspaces = sqliteTable('workspaces', {
   id: id(),
@@ -138,16 +159,6 @@ export const events = sqliteTable(
 export type EventRow = typeof events.$inferSelect;
 
 /** Failed sign-in attempts, for rate limiting per email and per IP address. */
-export const loginFailures = sqliteTable(
-  'login_failures',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    email: text('email').notNull(),
-    ip: text('ip').notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index('login_failures_email_idx').on(t.email, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
-);
 
 
 /**

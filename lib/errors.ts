@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'conflict:state'
   | 'forbidden:four_eyes'
   | 'forbidden:origin'
+  | 'forbidden:password_change_required'
+  | 'invalid:password'
   | 'locked'
   | 'too_large'
   | 'unsupported_media_type'

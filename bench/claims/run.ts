@@ -2,7 +2,7 @@
  * Benchmark: a 50,000-word document with 2,000 claims (some overlapping) in the editor.
  * Prints the time until the editor page is interactive and the keystroke latency
  * (keydown → next painted frame, p50/p95) while typing 200 characters mid-document,
- * measured in Debian's Chromium against `next start`. Needs `npm run build` first.
+ * measured in Debian's Chromium against the production server. Needs `npm run build` first.
  *
  *   npm run bench -- bench/claims/run.ts [--words 50000] [--claims 2000] [--keys 200]
  */

@@ -1,6 +1,6 @@
 /**
  * Benchmark: N simulated reviewers on one document over real HTTP and Server-Sent Events
- * against `next start`, each typing about 5 characters a second. Prints the latency from
+ * against the production server, each typing about 5 characters a second. Prints the latency from
  * a client's POST of a step to every other client's receipt of it (p50/p95/p99) and the
  * steps per second stored. Needs `npm run build` first.
  *
@@ -127,7 +127,7 @@ async function main() {
   const exportDocuments = Array.from({ length: EXPORTS }, () => insertCheckedDocument(db, { wordCount: 10_000, claims: Number(values['export-claims']), signOff: false }).id);
   db.$client.close();
   const port = await freePort();
-  const server = await startNext({ port, dbPath, env: { FACTDESK_LOGIN_MAX_FAILURES_PER_IP: '100000' } });
+  const server = await startNext({ port, dbPath, env: { FACTDESK_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
   const base = `http://127.0.0.1:${port}`;
   try {
     const cookies: string[] = [];

@@ -82,3 +82,8 @@ export function deleteMembership(userId: string, workspaceId: string, db: DbOrTx
 export function getWorkspaceById(id: string, db: DbOrTx = getDb()) {
   return db.select().from(workspaces).where(eq(workspaces.id, id)).get();
 }
+
+/** Sets a user's password hash, and whether they must choose a new password at next sign-in. */
+export function setPassword(userId: string, passwordHash: string, mustChangePassword: boolean, db: DbOrTx = getDb()) {
+  db.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId)).run();
+}

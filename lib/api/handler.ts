@@ -25,15 +25,22 @@ export function errorResponse(status: number, code: string, message: string, det
   return NextResponse.json({ error: { code, message, ...details } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-/** Wraps a handler with the session check and error handling. */
+/**
+ * Wraps a handler with the session check and error handling. A user whose password an
+ * admin reset may only change it (`passwordChange: true` marks the route that does).
+ */
 export function withUser<P extends Record<string, string> = Record<string, never>>(
   handler: (ctx: HandlerContext<P>) => Promise<Response | object> | Response | object,
+  options: { passwordChange?: boolean } = {},
 ) {
   return async (req: Request, args: RouteArgs): Promise<Response> => {
     try {
       assertSameOrigin(req);
       const user = await getSessionUser();
       if (!user) return errorResponse(401, 'unauthenticated', 'Sign in to continue.');
+      if (user.mustChangePassword && !options.passwordChange) {
+        return errorResponse(403, 'forbidden:password_change_required', 'Your password was reset: choose a new one first (Change password).');
+      }
       const params = ((await args?.params) ?? {}) as P;
       const result = await handler({ req, user, params });
       return result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });

@@ -1,7 +1,10 @@
-/** next-auth configuration: email + password, JWT sessions, our own login page. */
+/** next-auth configuration: email + password, JWT cookies naming revocable server-side sessions, our own login page. */
+import { randomBytes } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { insertSession, revokeSession } from '@/db/queries/sessions';
+import { clientAddressOf } from './client-address';
 import { checkSignIn } from './sign-in';
 
 const credentialsSchema = z.object({
@@ -9,15 +12,22 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(1000),
 });
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  return first || 'unknown';
+/** How long a session lasts, in seconds: FACTDESK_SESSION_HOURS (default 14 days), from sign-in. */
+export function sessionLifetimeSeconds(): number {
+  const hours = Number(process.env.FACTDESK_SESSION_HOURS);
+  return Math.round((hours > 0 ? hours : 14 * 24) * 3600);
+}
+
+/** The address users reach Factdesk at (FACTDESK_PUBLIC_URL, else NEXTAUTH_URL), if configured. */
+export function publicUrl(): string {
+  return process.env.FACTDESK_PUBLIC_URL || process.env.NEXTAUTH_URL || '';
 }
 
 /** The next-auth options shared by the auth route and every session check. */
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: 14 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: sessionLifetimeSeconds() },
+  // Cookies are Secure (and __Secure- prefixed) when users reach Factdesk over https.
+  useSecureCookies: publicUrl().startsWith('https://'),
   pages: { signIn: '/login', error: '/login' },
   providers: [
     CredentialsProvider({
@@ -29,18 +39,30 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return checkSignIn(parsed.data.email, parsed.data.password, clientIp(req?.headers));
+        return checkSignIn(parsed.data.email, parsed.data.password, clientAddressOf(req?.headers));
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        // Signing in starts a session row: the cookie is worth something only while it lives.
+        const sid = randomBytes(24).toString('base64url');
+        insertSession({ id: sid, userId: user.id, expiresAt: new Date(Date.now() + sessionLifetimeSeconds() * 1000) });
+        token.sub = user.id;
+        token.sid = sid;
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
+      if (typeof token.sid === 'string') session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    signOut({ token }) {
+      if (typeof token?.sid === 'string') revokeSession(token.sid);
     },
   },
 };

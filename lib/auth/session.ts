@@ -1,22 +1,30 @@
 /** The signed-in user, for pages and route handlers. */
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { getUserById } from '@/db/queries/users';
+import { getActiveSessionUser } from '@/db/queries/sessions';
 import { authOptions } from './options';
 
-/** The user behind the current session, or null when signed out (or the user was removed). */
+/**
+ * The user behind the current session, or null when signed out: no cookie, a cookie whose
+ * session was revoked (sign-out, password change or reset) or expired, or a removed user.
+ */
 export async function getSessionUser() {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = getUserById(id);
-  return user ? { id: user.id, email: user.email, name: user.name } : null;
+  const sid = session?.sid;
+  if (!sid || !session?.user?.id) return null;
+  const user = getActiveSessionUser(sid);
+  if (!user || user.id !== session.user.id) return null;
+  return { id: user.id, email: user.email, name: user.name, sessionId: sid, mustChangePassword: user.mustChangePassword };
 }
 
-/** The signed-in user; redirects to the login page when there is none. */
+/** Where a user whose password was reset must go first. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+/** The signed-in user; redirects to the login page when there is none, and to the password page after a reset. */
 export async function requireSessionUser(returnTo?: string) {
   const user = await getSessionUser();
   if (!user) redirect(returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : '/login');
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return user;
 }
 

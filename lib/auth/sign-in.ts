@@ -1,46 +1,127 @@
 /**
- * Checking a sign-in: rate limiting of failed attempts per email and per IP address,
- * then the password. Used by next-auth's Credentials provider.
+ * Checking a sign-in: throttling of failed attempts, then the password. Used by next-auth's
+ * Credentials provider.
+ *
+ * Throttling cannot be turned against a user: failures count per (email, client address)
+ * and per address — never per email from everywhere — with rate-limiter-flexible storing
+ * the counters in the database. After FREE_FAILURES failures for an email from one address,
+ * each further failure makes that pair wait twice as long (1 s, 2 s, 4 s … at most 15 min);
+ * an address with too many failures for any emails waits 15 minutes. A correct password
+ * from elsewhere always works, and an admin can reset a forgotten password.
  */
-import { countLoginFailuresSince, deleteLoginFailures, insertLoginFailure } from '@/db/queries/login-failures';
+import type Database from 'better-sqlite3';
+import { RateLimiterSQLite, type RateLimiterRes } from 'rate-limiter-flexible';
+import { getDb } from '@/db';
 import { getUserByEmail } from '@/db/queries/users';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 
-/** The window in which failed attempts are counted. */
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-
-/** Failed attempts allowed per email, and per IP address, within the window. */
-export function loginLimits() {
-  return {
-    perEmail: Number(process.env.FACTDESK_LOGIN_MAX_FAILURES_PER_EMAIL) || 10,
-    perIp: Number(process.env.FACTDESK_LOGIN_MAX_FAILURES_PER_IP) || 50,
-  };
+/** Failures for one email from one address before the delays start (FACTDESK_LOGIN_FREE_FAILURES, default 5). */
+export function freeFailures(): number {
+  return Number(process.env.FACTDESK_LOGIN_FREE_FAILURES) || 5;
 }
+/** Failures from one address, for any emails, in 15 minutes before it waits (FACTDESK_LOGIN_MAX_FAILURES_PER_ADDRESS, default 50). */
+export function maxFailuresPerAddress(): number {
+  return Number(process.env.FACTDESK_LOGIN_MAX_FAILURES_PER_ADDRESS) || 50;
+}
+const WINDOW_SECONDS = 15 * 60;
+const MAX_DELAY_SECONDS = 15 * 60;
 
-/** The message shown when sign-in is refused for too many failed attempts. */
-export const RATE_LIMITED_MESSAGE = 'Too many failed sign-in attempts. Wait 15 minutes and try again, or ask an admin to reset your password.';
-
-/** Thrown when sign-in is refused for too many failures; next-auth passes the message to the login page. */
+/** Thrown when sign-in must wait; next-auth passes the message to the login page. */
 export class SignInRateLimitedError extends Error {
-  constructor() {
-    super(RATE_LIMITED_MESSAGE);
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly scope: 'account' | 'address',
+  ) {
+    const wait = retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+    super(
+      scope === 'account'
+        ? `Too many failed sign-in attempts for this account from your network. Wait ${wait} and try again. If you forgot your password, an admin of your workspace can reset it.`
+        : `Too many failed sign-in attempts from your network. Wait ${wait} and try again.`,
+    );
   }
 }
 
-/** The signed-in user, or null for a wrong email or password. Throws when rate-limited. */
-export async function checkSignIn(emailInput: string, password: string, ip: string) {
+interface Limiters {
+  /** Failures per email and address, for a day; a success forgets them. */
+  failures: RateLimiterSQLite;
+  /** The wait an email and address are in, if any. */
+  delay: RateLimiterSQLite;
+  /** Failures per address in 15 minutes. */
+  byAddress: RateLimiterSQLite;
+}
+
+const limitersByDb = new WeakMap<Database.Database, Promise<Limiters>>();
+
+function limiter(client: Database.Database, keyPrefix: string, points: number, duration: number, blockDuration = 0): Promise<RateLimiterSQLite> {
+  return new Promise((resolve, reject) => {
+    const rl: RateLimiterSQLite = new RateLimiterSQLite(
+      { storeClient: client, storeType: 'better-sqlite3', tableName: 'rate_limits', keyPrefix, points, duration, blockDuration, clearExpiredByTimeout: true },
+      (err?: Error) => (err ? reject(err) : resolve(rl)),
+    );
+  });
+}
+
+function limiters(): Promise<Limiters> {
+  const client = getDb().$client;
+  let found = limitersByDb.get(client);
+  if (!found) {
+    found = (async () => ({
+      failures: await limiter(client, 'login_failures', 1_000_000, 24 * 3600),
+      delay: await limiter(client, 'login_delay', 1, 1),
+      byAddress: await limiter(client, 'login_address', maxFailuresPerAddress(), WINDOW_SECONDS, WINDOW_SECONDS),
+    }))();
+    limitersByDb.set(client, found);
+  }
+  return found;
+}
+
+/** Seconds to wait while `res` has reached `points`, else null. */
+function blocked(res: RateLimiterRes | null, points: number): number | null {
+  return res && res.consumedPoints >= points && res.msBeforeNext > 0 ? Math.ceil(res.msBeforeNext / 1000) : null;
+}
+
+/** The signed-in user, or null for a wrong email or password. Throws while the attempt must wait. */
+export async function checkSignIn(emailInput: string, password: string, address: string) {
   const email = emailInput.trim().toLowerCase();
-  const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-  const failures = countLoginFailuresSince(email, ip, since);
-  const limits = loginLimits();
-  if (failures.byEmail >= limits.perEmail || failures.byIp >= limits.perIp) throw new SignInRateLimitedError();
+  const pair = `${email}|${address}`;
+  const l = await limiters();
+  const [delay, byAddress] = await Promise.all([l.delay.get(pair), l.byAddress.get(address)]);
+  const addressWait = blocked(byAddress, maxFailuresPerAddress());
+  if (addressWait) throw new SignInRateLimitedError(addressWait, 'address');
+  const accountWait = blocked(delay, 2);
+  if (accountWait) throw new SignInRateLimitedError(accountWait, 'account');
   const user = getUserByEmail(email);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) {
-    insertLoginFailure(email, ip);
-    if (Math.random() < 0.01) deleteLoginFailures({ before: since });
+    await recordFailure(l, pair);
+    await l.byAddress.consume(address).catch(() => undefined); // over the limit: now blocked
     return null;
   }
-  deleteLoginFailures({ email });
+  await forgetFailures(l, pair);
   return { id: user.id, email: user.email, name: user.name };
+}
+
+/** Throttles checks of a signed-in user's current password (changing it) the same way. */
+export async function checkPasswordAttempt(userId: string, address: string, ok: () => Promise<boolean>): Promise<boolean> {
+  const pair = `password:${userId}|${address}`;
+  const l = await limiters();
+  const wait = blocked(await l.delay.get(pair), 2);
+  if (wait) throw new SignInRateLimitedError(wait, 'account');
+  if (await ok()) {
+    await forgetFailures(l, pair);
+    return true;
+  }
+  await recordFailure(l, pair);
+  return false;
+}
+
+/** Counts a failure for a pair; past the free ones, the pair waits twice as long as before. */
+async function recordFailure(l: Limiters, pair: string) {
+  const failed = await l.failures.penalty(pair, 1);
+  const over = failed.consumedPoints - freeFailures();
+  if (over > 0) await l.delay.block(pair, Math.min(2 ** (over - 1), MAX_DELAY_SECONDS));
+}
+
+async function forgetFailures(l: Limiters, pair: string) {
+  await Promise.all([l.failures.delete(pair), l.delay.delete(pair)]);
 }

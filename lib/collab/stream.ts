@@ -1,7 +1,7 @@
 /**
  * One client's Server-Sent Events stream of a document: every step after the client's
  * version, then live steps (read from the database, in order), claim changes and
- * presence, until the client goes away.
+ * presence, until the client goes away — or its access ends (checked every second).
  */
 import { getDocumentCollabState, getStepsSince } from '@/db/queries/documents';
 import { AppError } from '../errors';
@@ -28,10 +28,15 @@ interface StreamProps {
   sessionId: string;
   version: number;
   signal: AbortSignal;
+  /**
+   * Why the stream must end now (the session was revoked, the member removed, the role
+   * changed), or null; asked every second. The client receives `reload` with the reason.
+   */
+  endReason?: () => string | null;
 }
 
 /** The SSE response for a document, or throws 429 when the user has too many streams open. */
-export function openDocumentStream({ documentId, user, sessionId, version, signal }: StreamProps): Response {
+export function openDocumentStream({ documentId, user, sessionId, version, signal, endReason }: StreamProps): Response {
   if (!acquireStream(user.id)) {
     throw new AppError(429, 'rate_limited', 'Too many open connections to Factdesk. Close some tabs and reload this page.');
   }
@@ -84,7 +89,14 @@ export function openDocumentStream({ documentId, user, sessionId, version, signa
         else send(event.type, event);
       };
       const unsubscribe = subscribe(documentId, onEvent);
-      const poll = setInterval(flushSteps, POLL_MS);
+      const poll = setInterval(() => {
+        const reason = endReason?.();
+        if (reason) {
+          send('reload', { reason });
+          return close();
+        }
+        flushSteps();
+      }, POLL_MS);
       const heartbeat = setInterval(() => !closed && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(poll);

@@ -9,9 +9,13 @@ declare module 'vitest' {
   }
 }
 
-/** Starts one app with a fresh database for all API tests. */
+/**
+ * Starts one app with a fresh database for all API tests. The tests act as one trusted
+ * proxy: the X-Forwarded-For they send names the client address (tests of a server with no
+ * trusted proxy start their own).
+ */
 export default async function setup(project: TestProject) {
-  const server = await startTestServer();
+  const server = await startTestServer(undefined, { FACTDESK_TRUSTED_PROXIES: '1' });
   project.provide('baseUrl', server.baseUrl);
   project.provide('dbPath', server.dbPath);
   project.provide('otherDocumentId', server.otherDocumentId);

@@ -2,8 +2,10 @@
  * The trust boundary (issue "A hard trust boundary"): what a signed-off document and an
  * approved claim protect. Each case was a gap found by trying as an attacker would.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, baseUrl, expectError, ok, rangeOf } from './client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAt } from '../support/sign-in';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { ApiClient, baseUrl, DEMO_PASSWORD, expectError, ok, rangeOf } from './client';
 
 let rita: ApiClient;
 let ben: ApiClient;
@@ -165,4 +167,26 @@ describe('security headers', () => {
       expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
     }
   });
+});
+
+describe('throttling cannot be turned against users (a server with no trusted proxy)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  }, 90_000);
+  afterAll(() => server?.stop());
+
+  it('counts the socket address, whatever X-Forwarded-For says: an attacker waits, the users it named do not', async () => {
+    const attacker = '127.0.0.2';
+    for (let i = 0; i < 50; i++) {
+      // Junk forwarded addresses and the real users' emails: neither spreads nor shifts the count.
+      const email = i < 8 ? (i % 2 ? 'admin@factdesk.test' : 'editor@factdesk.test') : `guess-${i}@factdesk.test`;
+      expect((await signInAt(server.baseUrl, email, `falsch-${i}`, `10.9.${i}.1`, attacker)).error).toBe('CredentialsSignin');
+    }
+    const refused = await signInAt(server.baseUrl, 'admin@factdesk.test', DEMO_PASSWORD, '10.0.0.99', attacker);
+    expect(refused.error).toMatch(/from your network/);
+    // From other addresses admin and editor sign in with their passwords at once.
+    expect((await signInAt(server.baseUrl, 'admin@factdesk.test', DEMO_PASSWORD, undefined, '127.0.0.3')).cookie).toBeDefined();
+    expect((await signInAt(server.baseUrl, 'editor@factdesk.test', DEMO_PASSWORD, attacker, '127.0.0.4')).cookie).toBeDefined();
+  }, 90_000);
 });

@@ -11,18 +11,27 @@ import { textToDoc } from '@/lib/editor/import';
 export const OTHER_USER = { email: 'other@elsewhere.test', password: 'other-desk-password' };
 /** A member used only by the rate-limit test, so locking it out disturbs nobody else. */
 export const RATE_LIMIT_USER = { email: 'ratelimit@elsewhere.test', password: 'rate-limit-password' };
+/** Members of "Other desk" whose sessions the session tests end (a reviewer and a viewer). */
+export const SESSION_USER = { email: 'session@elsewhere.test', password: 'session-desk-password' };
+export const REMOVED_USER = { email: 'removed@elsewhere.test', password: 'removed-desk-password' };
 export const OTHER_DOCUMENT_TITLE = 'Another desk’s article';
 
 /** Adds "Other desk" with one admin and one document; returns their ids. */
 export async function seedOtherWorkspace(db: Db) {
   const passwordHash = await hashPassword(OTHER_USER.password);
   const rateLimitHash = await hashPassword(RATE_LIMIT_USER.password);
+  const sessionHash = await hashPassword(SESSION_USER.password);
+  const removedHash = await hashPassword(REMOVED_USER.password);
   return db.transaction((tx) => {
     const workspace = insertWorkspace({ name: 'Other desk', organisation: 'Elsewhere Media' }, tx);
     const user = insertUser({ email: OTHER_USER.email, name: 'Olga Other', passwordHash }, tx);
     upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'admin' }, tx);
     const limited = insertUser({ email: RATE_LIMIT_USER.email, name: 'Rolf Ratelimit', passwordHash: rateLimitHash }, tx);
     upsertMembership({ userId: limited.id, workspaceId: workspace.id, role: 'viewer' }, tx);
+    const sessionUser = insertUser({ email: SESSION_USER.email, name: 'Sam Session', passwordHash: sessionHash }, tx);
+    upsertMembership({ userId: sessionUser.id, workspaceId: workspace.id, role: 'reviewer' }, tx);
+    const removed = insertUser({ email: REMOVED_USER.email, name: 'Rhea Removed', passwordHash: removedHash }, tx);
+    upsertMembership({ userId: removed.id, workspaceId: workspace.id, role: 'viewer' }, tx);
     const document = insertDocument(
       { workspaceId: workspace.id, title: OTHER_DOCUMENT_TITLE, language: 'en', sourceUrl: null, doc: textToDoc('Secret text of another desk.').toJSON(), userId: user.id },
       tx,

@@ -1,5 +1,5 @@
 /**
- * Starts the built app (`next start`) on a free port with a fresh temporary SQLite file,
+ * Starts the built app (lib/cli/serve.ts) on a free port with a fresh temporary SQLite file,
  * seeded with the demo desk and a second workspace. Used by the API tests and Playwright.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -43,10 +43,10 @@ export async function createSeededDatabase() {
   return { dir, dbPath, other };
 }
 
-/** Starts `next start` (the app must be built) with the given database; resolves when it answers. */
+/** Starts Factdesk's server (lib/cli/serve.ts; the app must be built) with the given database; resolves when it answers. */
 export function startNext(opts: { port: number; dbPath: string; env?: Record<string, string> }): Promise<ChildProcess> {
   const baseUrl = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('lib', 'cli', 'serve.ts'), '-p', String(opts.port), '-H', '127.0.0.1'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
@@ -69,7 +69,7 @@ export function startNext(opts: { port: number; dbPath: string; env?: Record<str
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 60_000;
     const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`next start exited with ${child.exitCode}:\n${output}`));
+      if (child.exitCode !== null) return reject(new Error(`the server exited with ${child.exitCode}:\n${output}`));
       try {
         const res = await fetch(`${baseUrl}/login`);
         if (res.ok) return resolve(child);
@@ -78,7 +78,7 @@ export function startNext(opts: { port: number; dbPath: string; env?: Record<str
       }
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        return reject(new Error(`next start did not answer within 60 s:\n${output}`));
+        return reject(new Error(`the server did not answer within 60 s:\n${output}`));
       }
       setTimeout(poll, 200);
     };
@@ -96,10 +96,10 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTE
 }
 
 /** A seeded database and a running app on a free port. */
-export async function startTestServer(port?: number): Promise<TestServer> {
+export async function startTestServer(port?: number, env?: Record<string, string>): Promise<TestServer> {
   const { dir, dbPath, other } = await createSeededDatabase();
   const p = port ?? (await freePort());
-  const child = await startNext({ port: p, dbPath });
+  const child = await startNext({ port: p, dbPath, env });
   return {
     baseUrl: `http://127.0.0.1:${p}`,
     dbPath,

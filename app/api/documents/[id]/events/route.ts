@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseQuery, withUser } from '@/lib/api/handler';
 import { openDocumentStream } from '@/lib/collab/stream';
+import { getDocumentForMember } from '@/db/queries/documents';
+import { getActiveSessionUser } from '@/db/queries/sessions';
 import { getDocumentOrThrow } from '@/lib/documents/load';
 
 export const runtime = 'nodejs';
@@ -15,10 +17,18 @@ const querySchema = z.object({
 
 /**
  * Server-Sent Events: `steps` (every step after `?version=`, then live ones), `claim`,
- * `claim-deleted`, `presence`, and `reload` when the client is too far behind.
+ * `claim-deleted`, `presence`, and `reload` when the client is too far behind — or when
+ * its access ended: signed out (or the password changed or reset), removed from the
+ * workspace, or given another role (within a second; the page reloads and shows what is true).
  */
 export const GET = withUser<Params>(({ req, user, params }) => {
   const document = getDocumentOrThrow(params.id, user.id);
   const { version, session } = parseQuery(req, querySchema);
-  return openDocumentStream({ documentId: document.id, user, sessionId: session, version, signal: req.signal });
+  const endReason = () => {
+    if (!getActiveSessionUser(user.sessionId)) return 'signed-out';
+    const now = getDocumentForMember(document.id, user.id);
+    if (!now) return 'removed';
+    return now.role === document.role ? null : 'role-changed';
+  };
+  return openDocumentStream({ documentId: document.id, user, sessionId: session, version, signal: req.signal, endReason });
 });
