@@ -27,6 +27,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {initials(user.name)}
           </span>
           <span className="user-name">{user.name}</span>
+          <Link href="/account/password" className="button ghost small">
+            Change password
+          </Link>
           <SignOutButton />
         </div>
       </header>

@@ -1,8 +1,8 @@
 'use client';
 
 /**
- * The members table: change a role, remove a member, add one with an initial password that
- * is shown once. The server refuses what is not allowed (non-admins, the last admin).
+ * The members table: change a role, remove a member, reset a member's password, add one
+ * with an initial password; passwords are shown once. The server refuses what is not allowed (non-admins, the last admin).
  */
 import { useState } from 'react';
 import { ROLES, type Role } from '@/db/enums';
@@ -26,7 +26,7 @@ const ROLE_HELP: Record<Role, string> = {
 export function MemberManager({ initialMembers, currentUserId, canManage }: { initialMembers: Member[]; currentUserId: string; canManage: boolean }) {
   const [members, setMembers] = useState(initialMembers);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; password: string; reset?: boolean } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function changeRole(m: Member, role: Role) {
@@ -45,6 +45,18 @@ export function MemberManager({ initialMembers, currentUserId, canManage }: { in
     try {
       await sendJson('DELETE', `/api/members/${m.id}`);
       setMembers((all) => all.filter((x) => x.id !== m.id));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  async function resetPassword(m: Member) {
+    if (!window.confirm(`Reset the password of ${m.name}? They are signed out everywhere and sign in with a one-time password, then choose their own.`)) return;
+    setError(null);
+    setCreated(null);
+    try {
+      const { password } = await sendJson<{ password: string }>('POST', `/api/members/${m.id}/password`);
+      setCreated({ email: m.email, password, reset: true });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -83,10 +95,10 @@ export function MemberManager({ initialMembers, currentUserId, canManage }: { in
       {created && (
         <div className="notice-box" role="status">
           <p>
-            <strong>{created.email}</strong> can now sign in with this initial password. It is shown only this once: pass it on safely.
+            <strong>{created.email}</strong> {created.reset ? 'signs in with this one-time password and then chooses a new one.' : 'can now sign in with this initial password.'} It is shown only this once: pass it on safely.
           </p>
           <p>
-            <code className="password" aria-label="Initial password">
+            <code className="password" aria-label={created.reset ? 'One-time password' : 'Initial password'}>
               {created.password}
             </code>
           </p>
@@ -124,7 +136,12 @@ export function MemberManager({ initialMembers, currentUserId, canManage }: { in
                 )}
               </td>
               {canManage && (
-                <td>
+                <td className="actions">
+                  {m.id !== currentUserId && (
+                    <button type="button" className="button ghost small" onClick={() => void resetPassword(m)} aria-label={`Reset the password of ${m.name}`}>
+                      Reset password
+                    </button>
+                  )}
                   <button type="button" className="button danger small" onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>
                     Remove
                   </button>

@@ -1,14 +1,16 @@
 /**
  * Managing the members of a workspace (admins only): add with an initial password that is
- * shown once, change roles, remove. The last admin can be neither removed nor demoted.
+ * shown once, change roles, remove, reset a forgotten password. The last admin can be
+ * neither removed nor demoted.
  * Checks and writes happen in one transaction, with an audit event each.
  */
 import { writeTransaction, type Tx } from '@/db';
 import { insertEvent } from '@/db/queries/events';
-import { deleteMembership, getMembersByWorkspaceId, getMembership, getUserByEmail, insertUser, upsertMembership } from '@/db/queries/users';
+import { revokeUserSessions } from '@/db/queries/sessions';
+import { deleteMembership, getMembersByWorkspaceId, getMembership, getMembershipsByUserId, getUserByEmail, insertUser, setPassword, upsertMembership } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import { generatePassword, hashPassword } from '../auth/passwords';
-import { AppError, notFound } from '../errors';
+import { AppError, forbidden, notFound } from '../errors';
 import { authorize } from '../permissions';
 import { pickMembership } from '../workspaces';
 
@@ -80,4 +82,28 @@ export function removeMember(ctx: AdminContext, memberId: string) {
     deleteMembership(memberId, ctx.workspaceId, tx);
     audit(ctx, tx, 'member.removed', memberId, { role: membership.role }, null);
   });
+}
+
+/**
+ * Resets a member's forgotten password: a one-time password, returned once, that must be
+ * replaced at the next sign-in; every session of the member ends. Only an admin of every
+ * workspace the member belongs to may do it (an admin of one desk must not take over an
+ * account that also works for another).
+ */
+export async function resetPassword(ctx: AdminContext, memberId: string) {
+  authorize(ctx.role, 'member:manage');
+  if (memberId === ctx.userId) throw new AppError(400, 'invalid:body', 'Change your own password on the Change password page.');
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  writeTransaction((tx) => {
+    if (!getMembership(memberId, ctx.workspaceId, tx)) throw notFound('This member');
+    const elsewhere = getMembershipsByUserId(memberId, tx).some((m) => getMembership(ctx.userId, m.workspaceId, tx)?.role !== 'admin');
+    if (elsewhere) {
+      throw forbidden('This person also belongs to workspaces you are not an admin of, so only they can change their password (or an admin of all their workspaces can reset it).');
+    }
+    setPassword(memberId, passwordHash, true, tx);
+    revokeUserSessions(memberId, undefined, tx);
+    audit(ctx, tx, 'member.password_reset', memberId, null, null);
+  });
+  return { password };
 }

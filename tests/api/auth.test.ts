@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { openDatabase } from '@/db';
+import { deleteMembership, getUserByEmail, getWorkspaceByName, upsertMembership } from '@/db/queries/users';
 import { OTHER_USER, RATE_LIMIT_USER, REMOVED_USER, SESSION_USER } from '../support/fixtures';
 import { ApiClient, baseUrl, DEMO_PASSWORD, expectError, ok, signIn } from './client';
 
@@ -157,5 +159,44 @@ describe('sessions end when they should', () => {
     expectError(await rhea.get(`/api/documents/${otherDocumentId()}`), 404, 'not_found');
     expectError(await sam.post(`/api/documents/${otherDocumentId()}/claims`, { from: 1, to: 5, version: 0 }), 403, 'forbidden');
     await ok(await olga.patch(`/api/members/${id(SESSION_USER.email)}`, { role: 'reviewer' }));
+  });
+});
+
+describe('an admin can reset a forgotten password', () => {
+  it('gives a one-time password that must be replaced before anything else; the old sessions and password end', async () => {
+    const olga = await ApiClient.as(OTHER_USER.email, OTHER_USER.password);
+    const before = new ApiClient((await signIn(RATE_LIMIT_USER.email, RATE_LIMIT_USER.password)).cookie);
+    const members = (await olga.get('/api/members')).body.members as { id: string; email: string }[];
+    const rolf = members.find((m) => m.email === RATE_LIMIT_USER.email)!.id;
+    // Only admins, never for oneself, never an unknown or foreign member.
+    expectError(await before.post(`/api/members/${rolf}/password`), 403, 'forbidden');
+    expectError(await olga.post(`/api/members/${members.find((m) => m.email === OTHER_USER.email)!.id}/password`), 400, 'invalid:body');
+    expectError(await olga.post('/api/members/nobody/password'), 404, 'not_found');
+    const { password } = await ok(await olga.post(`/api/members/${rolf}/password`));
+    expect(password).toMatch(/^.{16,}$/);
+    expectError(await before.get('/api/documents'), 401, 'unauthenticated');
+    expect((await signIn(RATE_LIMIT_USER.email, RATE_LIMIT_USER.password)).error).toBe('CredentialsSignin');
+    const rolfNow = new ApiClient((await signIn(RATE_LIMIT_USER.email, password)).cookie);
+    expectError(await rolfNow.get('/api/documents'), 403, 'forbidden:password_change_required');
+    // Pages lead to the Change password page.
+    const page = await fetch(`${baseUrl()}/documents`, { headers: { Cookie: rolfNow.cookie! }, redirect: 'manual' });
+    expect(page.headers.get('location')).toContain('/account/password');
+    await ok(await rolfNow.post('/api/account/password', { currentPassword: password, newPassword: RATE_LIMIT_USER.password }));
+    expect((await rolfNow.get('/api/documents')).status).toBe(200);
+  });
+
+  it('is refused for someone who also belongs to a workspace the admin does not run', async () => {
+    const db = openDatabase(inject('dbPath'));
+    const sam = getUserByEmail(SESSION_USER.email, db)!;
+    const demo = getWorkspaceByName('Demo desk', db)!;
+    upsertMembership({ userId: sam.id, workspaceId: demo.id, role: 'viewer' }, db);
+    try {
+      const admin = await ApiClient.as('admin@factdesk.test');
+      expectError(await admin.post(`/api/members/${sam.id}/password`), 403, 'forbidden');
+      expect((await signIn(SESSION_USER.email, SESSION_USER.password)).cookie).toBeDefined();
+    } finally {
+      deleteMembership(sam.id, demo.id, db);
+      db.$client.close();
+    }
   });
 });
