@@ -3,7 +3,7 @@
  * Migrations in db/migrations are generated from this file by `npm run db:generate`.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CLAIM_STATUSES, DOCUMENT_STATUSES, ROLES, SOURCE_KINDS, SOURCE_STANCES, VERDICTS } from './enums';
 
 export * from './enums';
@@ -73,6 +73,29 @@ export const memberships = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.workspaceId] }), index('memberships_workspace_idx').on(t.workspaceId)],
 );
 export type Membership = typeof memberships.$inferSelect;
+
+/**
+ * Invitations to a workspace, waiting for the invited person to accept after signing in.
+ * Adding a member always makes one, whether or not the e-mail has an account, so the
+ * answer never tells an admin who has an account (nor their name).
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: id(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    /** The name the admin typed (shown until the person joins under their own). */
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('invitations_workspace_email_idx').on(t.workspaceId, t.email), index('invitations_email_idx').on(t.email)],
+);
+export type Invitation = typeof invitations.$inferSelect;
 
 export const documents = sqliteTable(
   'documents',

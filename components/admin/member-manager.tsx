@@ -23,8 +23,17 @@ const ROLE_HELP: Record<Role, string> = {
   viewer: 'read, comment, export',
 };
 
-export function MemberManager({ initialMembers, currentUserId, canManage }: { initialMembers: Member[]; currentUserId: string; canManage: boolean }) {
-  const [members, setMembers] = useState(initialMembers);
+interface Invitation {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export function MemberManager(props: { initialMembers: Member[]; initialInvitations: Invitation[]; currentUserId: string; canManage: boolean }) {
+  const { currentUserId, canManage } = props;
+  const [members, setMembers] = useState(props.initialMembers);
+  const [invitations, setInvitations] = useState(props.initialInvitations);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ email: string; password: string; reset?: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -50,6 +59,16 @@ export function MemberManager({ initialMembers, currentUserId, canManage }: { in
     }
   }
 
+  async function withdraw(inv: Invitation) {
+    setError(null);
+    try {
+      await sendJson('DELETE', `/api/invitations/${inv.id}`);
+      setInvitations((all) => all.filter((x) => x.id !== inv.id));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
   async function resetPassword(m: Member) {
     if (!window.confirm(`Reset the password of ${m.name}? They are signed out everywhere and sign in with a one-time password, then choose their own.`)) return;
     setError(null);
@@ -70,13 +89,13 @@ export function MemberManager({ initialMembers, currentUserId, canManage }: { in
     setError(null);
     setCreated(null);
     try {
-      const body = await sendJson<{ member: Member; initialPassword: string | null }>('POST', '/api/members', {
+      const body = await sendJson<{ invitation: Invitation; initialPassword: string }>('POST', '/api/members', {
         email: String(f.get('email')),
         name: String(f.get('name')),
         role: String(f.get('role')),
       });
-      setMembers((all) => [...all, body.member].sort((a, b) => a.name.localeCompare(b.name)));
-      if (body.initialPassword) setCreated({ email: body.member.email, password: body.initialPassword });
+      setInvitations((all) => [...all, body.invitation]);
+      setCreated({ email: body.invitation.email, password: body.initialPassword });
       form.reset();
     } catch (err) {
       setError((err as Error).message);
@@ -94,9 +113,15 @@ export function MemberManager({ initialMembers, currentUserId, canManage }: { in
       )}
       {created && (
         <div className="notice-box" role="status">
-          <p>
-            <strong>{created.email}</strong> {created.reset ? 'signs in with this one-time password and then chooses a new one.' : 'can now sign in with this initial password.'} It is shown only this once: pass it on safely.
-          </p>
+          {created.reset ? (
+            <p>
+              <strong>{created.email}</strong> signs in with this one-time password and then chooses a new one. It is shown only this once: pass it on safely.
+            </p>
+          ) : (
+            <p>
+              <strong>{created.email}</strong> is invited. Someone new to Factdesk signs in with this one-time password and chooses their own; someone who already has an account signs in with theirs. Either way they join from their Documents page. The password is shown only this once: pass it on safely.
+            </p>
+          )}
           <p>
             <code className="password" aria-label={created.reset ? 'One-time password' : 'Initial password'}>
               {created.password}
@@ -136,7 +161,8 @@ export function MemberManager({ initialMembers, currentUserId, canManage }: { in
                 )}
               </td>
               {canManage && (
-                <td className="actions">
+                <td>
+                  <div className="row-actions">
                   {m.id !== currentUserId && (
                     <button type="button" className="button ghost small" onClick={() => void resetPassword(m)} aria-label={`Reset the password of ${m.name}`}>
                       Reset password
@@ -145,15 +171,43 @@ export function MemberManager({ initialMembers, currentUserId, canManage }: { in
                   <button type="button" className="button danger small" onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>
                     Remove
                   </button>
+                  </div>
                 </td>
               )}
             </tr>
           ))}
         </tbody>
       </table>
+      {canManage && invitations.length > 0 && (
+        <table className="doc-table">
+          <caption>Invited, not joined yet</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((inv) => (
+              <tr key={inv.id}>
+                <td>{inv.name}</td>
+                <td>{inv.email}</td>
+                <td>{ROLE_LABELS[inv.role]}</td>
+                <td>
+                  <button type="button" className="button ghost small" onClick={() => void withdraw(inv)} aria-label={`Withdraw the invitation of ${inv.email}`}>
+                    Withdraw
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {canManage && (
-        <form className="card stack compact" onSubmit={add} aria-label="Add a member">
-          <h2>Add a member</h2>
+        <form className="card stack compact" onSubmit={add} aria-label="Invite a member">
+          <h2>Invite a member</h2>
           <div className="field-row">
             <label className="field">
               <span>Name</span>
@@ -184,7 +238,7 @@ export function MemberManager({ initialMembers, currentUserId, canManage }: { in
           <div className="actions">
             <span className="spacer" />
             <button type="submit" className="button primary" disabled={pending}>
-              {pending ? 'Adding…' : 'Add member'}
+              {pending ? 'Inviting…' : 'Invite member'}
             </button>
           </div>
         </form>

@@ -14,7 +14,7 @@ export function getUserById(id: string, db: DbOrTx = getDb()) {
 }
 
 /** Creates a user; the email is stored lower-case. */
-export function insertUser(props: { email: string; name: string; passwordHash: string }, db: DbOrTx = getDb()) {
+export function insertUser(props: { email: string; name: string; passwordHash: string; mustChangePassword?: boolean }, db: DbOrTx = getDb()) {
   return db
     .insert(users)
     .values({ ...props, email: props.email.trim().toLowerCase() })

@@ -1,17 +1,18 @@
 /**
- * Managing the members of a workspace (admins only): add with an initial password that is
- * shown once, change roles, remove, reset a forgotten password. The last admin can be
+ * Managing the members of a workspace (admins only): invite (with a one-time password that
+ * is shown once), change roles, remove, reset a forgotten password. The last admin can be
  * neither removed nor demoted.
  * Checks and writes happen in one transaction, with an audit event each.
  */
 import { writeTransaction, type Tx } from '@/db';
 import { insertEvent } from '@/db/queries/events';
+import { deleteInvitation, getInvitationById, getInvitationFor, getInvitationsByWorkspaceId, insertInvitation } from '@/db/queries/invitations';
 import { revokeUserSessions } from '@/db/queries/sessions';
 import { deleteMembership, getMembersByWorkspaceId, getMembership, getMembershipsByUserId, getUserByEmail, insertUser, setPassword, upsertMembership } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { AppError, forbidden, notFound } from '../errors';
-import { authorize } from '../permissions';
+import { authorize, can } from '../permissions';
 import { pickMembership } from '../workspaces';
 
 /** The caller's workspace for member management: `workspaceId` if given, else their first. */
@@ -36,22 +37,45 @@ function adminCount(workspaceId: string, tx: Tx) {
 }
 
 /**
- * Adds a member. A new user gets a generated initial password, returned once; an existing
- * user (a member of another workspace) keeps their password.
+ * Invites someone to the workspace. The answer is the same whether or not the e-mail has
+ * an account: the invitation (with the name the admin typed) and a one-time password. For
+ * an e-mail new to Factdesk an account is made with that password, to be replaced at the
+ * first sign-in; someone who already has an account signs in with their own (the password
+ * shown works for nobody). Either way they join by accepting the invitation.
  */
 export async function addMember(ctx: AdminContext, input: { email: string; name: string; role: Role }) {
   authorize(ctx.role, 'member:manage');
   const password = generatePassword();
+  // Hashed whether or not it is used, so the answer takes as long either way.
   const passwordHash = await hashPassword(password);
   return writeTransaction((tx) => {
     const existing = getUserByEmail(input.email, tx);
     if (existing && getMembership(existing.id, ctx.workspaceId, tx)) {
       throw new AppError(409, 'conflict:state', `${input.email} is already a member of this workspace.`);
     }
-    const user = existing ?? insertUser({ email: input.email, name: input.name, passwordHash }, tx);
-    upsertMembership({ userId: user.id, workspaceId: ctx.workspaceId, role: input.role }, tx);
-    audit(ctx, tx, 'member.added', user.id, null, { email: user.email, name: user.name, role: input.role });
-    return { member: { id: user.id, name: user.name, email: user.email, role: input.role }, initialPassword: existing ? null : password };
+    if (getInvitationFor(ctx.workspaceId, input.email, tx)) {
+      throw new AppError(409, 'conflict:state', `${input.email} is already invited to this workspace.`);
+    }
+    if (!existing) insertUser({ email: input.email, name: input.name, passwordHash, mustChangePassword: true }, tx);
+    const invitation = insertInvitation({ workspaceId: ctx.workspaceId, email: input.email, name: input.name, role: input.role, invitedBy: ctx.userId }, tx);
+    insertEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invited', subjectType: 'invitation', subjectId: invitation.id, before: null, after: { email: invitation.email, name: invitation.name, role: invitation.role } }, tx);
+    return { invitation: { id: invitation.id, email: invitation.email, name: invitation.name, role: invitation.role, createdAt: invitation.createdAt }, initialPassword: password };
+  });
+}
+
+/** Pending invitations of the workspace (admins; others see none). */
+export function listInvitations(ctx: AdminContext) {
+  return can(ctx.role, 'member:manage') ? getInvitationsByWorkspaceId(ctx.workspaceId) : [];
+}
+
+/** Withdraws an invitation (admins of its workspace). */
+export function withdrawInvitation(ctx: AdminContext, invitationId: string) {
+  authorize(ctx.role, 'member:manage');
+  writeTransaction((tx) => {
+    const invitation = getInvitationById(invitationId, tx);
+    if (!invitation || invitation.workspaceId !== ctx.workspaceId) throw notFound('This invitation');
+    deleteInvitation(invitation.id, tx);
+    insertEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invitation_withdrawn', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
   });
 }
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAt } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ApiClient, baseUrl, DEMO_PASSWORD, expectError, ok, rangeOf } from './client';
+import { ApiClient, baseUrl, DEMO_PASSWORD, expectError, ok, rangeOf, signIn } from './client';
 
 let rita: ApiClient;
 let ben: ApiClient;
@@ -55,7 +55,10 @@ describe('four eyes cannot be sidestepped', () => {
 });
 
 describe('same-origin writes only', () => {
-  const memberCount = async () => ((await editor.get('/api/members')).body.members as unknown[]).length;
+  const memberCount = async () => {
+    const { members, invitations } = (await admin.get('/api/members')).body as { members: unknown[]; invitations: unknown[] };
+    return members.length + invitations.length;
+  };
   let admin: ApiClient;
   beforeAll(async () => {
     admin = await ApiClient.as('admin@factdesk.test');
@@ -189,4 +192,36 @@ describe('throttling cannot be turned against users (a server with no trusted pr
     expect((await signInAt(server.baseUrl, 'admin@factdesk.test', DEMO_PASSWORD, undefined, '127.0.0.3')).cookie).toBeDefined();
     expect((await signInAt(server.baseUrl, 'editor@factdesk.test', DEMO_PASSWORD, attacker, '127.0.0.4')).cookie).toBeDefined();
   }, 90_000);
+});
+
+describe('adding a member tells nothing about accounts', () => {
+  it('answers the same for an e-mail with an account and one without: the typed name, a one-time password, an invitation', async () => {
+    const admin = await ApiClient.as('admin@factdesk.test');
+    const existing = await ok(await admin.post('/api/members', { email: 'other@elsewhere.test', name: 'Typed Name', role: 'viewer' }));
+    const fresh = await ok(await admin.post('/api/members', { email: `nobody-${Date.now()}@elsewhere.test`, name: 'Typed Name', role: 'viewer' }));
+    const shape = (body: { invitation: Record<string, unknown>; initialPassword: string }) => ({
+      keys: Object.keys(body).sort(),
+      invitation: Object.keys(body.invitation).sort(),
+      name: body.invitation.name,
+      password: body.initialPassword.length,
+    });
+    expect(shape(existing)).toEqual(shape(fresh));
+    expect(existing.invitation.name).toBe('Typed Name');
+    expect(JSON.stringify(existing)).not.toContain('Olga');
+    // The existing account keeps its password; the one shown opens nothing.
+    expect((await signIn('other@elsewhere.test', existing.initialPassword)).error).toBe('CredentialsSignin');
+    expect((await signIn('other@elsewhere.test', 'other-desk-password')).cookie).toBeDefined();
+    // The members list shows both as invited with the typed name, until they join.
+    const { members, invitations } = (await admin.get('/api/members')).body;
+    expect(members.map((m: { email: string }) => m.email)).not.toContain('other@elsewhere.test');
+    expect(invitations.filter((i: { name: string }) => i.name === 'Typed Name')).toHaveLength(2);
+    // Olga declines; the admin withdraws the other.
+    const olga = await ApiClient.as('other@elsewhere.test', 'other-desk-password');
+    const mine = (await olga.get('/api/invitations')).body.invitations;
+    expect(mine).toEqual([expect.objectContaining({ workspaceName: 'Demo desk', role: 'viewer' })]);
+    expect((await olga.request('DELETE', `/api/invitations/${mine[0].id}`)).status).toBe(204);
+    expectError(await rita.request('DELETE', `/api/invitations/${fresh.invitation.id}`), 403, 'forbidden');
+    expect((await admin.request('DELETE', `/api/invitations/${fresh.invitation.id}`)).status).toBe(204);
+    expect((await admin.get('/api/members')).body.invitations.filter((i: { name: string }) => i.name === 'Typed Name')).toHaveLength(0);
+  });
 });

@@ -7,6 +7,8 @@ import { requireSessionUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { InvitationList } from '@/components/members/invitation-list';
+import { myInvitations } from '@/lib/members/invitations';
 
 export const metadata: Metadata = { title: 'Documents' };
 export const dynamic = 'force-dynamic';
@@ -17,15 +19,19 @@ export default async function DocumentsPage() {
   const documents = getDocumentSummariesByWorkspaceIds(memberships.map((m) => m.workspaceId));
   const creatable = memberships.filter((m) => can(m.role, 'document:create'));
   const workspaceName = new Map(memberships.map((m) => [m.workspaceId, m.workspaceName]));
+  const invitations = myInvitations(user);
   return (
     <div className="page">
+      <InvitationList invitations={invitations.map((i) => ({ id: i.id, workspaceName: i.workspaceName, role: i.role, invitedByName: i.invitedByName }))} />
       <div className="page-head">
         <div>
           <h1>Documents</h1>
           <p className="muted">
             {memberships.length === 1
               ? `${memberships[0]!.workspaceName} · you are ${memberships[0]!.role === 'admin' ? 'an' : 'a'} ${memberships[0]!.role}`
-              : `${memberships.length} workspaces`}
+              : memberships.length
+                ? `${memberships.length} workspaces`
+                : 'You are not a member of any workspace yet.'}
           </p>
         </div>
         {creatable.length > 0 && <NewDocumentForm workspaces={creatable.map((m) => ({ id: m.workspaceId, name: m.workspaceName }))} />}

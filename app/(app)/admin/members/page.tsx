@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { MemberManager } from '@/components/admin/member-manager';
 import { requireSessionUser } from '@/lib/auth/session';
-import { adminContext, listMembers } from '@/lib/members/commands';
+import { adminContext, listInvitations, listMembers } from '@/lib/members/commands';
 import { can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
@@ -19,11 +19,16 @@ export default async function MembersPage() {
           <h1>Members</h1>
           <p className="muted">
             {ctx.workspaceName}
-            {manage ? ' · as an admin you can add members, change their roles and remove them.' : ' · only admins can change members.'}
+            {manage ? ' · as an admin you can invite members, change their roles, reset passwords and remove members.' : ' · only admins can change members.'}
           </p>
         </div>
       </div>
-      <MemberManager initialMembers={listMembers(ctx)} currentUserId={user.id} canManage={manage} />
+      <MemberManager
+        initialMembers={listMembers(ctx)}
+        initialInvitations={listInvitations(ctx).map((i) => ({ id: i.id, email: i.email, name: i.name, role: i.role }))}
+        currentUserId={user.id}
+        canManage={manage}
+      />
     </div>
   );
 }

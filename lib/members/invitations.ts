@@ -1,0 +1,42 @@
+/**
+ * The invited person's side: their pending invitations, accepting one (they become a
+ * member with the invited role) or declining it. Only invitations to their own e-mail.
+ */
+import { writeTransaction, type Tx } from '@/db';
+import { insertEvent } from '@/db/queries/events';
+import { deleteInvitation, getInvitationById, getInvitationsForEmail } from '@/db/queries/invitations';
+import { getMembership, upsertMembership } from '@/db/queries/users';
+import type { SessionUser } from '../auth/session';
+import { notFound } from '../errors';
+
+/** The caller's pending invitations. */
+export function myInvitations(user: SessionUser) {
+  return getInvitationsForEmail(user.email);
+}
+
+function ownInvitation(user: SessionUser, invitationId: string, tx: Tx) {
+  const invitation = getInvitationById(invitationId, tx);
+  // Someone else's invitation is as unknown as a missing one.
+  if (!invitation || invitation.email !== user.email.toLowerCase()) throw notFound('This invitation');
+  return invitation;
+}
+
+/** Joins the workspace with the invited role; returns its id. */
+export function acceptInvitation(user: SessionUser, invitationId: string): { workspaceId: string } {
+  return writeTransaction((tx) => {
+    const invitation = ownInvitation(user, invitationId, tx);
+    if (!getMembership(user.id, invitation.workspaceId, tx)) upsertMembership({ userId: user.id, workspaceId: invitation.workspaceId, role: invitation.role }, tx);
+    deleteInvitation(invitation.id, tx);
+    insertEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.added', subjectType: 'member', subjectId: user.id, before: null, after: { email: user.email, name: user.name, role: invitation.role } }, tx);
+    return { workspaceId: invitation.workspaceId };
+  });
+}
+
+/** Declines an invitation. */
+export function declineInvitation(user: SessionUser, invitationId: string): void {
+  writeTransaction((tx) => {
+    const invitation = ownInvitation(user, invitationId, tx);
+    deleteInvitation(invitation.id, tx);
+    insertEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.invitation_declined', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
+  });
+}
