@@ -163,14 +163,14 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
               {canManage && (
                 <td>
                   <div className="row-actions">
-                  {m.id !== currentUserId && (
-                    <button type="button" className="button ghost small" onClick={() => void resetPassword(m)} aria-label={`Reset the password of ${m.name}`}>
-                      Reset password
+                    {m.id !== currentUserId && (
+                      <button type="button" className="button ghost small" onClick={() => void resetPassword(m)} aria-label={`Reset the password of ${m.name}`}>
+                        Reset password
+                      </button>
+                    )}
+                    <button type="button" className="button danger small" onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>
+                      Remove
                     </button>
-                  )}
-                  <button type="button" className="button danger small" onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>
-                    Remove
-                  </button>
                   </div>
                 </td>
               )}
