@@ -25,9 +25,9 @@ module.exports = (phase) => {
     // Server-Sent Events must reach the browser unbuffered; gzip would hold them back.
     compress: false,
     typedRoutes: false,
-    // Every page and API answer: no framing by other sites, no type sniffing, no full
-    // addresses leaked to other sites. (A script Content-Security-Policy with nonces is not
-    // set yet: see the closing note of 2026-11-30.)
+    // Every answer: no framing by other sites, no type sniffing, no full addresses leaked to
+    // other sites. The Content-Security-Policy (with a script nonce per request) is set in
+    // proxy.ts; this one covers what the proxy does not see (static files).
     async headers() {
       return [
         {

@@ -33,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node node_modules/tsx/dist/cli.mjs tests/support/serve.ts',
+    command: 'node node_modules/tsx/dist/cli.mjs --conditions=react-server tests/support/serve.ts',
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

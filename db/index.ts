@@ -2,6 +2,7 @@
  * The database connection. Opened lazily on first use (so `next build` never creates or
  * migrates a database), in WAL mode with foreign keys on, migrated to the latest schema.
  */
+import 'server-only';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';

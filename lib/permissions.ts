@@ -1,7 +1,8 @@
 /**
- * Who may do what: one table from role to allowed actions. Every route handler calls
- * `authorize` after loading the record; hiding a button in the UI is never the check.
- * The UI reads the same table (through `permissionsFor`) to show only what will work.
+ * Who may do what: one table from role to allowed actions. Every route goes through a
+ * guard (lib/api/guards.ts) that loads the record and calls `authorize` with the route's
+ * action; hiding a button in the UI is never the check. The UI and the workflow rules read
+ * the same table (`can`, `permissionsFor`, `refusal`) to show and explain what will work.
  *
  * admin    members, and everything below
  * editor   create and delete documents, approve, sign off, reopen, and everything below
@@ -36,6 +37,7 @@ const PERMISSIONS = {
   'claim:dismiss': WRITERS,
   'claim:restore': WRITERS,
   'comment:create': ALL,
+  'member:read': ALL,
   'member:manage': ADMINS,
 } satisfies Record<string, readonly Role[]>;
 
@@ -62,12 +64,18 @@ const REFUSALS: Record<Action, string> = {
   'claim:dismiss': 'Viewers cannot dismiss claims.',
   'claim:restore': 'Viewers cannot restore dismissed claims.',
   'comment:create': 'You cannot comment in this workspace.',
+  'member:read': 'You cannot see the members of this workspace.',
   'member:manage': 'Only admins can add, change or remove members.',
 };
 
 /** Whether `role` may perform `action`. */
 export function can(role: Role, action: Action): boolean {
   return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+/** Why `role` may not perform `action`, or null when it may. */
+export function refusal(role: Role, action: Action): string | null {
+  return can(role, action) ? null : REFUSALS[action];
 }
 
 /** Throws a 403 AppError unless `role` may perform `action`. */

@@ -15,6 +15,8 @@ export function bundle(entry, outfile) {
     // The output lies beside the project's node_modules, so the packages resolve as usual.
     packages: 'external',
     tsconfig: 'tsconfig.json',
+    // Server modules say `import 'server-only'`; outside Next.js that guard is the empty module.
+    alias: { 'server-only': './node_modules/server-only/empty.js' },
     outfile,
     sourcemap: 'inline',
     logLevel: 'warning',

@@ -3,6 +3,7 @@
  * query with zod, and turns thrown errors into `{error: {code, message}}` responses.
  * Handlers stay a few lines: parse → authorize → call lib/ → respond.
  */
+import 'server-only';
 import { NextResponse } from 'next/server';
 import { z, type ZodType } from 'zod';
 import { getSessionUser, type SessionUser } from '../auth/session';

@@ -1,4 +1,5 @@
 /** next-auth configuration: email + password, JWT cookies naming revocable server-side sessions, our own login page. */
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';

@@ -1,4 +1,5 @@
 /** The signed-in user, for pages and route handlers. */
+import 'server-only';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { getActiveSessionUser } from '@/db/queries/sessions';

@@ -4,6 +4,7 @@
  * write transaction, and the (document, version) primary key stops a second process from
  * taking the same version. The in-memory copy of each document is only a cache.
  */
+import 'server-only';
 import { Step } from 'prosemirror-transform';
 import type { Node as PMNode } from 'prosemirror-model';
 import { getDb, writeTransaction, type DbOrTx } from '@/db';

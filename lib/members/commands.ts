@@ -2,8 +2,10 @@
  * Managing the members of a workspace (admins only): invite (with a one-time password that
  * is shown once), change roles, remove, reset a forgotten password. The last admin can be
  * neither removed nor demoted.
- * Checks and writes happen in one transaction, with an audit event each.
+ * The route guard (lib/api/guards.ts `withWorkspace`, action member:manage) decides who
+ * may; these check the rules and write in one transaction, with an audit event each.
  */
+import 'server-only';
 import { writeTransaction, type Tx } from '@/db';
 import { insertEvent } from '@/db/queries/events';
 import { deleteInvitation, getInvitationById, getInvitationFor, getInvitationsByWorkspaceId, insertInvitation } from '@/db/queries/invitations';
@@ -12,16 +14,11 @@ import { deleteMembership, getMembersByWorkspaceId, getMembership, getMembership
 import type { Role } from '@/db/schema';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { AppError, forbidden, notFound } from '../errors';
-import { authorize, can } from '../permissions';
-import { pickMembership } from '../workspaces';
+import type { WorkspaceContext } from '../api/guards';
+import { can } from '../permissions';
 
-/** The caller's workspace for member management: `workspaceId` if given, else their first. */
-export function adminContext(userId: string, workspaceId?: string) {
-  const membership = pickMembership(userId, workspaceId);
-  if (!membership) throw notFound('This workspace');
-  return { userId, workspaceId: membership.workspaceId, workspaceName: membership.workspaceName, role: membership.role };
-}
-export type AdminContext = ReturnType<typeof adminContext>;
+/** The caller's membership of the workspace, as the route guard checked it. */
+export type AdminContext = WorkspaceContext;
 
 /** Members with their roles (any member may see who is in the workspace). */
 export function listMembers(ctx: AdminContext) {
@@ -44,7 +41,6 @@ function adminCount(workspaceId: string, tx: Tx) {
  * shown works for nobody). Either way they join by accepting the invitation.
  */
 export async function addMember(ctx: AdminContext, input: { email: string; name: string; role: Role }) {
-  authorize(ctx.role, 'member:manage');
   const password = generatePassword();
   // Hashed whether or not it is used, so the answer takes as long either way.
   const passwordHash = await hashPassword(password);
@@ -70,7 +66,6 @@ export function listInvitations(ctx: AdminContext) {
 
 /** Withdraws an invitation (admins of its workspace). */
 export function withdrawInvitation(ctx: AdminContext, invitationId: string) {
-  authorize(ctx.role, 'member:manage');
   writeTransaction((tx) => {
     const invitation = getInvitationById(invitationId, tx);
     if (!invitation || invitation.workspaceId !== ctx.workspaceId) throw notFound('This invitation');
@@ -81,7 +76,6 @@ export function withdrawInvitation(ctx: AdminContext, invitationId: string) {
 
 /** Changes a member's role; refuses to demote the last admin. */
 export function changeRole(ctx: AdminContext, memberId: string, role: Role) {
-  authorize(ctx.role, 'member:manage');
   return writeTransaction((tx) => {
     const membership = getMembership(memberId, ctx.workspaceId, tx);
     if (!membership) throw notFound('This member');
@@ -96,7 +90,6 @@ export function changeRole(ctx: AdminContext, memberId: string, role: Role) {
 
 /** Removes a member; refuses to remove the last admin. */
 export function removeMember(ctx: AdminContext, memberId: string) {
-  authorize(ctx.role, 'member:manage');
   writeTransaction((tx) => {
     const membership = getMembership(memberId, ctx.workspaceId, tx);
     if (!membership) throw notFound('This member');
@@ -115,13 +108,15 @@ export function removeMember(ctx: AdminContext, memberId: string) {
  * account that also works for another).
  */
 export async function resetPassword(ctx: AdminContext, memberId: string) {
-  authorize(ctx.role, 'member:manage');
   if (memberId === ctx.userId) throw new AppError(400, 'invalid:body', 'Change your own password on the Change password page.');
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   writeTransaction((tx) => {
     if (!getMembership(memberId, ctx.workspaceId, tx)) throw notFound('This member');
-    const elsewhere = getMembershipsByUserId(memberId, tx).some((m) => getMembership(ctx.userId, m.workspaceId, tx)?.role !== 'admin');
+    const elsewhere = getMembershipsByUserId(memberId, tx).some((m) => {
+      const mine = getMembership(ctx.userId, m.workspaceId, tx);
+      return !mine || !can(mine.role, 'member:manage');
+    });
     if (elsewhere) {
       throw forbidden('This person also belongs to workspaces you are not an admin of, so only they can change their password (or an admin of all their workspaces can reset it).');
     }

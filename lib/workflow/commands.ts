@@ -3,6 +3,7 @@
  * transaction (so two reviewers acting at once cannot both win), and written to the
  * audit log in the same transaction.
  */
+import 'server-only';
 import { getDb, writeTransaction, type Tx } from '@/db';
 import { getClaimsByDocumentId, getClaimWithSources, setClaimReviewFields, type ClaimPatch, type ClaimWithSources } from '@/db/queries/claims';
 import { getDocumentById, updateDocumentMeta } from '@/db/queries/documents';

@@ -5,7 +5,7 @@
  * buttons that will work. No database code here, so components can import it.
  */
 import type { ClaimStatus, DocumentStatus, Role } from '@/db/enums';
-import { can, type Action } from '../permissions';
+import { refusal } from '../permissions';
 
 export const CLAIM_ACTIONS = ['start', 'propose', 'approve', 'request_changes', 'dismiss', 'restore'] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
@@ -104,9 +104,8 @@ export function claimRefusal(
   documentStatus: DocumentStatus,
   comment?: string | null,
 ): Refusal | null {
-  if (!can(actor.role, `claim:${action}` as Action)) {
-    return { status: 403, code: 'forbidden', message: `Viewers cannot ${CLAIM_ACTION_LABELS[action].toLowerCase()}.` };
-  }
+  const roleRefusal = refusal(actor.role, `claim:${action}`);
+  if (roleRefusal) return { status: 403, code: 'forbidden', message: roleRefusal };
   if (documentStatus === 'signed_off') {
     return { status: 423, code: 'locked', message: 'This document is signed off and locked. An editor must reopen it before claims can change.' };
   }
@@ -182,13 +181,8 @@ export function documentRefusal(
   blockers: SignoffBlocker[],
   reason?: string | null,
 ): Refusal | null {
-  if (!can(role, `document:${action}` as Action)) {
-    return {
-      status: 403,
-      code: 'forbidden',
-      message: action === 'submit' ? 'Viewers cannot submit a document for review.' : `Only editors and admins can ${action === 'sign_off' ? 'sign a document off' : 'reopen a document'}.`,
-    };
-  }
+  const roleRefusal = refusal(role, `document:${action}`);
+  if (roleRefusal) return { status: 403, code: 'forbidden', message: roleRefusal };
   if (documentStatus !== DOCUMENT_FROM[action]) {
     return { status: 409, code: 'conflict:state', message: `“${DOCUMENT_ACTION_LABELS[action]}” is not possible while the document is ${DOCUMENT_STATUS_WORDS[documentStatus]}.` };
   }

@@ -170,6 +170,26 @@ describe('security headers', () => {
       expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
     }
   });
+
+  it('pages run only scripts carrying the response’s nonce: a new one each time, no inline scripts without it', async () => {
+    const nonces = new Set<string>();
+    for (const path of ['/login', '/documents', '/documents', '/admin/members']) {
+      const res = await fetch(`${baseUrl()}${path}`, { headers: { Cookie: rita.cookie! } });
+      expect(res.status, path).toBe(200);
+      const csp = res.headers.get('content-security-policy')!;
+      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+      expect(scriptSrc, path).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'$/);
+      const nonce = scriptSrc.match(/'nonce-([^']+)'/)![1]!;
+      nonces.add(nonce);
+      expect(csp).toContain("object-src 'none'");
+      const html = await res.text();
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
+      expect(scripts.length, path).toBeGreaterThan(0);
+      // Every script element the page sends carries this response's nonce.
+      for (const attrs of scripts) expect(attrs, path).toContain(`nonce="${nonce}"`);
+    }
+    expect(nonces.size).toBe(4);
+  });
 });
 
 describe('throttling cannot be turned against users (a server with no trusted proxy)', () => {

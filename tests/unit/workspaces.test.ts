@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { seedDemo } from '@/db/seed';
 import { getUserByEmail, getWorkspaceByName, insertUser } from '@/db/queries/users';
-import { pickMembership, workspaceForNewDocument } from '@/lib/workspaces';
+import { workspaceFor } from '@/lib/api/guards';
+import { pickMembership } from '@/lib/workspaces';
 
 let memberId: string;
 let loneId: string;
@@ -17,15 +18,17 @@ beforeAll(async () => {
 });
 
 describe('workspaces', () => {
-  it('puts a new document in the named workspace, else in the first one of the user', () => {
-    expect(workspaceForNewDocument(memberId)).toBe(deskId);
-    expect(workspaceForNewDocument(memberId, 'named-by-the-client')).toBe('named-by-the-client');
+  it('puts a new document in the named workspace, else in the first one of the user; a foreign one is unknown', () => {
+    expect(workspaceFor(memberId, undefined, 'document:create')).toMatchObject({ workspaceId: deskId, role: 'reviewer' });
+    expect(workspaceFor(memberId, deskId, 'document:create').workspaceId).toBe(deskId);
+    expect(() => workspaceFor(memberId, 'named-by-the-client', 'document:create')).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => workspaceFor(memberId, deskId, 'member:manage')).toThrow(expect.objectContaining({ status: 403, code: 'forbidden' }));
   });
 
   it('refuses with 400 and says what to do when the user belongs to no workspace', () => {
     let error: unknown = null;
     try {
-      workspaceForNewDocument(loneId);
+      workspaceFor(loneId, undefined, 'document:create');
     } catch (e) {
       error = e;
     }

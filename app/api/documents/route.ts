@@ -8,7 +8,7 @@ import { readArticle } from '@/lib/documents/read-article';
 import { AppError, invalidBody, tooLarge } from '@/lib/errors';
 import { isoDate } from '@/lib/claims/validation';
 import { documentByline, documentTitle, httpUrl, languageTag } from '@/lib/validation';
-import { workspaceForNewDocument } from '@/lib/workspaces';
+import { workspaceFor } from '@/lib/api/guards';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -46,7 +46,7 @@ const createSchema = metaSchema.extend({
 export const POST = withUser(async ({ req, user }) => {
   const contentType = req.headers.get('content-type') ?? '';
   const input = contentType.startsWith('multipart/form-data') ? await readUpload(req) : await parseJsonBody(req, createSchema);
-  const workspaceId = workspaceForNewDocument(user.id, input.workspaceId);
+  const { workspaceId } = workspaceFor(user.id, input.workspaceId, 'document:create');
   const article = await readArticle(input.format, input.content);
   const document = createDocument({ ...input, fallbackTitle: 'fileTitle' in input ? input.fileTitle : undefined, article, workspaceId, userId: user.id });
   return Response.json({ document: { id: document.id, title: document.title, language: document.language } }, { status: 201 });

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { MemberManager } from '@/components/admin/member-manager';
 import { requireSessionUser } from '@/lib/auth/session';
-import { adminContext, listInvitations, listMembers } from '@/lib/members/commands';
+import { workspaceFor } from '@/lib/api/guards';
+import { listInvitations, listMembers } from '@/lib/members/commands';
 import { can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: 'Members' };
 /** Members of the admin's workspace: add, change roles, remove. Others see the list only. */
 export default async function MembersPage() {
   const user = await requireSessionUser('/admin/members');
-  const ctx = adminContext(user.id);
+  const ctx = workspaceFor(user.id, undefined, 'member:read');
   const manage = can(ctx.role, 'member:manage');
   return (
     <div className="page narrow">

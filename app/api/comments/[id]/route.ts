@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseJsonBody, withUser } from '@/lib/api/handler';
-import { getCommentOrThrow } from '@/lib/claims/load';
+import { withComment } from '@/lib/api/guards';
 import { deleteComment, editComment, listComments, setThreadResolved } from '@/lib/comments/commands';
 import { plainText } from '@/lib/validation';
 
@@ -12,17 +11,14 @@ type Params = { id: string };
 const schema = z.union([z.object({ body: plainText(5000) }).strict(), z.object({ resolved: z.boolean() }).strict()]);
 
 /** Edits one's own comment (`{body}`), or resolves / reopens a thread (`{resolved}`). Answers with the claim's comments. */
-export const PATCH = withUser<Params>(async ({ req, user, params }) => {
-  const { comment, ctx } = getCommentOrThrow(params.id, user.id);
-  const input = await parseJsonBody(req, schema);
-  if ('body' in input) editComment(ctx, comment.id, input.body);
-  else setThreadResolved(ctx, comment.id, input.resolved);
+export const PATCH = withComment<z.infer<typeof schema>, Params>({ action: 'comment:create', body: schema }, ({ comment, claimCtx, body }) => {
+  if ('body' in body) editComment(claimCtx, comment.id, body.body);
+  else setThreadResolved(claimCtx, comment.id, body.resolved);
   return { comments: listComments(comment.claimId) };
 });
 
 /** Deletes one's own comment. */
-export const DELETE = withUser<Params>(({ user, params }) => {
-  const { comment, ctx } = getCommentOrThrow(params.id, user.id);
-  deleteComment(ctx, comment.id);
+export const DELETE = withComment<undefined, Params>({ action: 'comment:create' }, ({ comment, claimCtx }) => {
+  deleteComment(claimCtx, comment.id);
   return new Response(null, { status: 204 });
 });

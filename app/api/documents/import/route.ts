@@ -1,6 +1,6 @@
 import { parseJsonBody, withUser } from '@/lib/api/handler';
 import { importJson, importSchema } from '@/lib/exports/json';
-import { workspaceForNewDocument } from '@/lib/workspaces';
+import { workspaceFor } from '@/lib/api/guards';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -14,6 +14,6 @@ const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
  */
 export const POST = withUser(async ({ req, user }) => {
   const input = await parseJsonBody(req, importSchema, MAX_IMPORT_BYTES);
-  const row = importJson({ userId: user.id, workspaceId: workspaceForNewDocument(user.id, input.workspaceId), input });
+  const row = importJson({ userId: user.id, workspaceId: workspaceFor(user.id, input.workspaceId, 'document:create').workspaceId, input });
   return Response.json({ document: { id: row.id, title: row.title, language: row.language } }, { status: 201 });
 });

@@ -1,7 +1,8 @@
 import { getInvitationById } from '@/db/queries/invitations';
 import { withUser } from '@/lib/api/handler';
 import { notFound } from '@/lib/errors';
-import { adminContext, withdrawInvitation } from '@/lib/members/commands';
+import { workspaceFor } from '@/lib/api/guards';
+import { withdrawInvitation } from '@/lib/members/commands';
 import { declineInvitation } from '@/lib/members/invitations';
 
 export const runtime = 'nodejs';
@@ -14,6 +15,6 @@ export const DELETE = withUser<Params>(({ user, params }) => {
   const invitation = getInvitationById(params.id);
   if (!invitation) throw notFound('This invitation');
   if (invitation.email === user.email.toLowerCase()) declineInvitation(user, invitation.id);
-  else withdrawInvitation(adminContext(user.id, invitation.workspaceId), invitation.id);
+  else withdrawInvitation(workspaceFor(user.id, invitation.workspaceId, 'member:manage'), invitation.id);
   return new Response(null, { status: 204 });
 });

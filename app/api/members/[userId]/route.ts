@@ -1,25 +1,22 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/enums';
-import { parseJsonBody, parseQuery, withUser } from '@/lib/api/handler';
-import { adminContext, changeRole, removeMember } from '@/lib/members/commands';
+import { withWorkspace } from '@/lib/api/guards';
+import { changeRole, removeMember } from '@/lib/members/commands';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 type Params = { userId: string };
-const querySchema = z.object({ workspaceId: z.string().min(1).max(100).optional() });
+const queryWorkspace = (req: Request) => new URL(req.url).searchParams.get('workspaceId') || undefined;
 const schema = z.object({ role: z.enum(ROLES) }).strict();
 
 /** Changes a member's role (admins; never the last admin's). */
-export const PATCH = withUser<Params>(async ({ req, user, params }) => {
-  const ctx = adminContext(user.id, parseQuery(req, querySchema).workspaceId);
-  const { role } = await parseJsonBody(req, schema);
-  return { member: changeRole(ctx, params.userId, role) };
-});
+export const PATCH = withWorkspace<z.infer<typeof schema>, Params>({ action: 'member:manage', body: schema, workspaceId: queryWorkspace }, ({ workspace, params, body }) => ({
+  member: changeRole(workspace, params.userId, body.role),
+}));
 
 /** Removes a member from the workspace (admins; never the last admin). */
-export const DELETE = withUser<Params>(({ req, user, params }) => {
-  const ctx = adminContext(user.id, parseQuery(req, querySchema).workspaceId);
-  removeMember(ctx, params.userId);
+export const DELETE = withWorkspace<undefined, Params>({ action: 'member:manage', workspaceId: queryWorkspace }, ({ workspace, params }) => {
+  removeMember(workspace, params.userId);
   return new Response(null, { status: 204 });
 });

@@ -1,6 +1,6 @@
-import { parseJsonBody, withUser } from '@/lib/api/handler';
+import type { z } from 'zod';
+import { withSource } from '@/lib/api/guards';
 import { editSource, removeSource } from '@/lib/claims/commands';
-import { getSourceOrThrow } from '@/lib/claims/load';
 import { patchSourceSchema } from '@/lib/claims/validation';
 
 export const runtime = 'nodejs';
@@ -9,15 +9,12 @@ export const dynamic = 'force-dynamic';
 type Params = { id: string };
 
 /** Changes a source, or moves it to `position` in its claim's list. */
-export const PATCH = withUser<Params>(async ({ req, user, params }) => {
-  const { source, ctx } = getSourceOrThrow(params.id, user.id);
-  const input = await parseJsonBody(req, patchSourceSchema);
-  return editSource(ctx, source, input);
+export const PATCH = withSource<z.infer<typeof patchSourceSchema>, Params>({ action: 'claim:update', body: patchSourceSchema }, ({ source, claimCtx, body }) => {
+  return editSource(claimCtx, source, body);
 });
 
 /** Removes a source from its claim. */
-export const DELETE = withUser<Params>(({ user, params }) => {
-  const { source, ctx } = getSourceOrThrow(params.id, user.id);
-  removeSource(ctx, source);
+export const DELETE = withSource<undefined, Params>({ action: 'claim:update' }, ({ source, claimCtx }) => {
+  removeSource(claimCtx, source);
   return new Response(null, { status: 204 });
 });

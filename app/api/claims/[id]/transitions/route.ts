@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseJsonBody, withUser } from '@/lib/api/handler';
-import { getClaimOrThrow } from '@/lib/claims/load';
+import { withClaim } from '@/lib/api/guards';
 import { plainText } from '@/lib/validation';
 import { transitionClaim } from '@/lib/workflow/commands';
 import { CLAIM_ACTIONS } from '@/lib/workflow/rules';
@@ -11,8 +10,6 @@ export const dynamic = 'force-dynamic';
 const schema = z.object({ action: z.enum(CLAIM_ACTIONS), comment: plainText(5000).nullish() }).strict();
 
 /** Moves a claim through review: start, propose, approve, request_changes, dismiss, restore. */
-export const POST = withUser<{ id: string }>(async ({ req, user, params }) => {
-  const { claim, ctx } = getClaimOrThrow(params.id, user.id);
-  const input = await parseJsonBody(req, schema);
-  return { claim: transitionClaim(ctx, claim.id, input) };
+export const POST = withClaim({ action: (body) => `claim:${body.action}`, body: schema }, ({ claim, claimCtx, body }) => {
+  return { claim: transitionClaim(claimCtx, claim.id, body) };
 });

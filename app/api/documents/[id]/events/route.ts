@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { parseQuery, withUser } from '@/lib/api/handler';
+import { withDocument } from '@/lib/api/guards';
+import { parseQuery } from '@/lib/api/handler';
 import { openDocumentStream } from '@/lib/collab/stream';
 import { getDocumentForMember } from '@/db/queries/documents';
 import { getActiveSessionUser } from '@/db/queries/sessions';
-import { getDocumentOrThrow } from '@/lib/documents/load';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -21,8 +21,7 @@ const querySchema = z.object({
  * its access ended: signed out (or the password changed or reset), removed from the
  * workspace, or given another role (within a second; the page reloads and shows what is true).
  */
-export const GET = withUser<Params>(({ req, user, params }) => {
-  const document = getDocumentOrThrow(params.id, user.id);
+export const GET = withDocument<undefined, Params>({ action: 'document:read' }, ({ req, user, document }) => {
   const { version, session } = parseQuery(req, querySchema);
   const endReason = () => {
     if (!getActiveSessionUser(user.sessionId)) return 'signed-out';

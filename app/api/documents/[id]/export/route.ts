@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { parseQuery, withUser } from '@/lib/api/handler';
-import { getDocumentOrThrow } from '@/lib/documents/load';
+import { withDocument } from '@/lib/api/guards';
+import { parseQuery } from '@/lib/api/handler';
 import { EXPORT_FORMATS, exportDocument, publicBaseUrl } from '@/lib/exports';
-import { authorize } from '@/lib/permissions';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -10,9 +9,7 @@ export const dynamic = 'force-dynamic';
 const querySchema = z.object({ format: z.enum(EXPORT_FORMATS) });
 
 /** Downloads the report of the document's current revision: pdf, docx, md, csv, w3c, claimreview or json. */
-export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
-  const document = getDocumentOrThrow(params.id, user.id);
-  authorize(document.role, 'document:export');
+export const GET = withDocument({ action: 'document:export' }, async ({ req, user, document }) => {
   const { format } = parseQuery(req, querySchema);
   const { body, contentType, disposition } = await exportDocument(document, format, publicBaseUrl(req.url), user.id);
   return new Response(body as Uint8Array<ArrayBuffer>, {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseQuery, withUser } from '@/lib/api/handler';
+import { withDocument } from '@/lib/api/guards';
+import { parseQuery } from '@/lib/api/handler';
 import { documentHistory } from '@/lib/audit/history';
-import { getDocumentOrThrow } from '@/lib/documents/load';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,8 +12,7 @@ const querySchema = z.object({
 });
 
 /** The document's audit trail, oldest first; page on with `?after=<last id>`. */
-export const GET = withUser<{ id: string }>(({ req, user, params }) => {
-  const document = getDocumentOrThrow(params.id, user.id);
+export const GET = withDocument({ action: 'document:read' }, ({ req, document }) => {
   const query = parseQuery(req, querySchema);
   const events = documentHistory(document, { afterId: query.after, limit: query.limit });
   return { events, next: events.length === query.limit ? events.at(-1)!.id : null };

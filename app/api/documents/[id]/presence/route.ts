@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { parseJsonBody, withUser } from '@/lib/api/handler';
+import { withDocument } from '@/lib/api/guards';
 import { moveOwnCaret } from '@/lib/collab/hub';
 import { AppError } from '@/lib/errors';
-import { getDocumentOrThrow } from '@/lib/documents/load';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -17,9 +16,7 @@ const presenceSchema = z.object({
 });
 
 /** Reports where the caller's caret or selection is, for one of the caller's open streams; everyone in the document sees it. */
-export const POST = withUser<Params>(async ({ req, user, params }) => {
-  const document = getDocumentOrThrow(params.id, user.id);
-  const body = await parseJsonBody(req, presenceSchema, 4096);
+export const POST = withDocument<z.infer<typeof presenceSchema>, Params>({ action: 'document:read', body: presenceSchema, maxBytes: 4096 }, ({ user, document, body }) => {
   const moved = moveOwnCaret(document.id, user.id, body.session, { anchor: body.anchor, head: body.head, version: body.version });
   if (!moved) {
     throw new AppError(409, 'conflict:state', 'This session has no open connection to the document here. Reload the page to reconnect.');

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { parseJsonBody, parseQuery, withUser } from '@/lib/api/handler';
+import { withDocument } from '@/lib/api/guards';
+import { parseQuery } from '@/lib/api/handler';
 import { MAX_STEPS_PER_REQUEST, receiveSteps, stepsSince } from '@/lib/collab/authority';
-import { getDocumentOrThrow } from '@/lib/documents/load';
-import { authorize } from '@/lib/permissions';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,10 +11,9 @@ type Params = { id: string };
 const sinceSchema = z.object({ since: z.coerce.number().int().min(0) });
 
 /** Steps after `?since=N`, with their client ids, for a client catching up. */
-export const GET = withUser<Params>(({ req, user, params }) => {
-  getDocumentOrThrow(params.id, user.id);
+export const GET = withDocument<undefined, Params>({ action: 'document:read' }, ({ req, document }) => {
   const { since } = parseQuery(req, sinceSchema);
-  return stepsSince(params.id, since);
+  return stepsSince(document.id, since);
 });
 
 const submissionSchema = z.object({
@@ -28,9 +26,6 @@ const submissionSchema = z.object({
 });
 
 /** Applies a client's steps on top of `version`: 200 `{version}`, or 409 when the client is behind. */
-export const POST = withUser<Params>(async ({ req, user, params }) => {
-  const document = getDocumentOrThrow(params.id, user.id);
-  authorize(document.role, 'document:edit');
-  const body = await parseJsonBody(req, submissionSchema);
+export const POST = withDocument({ action: 'document:edit', body: submissionSchema }, ({ user, document, body }) => {
   return receiveSteps({ documentId: document.id, userId: user.id, ...body });
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseJsonBody, withUser } from '@/lib/api/handler';
-import { getDocumentOrThrow } from '@/lib/documents/load';
+import { withDocument } from '@/lib/api/guards';
 import { plainText } from '@/lib/validation';
 import { signoffOverview, transitionDocument } from '@/lib/workflow/commands';
 import { DOCUMENT_ACTIONS } from '@/lib/workflow/rules';
@@ -14,9 +13,7 @@ const schema = z.object({ action: z.enum(DOCUMENT_ACTIONS), reason: plainText(20
  * Submits the document for review, signs it off (editors; every claim approved or
  * dismissed, else 409 with `blockers`), or reopens it with a reason (a new revision).
  */
-export const POST = withUser<{ id: string }>(async ({ req, user, params }) => {
-  const document = getDocumentOrThrow(params.id, user.id);
-  const input = await parseJsonBody(req, schema);
-  const result = transitionDocument({ userId: user.id, role: document.role, workspaceId: document.workspaceId, documentId: document.id }, input);
+export const POST = withDocument({ action: (body) => `document:${body.action}`, body: schema }, ({ user, document, body }) => {
+  const result = transitionDocument({ userId: user.id, role: document.role, workspaceId: document.workspaceId, documentId: document.id }, body);
   return { document: { id: document.id, status: result.status, revision: result.revision }, hash: result.hash, ...signoffOverview(document.id) };
 });
