@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { AuthCard } from '@/components/auth/auth-card';
 import { LoginForm } from '@/components/auth/login-form';
 import { getSessionUser } from '@/lib/auth/session';
 
@@ -18,14 +19,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getSessionUser()) redirect(callbackUrl);
   return (
     <main className="login-page">
-      <section className="login-card" aria-labelledby="login-title">
-        <div className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true">✓</span> Factdesk
-        </div>
-        <h1 id="login-title">Sign in to your desk</h1>
-        <p className="muted">Mark claims, attach sources, agree on a verdict — together.</p>
+      <AuthCard titleId="login-title" title="Sign in to your desk" intro="Mark claims, attach sources, agree on a verdict — together.">
         <LoginForm callbackUrl={callbackUrl} />
-      </section>
+      </AuthCard>
       <aside className="login-aside" aria-hidden="true">
         <blockquote>
           „Die NATO geht davon aus, dass sie das Recht der Ukraine auf Beitritt zum Bündnis nicht{' '}
