@@ -29,8 +29,8 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join('; ');
 }
 
-/** Paths that need no session (the API answers 401 itself). */
-const PUBLIC = /^\/(login|api)(\/|$)/;
+/** Paths that need no session: sign-in, published reports, and the API (which answers 401 itself). */
+const PUBLIC = /^\/(login|r|api)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');

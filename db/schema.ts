@@ -312,3 +312,22 @@ export const signoffs = sqliteTable(
   (t) => [index('signoffs_document_idx').on(t.documentId, t.revision)],
 );
 export type SignoffRow = typeof signoffs.$inferSelect;
+
+/**
+ * Published reports: the report of a signed-off revision at a public address (`/r/:slug`,
+ * an unguessable slug), as it was when published. Republishing after a new sign-off keeps
+ * the slug; unpublishing removes the row (the address answers 404).
+ */
+export const publications = sqliteTable('publications', {
+  documentId: text('document_id')
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  slug: text('slug').notNull().unique(),
+  revision: integer('revision').notNull(),
+  /** The report (lib/exports/report.ts `Report`) as published. */
+  report: text('report', { mode: 'json' }).notNull(),
+  publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' }),
+  publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
+});
+export type Publication = typeof publications.$inferSelect;
+

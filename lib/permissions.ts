@@ -5,7 +5,7 @@
  * the same table (`can`, `permissionsFor`, `refusal`) to show and explain what will work.
  *
  * admin    members, and everything below
- * editor   create and delete documents, approve, sign off, reopen, and everything below
+ * editor   create and delete documents, approve, sign off, reopen, publish reports, and everything below
  * reviewer edit text, mark claims, propose verdicts, approve other people's verdicts, comment
  * viewer   read, comment, export
  */
@@ -27,6 +27,7 @@ const PERMISSIONS = {
   'document:submit': WRITERS,
   'document:sign_off': EDITORS,
   'document:reopen': EDITORS,
+  'document:publish': EDITORS,
   'claim:create': WRITERS,
   'claim:update': WRITERS,
   'claim:delete': WRITERS,
@@ -54,6 +55,7 @@ const REFUSALS: Record<Action, string> = {
   'document:submit': 'Viewers cannot submit a document for review.',
   'document:sign_off': 'Only editors and admins can sign a document off.',
   'document:reopen': 'Only editors and admins can reopen a signed-off document.',
+  'document:publish': 'Only editors and admins can publish or unpublish a report.',
   'claim:create': 'Viewers cannot mark claims.',
   'claim:update': 'Viewers cannot change claims or their sources.',
   'claim:delete': 'Viewers cannot delete claims.',

@@ -5,6 +5,7 @@
 import 'server-only';
 import { writeTransaction } from '@/db';
 import { insertEvent } from '@/db/queries/events';
+import { deletePublication } from '@/db/queries/publications';
 import { getDocumentCollabState, insertDocument, markDocumentDeleted, updateDocumentMeta, type DocumentForMember } from '@/db/queries/documents';
 import { insertClaim } from '@/db/queries/claims';
 import { quoteAt } from '../claims/anchor';
@@ -131,6 +132,8 @@ export function deleteDocument(props: { userId: string; document: DocumentForMem
   const { document } = props;
   writeTransaction((tx) => {
     markDocumentDeleted(document.id, tx);
+    // A deleted document's report is not public any more.
+    deletePublication(document.id, tx);
     insertEvent(
       {
         workspaceId: document.workspaceId,

@@ -1,5 +1,6 @@
 /** Every export format rendered from one report, in the thread that calls it (the export worker). */
 import { toClaimReview } from './claimreview';
+import { jsonLd } from './json-ld';
 import { toCsv } from './csv';
 import { toDocx } from './docx';
 import { toJsonExport } from './json';
@@ -10,14 +11,7 @@ import { toW3c } from './w3c';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'md', 'csv', 'w3c', 'claimreview', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/**
- * JSON-LD that is safe where publishers paste it, inside `<script type="application/ld+json">`:
- * `<`, `>`, `&` and the line separators U+2028/U+2029 are written as \u escapes (the same JSON).
- */
-export function jsonLd(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { jsonLd };
 
 /** The body of one format for a report. */
 export async function render(report: Report, format: ExportFormat): Promise<string | Buffer> {

@@ -8,6 +8,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { getDb } from '@/db';
 import { getClaimsByDocumentId } from '@/db/queries/claims';
 import { getDocumentById, getDocumentCollabState } from '@/db/queries/documents';
+import { getPublicationByDocumentId } from '@/db/queries/publications';
 import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
 import { getMembersByWorkspaceId, getWorkspaceById } from '@/db/queries/users';
 import type { ClaimStatus, Verdict } from '@/db/schema';
@@ -198,6 +199,11 @@ function blocksOf(doc: PMNode, ranges: Ranges): Block[] {
   return blocks;
 }
 
+/** The public address of a published report (`/r/:slug`), or null when not published. */
+export function publishedReportUrl(publicBaseUrl: string, slug: string | undefined | null): string | null {
+  return slug ? `${publicBaseUrl.replace(/\/+$/, '')}/r/${slug}` : null;
+}
+
 /** The report of a document's current revision. */
 export function buildReport(documentId: string, options: { publicBaseUrl: string }) {
   const db = getDb();
@@ -263,7 +269,8 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
     return {
       generatedAt: new Date().toISOString(),
       publicBaseUrl: base,
-      reportUrl: `${base}/documents/${document.id}/report`,
+      // A published report's public address is its address for everyone (ClaimReview `url`, W3C ids).
+      reportUrl: publishedReportUrl(base, getPublicationByDocumentId(documentId, tx)?.slug) ?? `${base}/documents/${document.id}/report`,
       document: {
         id: document.id,
         title: document.title,

@@ -41,6 +41,7 @@ const RECIPES: Record<Action, (c: ApiClient) => Promise<ApiResponse>> = {
   'document:delete': async (c) => c.delete(`/api/documents/${(await fixture()).documentId}`),
   'document:submit': async (c) => c.post(`/api/documents/${(await fixture()).documentId}/transitions`, { action: 'submit' }),
   'document:sign_off': async (c) => c.post(`/api/documents/${(await fixture()).documentId}/transitions`, { action: 'sign_off' }),
+  'document:publish': async (c) => c.post(`/api/documents/${(await fixture()).documentId}/publish`),
   'document:reopen': async (c) => c.post(`/api/documents/${(await fixture()).documentId}/transitions`, { action: 'reopen', reason: 'Nachtrag' }),
   'claim:create': async (c) => {
     const f = await fixture();

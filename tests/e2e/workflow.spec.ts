@@ -8,7 +8,7 @@ const TEXT = [
 const CLAIM = 'Startanlagen vom Typ MK-41';
 
 
-test('mark, propose, approve by a second reviewer, sign off, verify and reopen', async ({ browser }) => {
+test('mark, propose, approve by a second reviewer, sign off, verify, publish and reopen', async ({ browser }) => {
   const rita = await signedIn(browser, 'reviewer@factdesk.test');
   const created = await rita.page.request.post('/api/documents', { data: { title: 'Sign-off path', language: 'de', content: TEXT } });
   expect(created.status()).toBe(201);
@@ -84,6 +84,24 @@ test('mark, propose, approve by a second reviewer, sign off, verify and reopen',
 
   await erikPanel.getByRole('button', { name: 'Verify' }).click();
   await expect(erikPanel.getByText(/Verified: the document and its claims are exactly as signed off in revision 1/)).toBeVisible();
+
+  // Erik publishes the report; a stranger reads it without signing in.
+  await erik.page.goto(`${url}/report`);
+  const publishing = erik.page.getByRole('group', { name: 'Publishing' });
+  await publishing.getByRole('button', { name: 'Publish' }).click();
+  const publicLink = publishing.getByRole('link', { name: /\/r\// });
+  await expect(publicLink).toBeVisible();
+  const publicUrl = (await publicLink.getAttribute('href'))!;
+  const stranger = await browser.newContext();
+  const reader = await stranger.newPage();
+  await reader.goto(publicUrl);
+  await expect(reader.getByRole('heading', { level: 1 })).toContainText('Sign-off path');
+  await expect(reader.getByText('Needs context').first()).toBeVisible();
+  const ld = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld[0]).toMatchObject({ '@type': 'ClaimReview', url: `${publicUrl}#claim-1` });
+  await reader.screenshot({ path: 'test-results/published-report.png', fullPage: false });
+  await stranger.close();
+  await erik.page.goto(url);
 
   // Erik reopens it with a reason: revision 2, editable again, the old sign-off kept.
   await erikPanel.getByRole('button', { name: 'Reopen…' }).click();
