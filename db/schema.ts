@@ -122,8 +122,10 @@ export const documents = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     /** Set when a document is deleted: the row and its history are kept, the document is hidden. */
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    /** Set when a document is archived: out of the list (unless asked for), still readable. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('documents_workspace_idx').on(t.workspaceId, t.deletedAt)],
+  (t) => [index('documents_workspace_idx').on(t.workspaceId, t.deletedAt), index('documents_workspace_updated_idx').on(t.workspaceId, t.updatedAt)],
 );
 export type DocumentRow = typeof documents.$inferSelect;
 

@@ -1,5 +1,6 @@
 /** Queries on documents and their collaboration steps. */
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { plainTextOfJSON } from '../../lib/editor/plain-text';
 import { cachedStatement, getDb, type DbOrTx } from '../index';
 import { documentSnapshots, documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
 
@@ -67,6 +68,7 @@ export function insertDocument(
     .returning()
     .get();
   db.insert(documentSnapshots).values({ documentId: row.id, version: 0, doc: props.doc }).run();
+  db.run(sql`INSERT INTO documents_search (document_id, title, body) VALUES (${row.id}, ${row.title}, ${plainTextOfJSON(props.doc)})`);
   return row;
 }
 
@@ -77,6 +79,7 @@ export function updateDocumentMeta(
   userId: string,
   db: DbOrTx = getDb(),
 ) {
+  if (patch.title !== undefined) db.run(sql`UPDATE documents_search SET title = ${patch.title} WHERE document_id = ${documentId}`);
   return db
     .update(documents)
     .set({ ...patch, updatedAt: new Date(), updatedBy: userId })
@@ -88,6 +91,12 @@ export function updateDocumentMeta(
 /** Hides a document (soft delete): its rows and history stay in the database. */
 export function markDocumentDeleted(documentId: string, db: DbOrTx = getDb()) {
   db.update(documents).set({ deletedAt: new Date() }).where(eq(documents.id, documentId)).run();
+  db.run(sql`DELETE FROM documents_search WHERE document_id = ${documentId}`);
+}
+
+/** Archives a document (out of the list unless asked for) or brings it back. */
+export function setDocumentArchived(documentId: string, archived: boolean, db: DbOrTx = getDb()) {
+  db.update(documents).set({ archivedAt: archived ? new Date() : null }).where(eq(documents.id, documentId)).run();
 }
 
 /** The collaboration state of a document: version, snapshot version and status (not the content, which may be large). */

@@ -81,6 +81,10 @@ export function describeEvent(e: HistoryEvent, names: Record<string, string> = {
       return `${who} submitted the document for review`;
     case 'document.sign_off':
       return `${who} signed off revision ${a.revision} (SHA-256 ${String(a.hash ?? '').slice(0, 12)}…)`;
+    case 'document.archived':
+      return `${who} archived the document`;
+    case 'document.unarchived':
+      return `${who} brought the document back from the archive`;
     case 'document.published':
       return `${who} published the report of revision ${a.revision} at its public address`;
     case 'document.unpublished':

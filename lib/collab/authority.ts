@@ -16,6 +16,7 @@ import { MAX_DOCUMENT_CHARS } from '../editor/import';
 import { docJSON, schema } from '../editor/schema';
 import { applySteps, StepApplyError } from './apply-steps';
 import { publish } from './hub';
+import { scheduleReindex } from '../documents/search-index';
 import { MAX_STEPS_PER_REQUEST } from './limits';
 
 export { MAX_STEPS_PER_REQUEST };
@@ -146,6 +147,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
   });
   // Cache only what was committed: a rolled-back transaction must leave no trace.
   cache.set(submission.documentId, { version: accepted.version, doc: accepted.doc });
+  scheduleReindex(submission.documentId, (version) => loadCurrent(submission.documentId, version));
   publish(submission.documentId, {
     type: 'steps',
     from: accepted.version - accepted.steps.length,

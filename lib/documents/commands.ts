@@ -6,7 +6,7 @@ import 'server-only';
 import { writeTransaction } from '@/db';
 import { insertEvent } from '@/db/queries/events';
 import { deletePublication } from '@/db/queries/publications';
-import { getDocumentCollabState, insertDocument, markDocumentDeleted, updateDocumentMeta, type DocumentForMember } from '@/db/queries/documents';
+import { getDocumentCollabState, insertDocument, markDocumentDeleted, setDocumentArchived, updateDocumentMeta, type DocumentForMember } from '@/db/queries/documents';
 import { insertClaim } from '@/db/queries/claims';
 import { quoteAt } from '../claims/anchor';
 import { serializeClaim } from '../claims/serialize';
@@ -144,6 +144,18 @@ export function deleteDocument(props: { userId: string; document: DocumentForMem
         subjectId: document.id,
         before: { title: document.title },
       },
+      tx,
+    );
+  });
+}
+
+/** Archives a document or brings it back, with an audit event. */
+export function archiveDocument(props: { userId: string; document: DocumentForMember; archived: boolean }) {
+  const { document, archived } = props;
+  writeTransaction((tx) => {
+    setDocumentArchived(document.id, archived, tx);
+    insertEvent(
+      { workspaceId: document.workspaceId, documentId: document.id, actorId: props.userId, action: archived ? 'document.archived' : 'document.unarchived', subjectType: 'document', subjectId: document.id, before: null, after: null },
       tx,
     );
   });

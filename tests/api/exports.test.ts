@@ -315,7 +315,7 @@ describe('the signed-off report', () => {
 
   it('refuses imports that are not Factdesk exports or do not fit, creating nothing', async () => {
     const exported = JSON.parse((await download(viewer, 'json')).bytes.toString('utf8'));
-    const count = async () => (await rita.get('/api/documents')).body.documents.length;
+    const count = async () => (await rita.get('/api/documents')).body.total;
     const before = await count();
     expectError(await rita.post('/api/documents/import', 'nope', { 'Content-Type': 'application/json' }), 400, 'invalid:json');
     expectError(await rita.post('/api/documents/import', { ...exported, format: 'other' }), 400, 'invalid:body');

@@ -38,6 +38,7 @@ const RECIPES: Record<Action, (c: ApiClient) => Promise<ApiResponse>> = {
     const { document } = (await admin.get(`/api/documents/${f.documentId}`)).body;
     return c.post(`/api/documents/${f.documentId}/steps`, { version: document.version, clientID: 'table', steps: [{ stepType: 'replace', from: 1, to: 1, slice: { content: [{ type: 'text', text: 'x' }] } }] });
   },
+  'document:archive': async (c) => c.post(`/api/documents/${(await fixture()).documentId}/archive`),
   'document:delete': async (c) => c.delete(`/api/documents/${(await fixture()).documentId}`),
   'document:submit': async (c) => c.post(`/api/documents/${(await fixture()).documentId}/transitions`, { action: 'submit' }),
   'document:sign_off': async (c) => c.post(`/api/documents/${(await fixture()).documentId}/transitions`, { action: 'sign_off' }),

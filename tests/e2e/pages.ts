@@ -39,8 +39,12 @@ export class DocumentPage {
   }
 
   /** Opens a document from the list by its title. */
+  /** Finds the document by its title with the list's search, and opens it. */
   async openFromList(title: string) {
-    await this.page.getByRole('link', { name: title }).click();
+    const search = this.page.getByRole('search', { name: 'Find documents' });
+    await search.getByRole('searchbox', { name: 'Search titles and text' }).fill(title);
+    await search.getByRole('button', { name: 'Search' }).click();
+    await this.page.getByRole('link', { name: title }).first().click();
     await expect(this.editor).toBeVisible();
   }
 

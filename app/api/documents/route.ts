@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { getDocumentSummariesByWorkspaceIds } from '@/db/queries/documents';
-import { getMembershipsByUserId } from '@/db/queries/users';
-import { parseJsonBody, withUser, MAX_JSON_BODY_BYTES } from '@/lib/api/handler';
+import { parseJsonBody, parseQuery, withUser, MAX_JSON_BODY_BYTES } from '@/lib/api/handler';
+import { listDocuments, listQuerySchema } from '@/lib/documents/list';
 import { createDocument } from '@/lib/documents/commands';
 import { formatForFileName, MAX_DOCUMENT_CHARS } from '@/lib/editor/import';
 import { readArticle } from '@/lib/documents/read-article';
@@ -13,14 +12,15 @@ import { workspaceFor } from '@/lib/api/guards';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** Lists the documents of every workspace the caller belongs to. */
-export const GET = withUser(({ user }) => {
-  const memberships = getMembershipsByUserId(user.id);
-  const documents = getDocumentSummariesByWorkspaceIds(memberships.map((m) => m.workspaceId));
-  return {
-    workspaces: memberships,
-    documents: documents.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
-  };
+/**
+ * One page of the documents of the caller's workspaces: `?q=` searches titles and text,
+ * `status`, `language`, `assignee` (an id or `me`), `open=1`, `from`/`to` (last edited),
+ * `archived=1`, `workspaceId` filter, `sort` (updated, created, title, status, relevance)
+ * with `dir`, `page` (50 a page).
+ */
+export const GET = withUser(({ req, user }) => {
+  const list = listDocuments(user.id, parseQuery(req, listQuerySchema));
+  return { ...list, documents: list.documents.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString(), archivedAt: d.archivedAt?.toISOString() ?? null })) };
 });
 
 const metaSchema = z.object({

@@ -1,0 +1,36 @@
+'use client';
+
+/** Archives a document, or brings it back from the archive (editors and admins). */
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { sendJson } from '../claims/api';
+
+export function ArchiveButton({ documentId, title, archived }: { documentId: string; title: string; archived: boolean }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function toggle() {
+    setBusy(true);
+    setError(null);
+    try {
+      await sendJson(archived ? 'DELETE' : 'POST', `/api/documents/${documentId}/archive`);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" className="button ghost small" disabled={busy} onClick={() => void toggle()} aria-label={`${archived ? 'Restore' : 'Archive'} ${title}`}>
+        {archived ? 'Restore' : 'Archive'}
+      </button>
+      {error && (
+        <span className="form-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The documents' full-text index (`documents_search`, FTS5): title and plain text. Rows are
+ * written with the document (db/queries/documents.ts: created, renamed, deleted), and the
+ * text again a moment after it changes: steps arrive many times a second, so the text is
+ * read from the authority's current document once typing pauses, in the process that
+ * accepted them.
+ */
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Node as PMNode } from 'prosemirror-model';
+import { getDb } from '@/db';
+import { getDocumentCollabState } from '@/db/queries/documents';
+import { textOf } from '../claims/anchor';
+
+/** How long after the last accepted edit a document's text is indexed again. */
+const REINDEX_DELAY_MS = 2000;
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** Stores a document's current text in the index now. */
+export function reindexText(documentId: string, doc: PMNode) {
+  getDb().run(sql`UPDATE documents_search SET body = ${textOf(doc, 0, doc.content.size)} WHERE document_id = ${documentId}`);
+}
+
+/** Indexes a document's text again once edits pause (see REINDEX_DELAY_MS). */
+export function scheduleReindex(documentId: string, load: (version: number) => PMNode) {
+  const pending = timers.get(documentId);
+  if (pending) clearTimeout(pending);
+  const timer = setTimeout(() => {
+    timers.delete(documentId);
+    try {
+      const state = getDocumentCollabState(documentId);
+      if (state && !state.deletedAt) reindexText(documentId, load(state.version));
+    } catch (e) {
+      console.error('[factdesk] could not index the text of document', documentId, e);
+    }
+  }, REINDEX_DELAY_MS);
+  timer.unref?.();
+  timers.set(documentId, timer);
+}
