@@ -7,6 +7,7 @@
  */
 import { DEFAULT_DATABASE_PATH, openDatabase } from '@/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
+import { indexMissingText } from '@/lib/documents/search-index';
 import { ensureLocalSecret, loadEnv } from './env-file';
 
 async function main() {
@@ -32,6 +33,9 @@ async function main() {
     }
   }
   db.$client.close();
+  // Documents from before the search index get their text indexed once.
+  const indexed = indexMissingText();
+  if (indexed) console.log(`factdesk: indexed the text of ${indexed} documents for search`);
 }
 
 main().catch((e) => {

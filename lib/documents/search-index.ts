@@ -11,6 +11,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { getDb } from '@/db';
 import { getDocumentCollabState } from '@/db/queries/documents';
 import { textOf } from '../claims/anchor';
+import { loadCurrent } from '../collab/authority';
 
 /** How long after the last accepted edit a document's text is indexed again. */
 const REINDEX_DELAY_MS = 2000;
@@ -20,6 +21,22 @@ const timers = new Map<string, ReturnType<typeof setTimeout>>();
 /** Stores a document's current text in the index now. */
 export function reindexText(documentId: string, doc: PMNode) {
   getDb().run(sql`UPDATE documents_search SET body = ${textOf(doc, 0, doc.content.size)} WHERE document_id = ${documentId}`);
+}
+
+/** Indexes the text of documents that have none in the index yet (from before it existed); returns how many. */
+export function indexMissingText(): number {
+  const rows = getDb().all<{ id: string }>(sql`SELECT s.document_id AS id FROM documents_search s JOIN documents d ON d.id = s.document_id WHERE s.body = '' AND d.deleted_at IS NULL`);
+  let n = 0;
+  for (const { id } of rows) {
+    const state = getDocumentCollabState(id);
+    if (!state) continue;
+    const doc = loadCurrent(id, state.version);
+    if (doc.textContent) {
+      reindexText(id, doc);
+      n++;
+    }
+  }
+  return n;
 }
 
 /** Indexes a document's text again once edits pause (see REINDEX_DELAY_MS). */
