@@ -16,3 +16,10 @@ export function orNull(value: FormDataEntryValue | null): string | null {
   const s = String(value ?? '').trim();
   return s ? s : null;
 }
+
+/** What people type for a web address, made whole: `www.example.org/x` → `https://www.example.org/x`. */
+export function completeUrl(value: string): string {
+  const v = value.trim();
+  if (!v || /^[a-z][a-z0-9+.-]*:/i.test(v)) return v;
+  return /^[^\s/]+\.[^\s/]+/.test(v) ? `https://${v.replace(/^\/\//, '')}` : v;
+}

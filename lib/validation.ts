@@ -39,11 +39,11 @@ export const httpUrl = z
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 80)}" is not a web address (it must start with https:// or http://)` });
+      ctx.addIssue({ code: 'custom', message: value ? `is not a web address: “${value.slice(0, 80)}” (write it with https:// or http://, or starting with www.)` : 'is missing: paste the address of the page' });
       return z.NEVER;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: `only http and https links are allowed, not ${url.protocol}` });
+      ctx.addIssue({ code: 'custom', message: `must be an http or https link, not ${url.protocol}` });
       return z.NEVER;
     }
     url.hash = url.hash === '#' ? '' : url.hash;

@@ -212,9 +212,9 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
             The claimed text was deleted. The last quote was <q>{claim.quote.exact}</q>.
           </p>
           {canEdit && (
-            <button type="button" className="button ghost small" onMouseDown={(e) => e.preventDefault()} onClick={reattach}>
-              Re-attach to selected text
-            </button>
+              <button type="button" className="button ghost small" onMouseDown={(e) => e.preventDefault()} onClick={reattach}>
+                Re-attach to selected text
+              </button>
           )}
         </div>
       )}
@@ -222,83 +222,111 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
       {claim.status === 'approved' && canEdit && (
         <p className="muted small">Changing the statement, verdict, rationale or sources voids the approval.</p>
       )}
-      <form className="stack compact" onSubmit={saveNow}>
-        <label className="field">
-          <span>Claim as checked</span>
-          <textarea name="statement" dir="auto" value={draft.statement} onChange={edit('statement')} rows={3} required maxLength={2000} disabled={disabled} />
-        </label>
-        {conflictNote('statement')}
-        <div className="field-row">
+      {!canEdit && <ClaimReadView claim={claim} members={members} />}
+      {canEdit && (
+        <form className="stack compact" onSubmit={saveNow}>
           <label className="field">
-            <span>Claimant</span>
-            <input name="claimant" dir="auto" value={draft.claimant} onChange={edit('claimant')} maxLength={200} placeholder="Who said it" disabled={disabled} />
-            {conflictNote('claimant')}
+            <span>Claim as checked</span>
+            <textarea name="statement" dir="auto" value={draft.statement} onChange={edit('statement')} rows={3} required maxLength={2000} disabled={disabled} />
           </label>
+          {conflictNote('statement')}
+          <div className="field-row">
+            <label className="field">
+              <span>Claimant</span>
+              <input name="claimant" dir="auto" value={draft.claimant} onChange={edit('claimant')} maxLength={200} placeholder="Who said it" disabled={disabled} />
+              {conflictNote('claimant')}
+            </label>
+            <label className="field">
+              <span>Claim date</span>
+              <input name="claimDate" type="date" value={draft.claimDate} onChange={edit('claimDate')} disabled={disabled} />
+              {conflictNote('claimDate')}
+            </label>
+          </div>
           <label className="field">
-            <span>Claim date</span>
-            <input name="claimDate" type="date" value={draft.claimDate} onChange={edit('claimDate')} disabled={disabled} />
-            {conflictNote('claimDate')}
-          </label>
-        </div>
-        <label className="field">
-          <span>Verdict</span>
-          <select name="verdict" value={draft.verdict} onChange={edit('verdict')} disabled={disabled}>
-            <option value="">No verdict yet</option>
-            {VERDICTS.map((v) => (
-              <option key={v} value={v}>
-                {verdictLabel(v)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {conflictNote('verdict', (v) => (v ? verdictLabel(v as Verdict) : 'No verdict yet'))}
-        <label className="field">
-          <span>Rationale</span>
-          <textarea name="rationale" dir="auto" value={draft.rationale} onChange={edit('rationale')} rows={4} maxLength={20000} disabled={disabled} placeholder="What the evidence shows" />
-        </label>
-        {conflictNote('rationale')}
-        <div className="field-row">
-          <label className="field">
-            <span>Tags (comma-separated)</span>
-            <input name="tags" value={draft.tags} onChange={edit('tags')} disabled={disabled} />
-            {conflictNote('tags')}
-          </label>
-          <label className="field">
-            <span>Assignee</span>
-            <select name="assigneeId" value={draft.assigneeId} onChange={edit('assigneeId')} disabled={disabled}>
-              <option value="">Unassigned</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
+            <span>Verdict</span>
+            <select name="verdict" value={draft.verdict} onChange={edit('verdict')} disabled={disabled}>
+              <option value="">No verdict yet</option>
+              {VERDICTS.map((v) => (
+                <option key={v} value={v}>
+                  {verdictLabel(v)}
                 </option>
               ))}
             </select>
-            {conflictNote('assigneeId', (v) => members.find((m) => m.id === v)?.name ?? 'Unassigned')}
           </label>
-        </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
+          {conflictNote('verdict', (v) => (v ? verdictLabel(v as Verdict) : 'No verdict yet'))}
+          <label className="field">
+            <span>Rationale</span>
+            <textarea name="rationale" dir="auto" value={draft.rationale} onChange={edit('rationale')} rows={4} maxLength={20000} disabled={disabled} placeholder="What the evidence shows" />
+          </label>
+          {conflictNote('rationale')}
+          <div className="field-row">
+            <label className="field">
+              <span>Tags (comma-separated)</span>
+              <input name="tags" value={draft.tags} onChange={edit('tags')} disabled={disabled} />
+              {conflictNote('tags')}
+            </label>
+            <label className="field">
+              <span>Assignee</span>
+              <select name="assigneeId" value={draft.assigneeId} onChange={edit('assigneeId')} disabled={disabled}>
+                <option value="">Unassigned</option>
+                {members
+                  .filter((m) => m.canWork !== false || m.id === draft.assigneeId)
+                  .map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.name}
+                    </option>
+                  ))}
+              </select>
+              {conflictNote('assigneeId', (v) => members.find((m) => m.id === v)?.name ?? 'Unassigned')}
+            </label>
+          </div>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
         )}
         {canEdit && (
-          <div className="actions">
-            <button type="button" className="button danger small" onClick={remove}>
-              Delete claim
-            </button>
-            <span className="spacer" />
-            <span className="muted small" role="status">
-              {saveStatus}
-            </span>
-            <button type="submit" className="button primary small" disabled={!!sending}>
-              Save claim
-            </button>
-          </div>
+            <div className="actions">
+              <button type="button" className="button danger small" onClick={remove}>
+                Delete claim
+              </button>
+              <span className="spacer" />
+              <span className="muted small" role="status">
+                {saveStatus}
+              </span>
+              <button type="submit" className="button primary small" disabled={!!sending}>
+                Save claim
+              </button>
+            </div>
         )}
       </form>
+      )}
       <SourceList claim={claim} canEdit={canEdit} onChanged={onSaved} idPrefix={idp} />
       <ClaimComments claimId={claim.id} />
       <ClaimHistory claimId={claim.id} revision={claim.rowVersion} />
     </div>
+  );
+}
+
+/** What a viewer sees of a claim: its fields as text, not a form they cannot use. */
+function ClaimReadView({ claim, members }: { claim: ClaimJSON; members: Member[] }) {
+  const none = <span className="muted">—</span>;
+  return (
+    <dl className="claim-read">
+      <dt>Claim as checked</dt>
+      <dd dir="auto">{claim.statement || none}</dd>
+      <dt>Claimant</dt>
+      <dd dir="auto">{claim.claimant || none}</dd>
+      <dt>Claim date</dt>
+      <dd>{claim.claimDate || none}</dd>
+      <dt>Verdict</dt>
+      <dd>{claim.verdict ? verdictLabel(claim.verdict) : 'No verdict yet'}</dd>
+      <dt>Rationale</dt>
+      <dd dir="auto" className="rationale">{claim.rationale || none}</dd>
+      <dt>Tags</dt>
+      <dd>{claim.tags.length ? claim.tags.join(', ') : none}</dd>
+      <dt>Assignee</dt>
+      <dd>{claim.assigneeId ? (members.find((m) => m.id === claim.assigneeId)?.name ?? 'A former member') : 'Unassigned'}</dd>
+    </dl>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { orNull } from '@/lib/format';
+import { completeUrl, orNull } from '@/lib/format';
 import { SOURCE_KINDS, SOURCE_STANCES } from '@/db/enums';
 import type { ClaimJSON, SourceJSON } from '@/lib/claims/serialize';
 import { sendJson } from './api';
@@ -27,7 +27,7 @@ const KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
 function readSourceForm(form: HTMLFormElement) {
   const f = new FormData(form);
   return {
-    url: String(f.get('url') ?? '').trim(),
+    url: completeUrl(String(f.get('url') ?? '')),
     title: orNull(f.get('title')),
     publisher: orNull(f.get('publisher')),
     publishedAt: orNull(f.get('publishedAt')),
@@ -44,7 +44,16 @@ function SourceFields({ source }: { source?: SourceJSON }) {
     <>
       <label className="field">
         <span>URL</span>
-        <input name="url" type="url" required defaultValue={source?.url} placeholder="https://…" />
+        <input
+          name="url"
+          type="text"
+          inputMode="url"
+          autoComplete="url"
+          required
+          defaultValue={source?.url}
+          placeholder="https://… or www.…"
+          onBlur={(e) => (e.currentTarget.value = completeUrl(e.currentTarget.value))}
+        />
       </label>
       <label className="field">
         <span>Title</span>
@@ -139,6 +148,7 @@ export function SourceList({ claim, canEdit, onChanged, idPrefix }: Props) {
     });
 
   const remove = (id: string) =>
+    window.confirm(`Remove the source “${sources.find((s) => s.id === id)?.title || sources.find((s) => s.id === id)?.url}” from this claim?`) &&
     run(async () => {
       await sendJson('DELETE', `/api/sources/${id}`);
       update(sources.filter((s) => s.id !== id));

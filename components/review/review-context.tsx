@@ -8,6 +8,8 @@ import type { DocumentStatus, Role } from '@/db/enums';
 export interface Member {
   id: string;
   name: string;
+  /** Whether they may work on claims (viewers may not, so they are never assignees). */
+  canWork?: boolean;
 }
 
 export interface ReviewContextValue {

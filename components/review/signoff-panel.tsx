@@ -42,6 +42,8 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Prop
   const latest = signoffs[0];
   const allowed = (action: DocumentAction) => documentRefusal(status, action, role, [], 'reason') === null;
 
+  const [copied, setCopied] = useState(false);
+
   async function run(action: DocumentAction, why?: string) {
     setPending(true);
     setError(null);
@@ -75,7 +77,11 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Prop
         {status === 'signed_off' && latest && (
           <span className="signoff-summary" role="status">
             Signed off by {latest.signedByName ?? 'a former member'}, <RelativeTime date={latest.signedAt} /> · SHA-256{' '}
-            <code title={latest.hash}>{latest.hash.slice(0, 16)}…</code>. The text and claims are locked.
+            <code title={latest.hash}>{latest.hash.slice(0, 16)}…</code>{' '}
+            <button type="button" className="link-button" onClick={() => void navigator.clipboard?.writeText(latest.hash).then(() => setCopied(true), () => undefined)} aria-label="Copy the SHA-256 fingerprint">
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+            . The text and claims are locked.
           </span>
         )}
         {status === 'in_review' && (
@@ -93,7 +99,14 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Prop
           </button>
         )}
         {allowed('sign_off') && (
-          <button type="button" className="button primary small" disabled={pending || blockers.length > 0} onClick={() => void run('sign_off')}>
+          <button
+            type="button"
+            className="button primary small"
+            disabled={pending || blockers.length > 0}
+            onClick={() => {
+              if (window.confirm(`Sign off revision ${revision}? The text, the claims and the document's details lock, and the report's SHA-256 fingerprint is fixed. An editor can reopen it later.`)) void run('sign_off');
+            }}
+          >
             {DOCUMENT_ACTION_LABELS.sign_off}
           </button>
         )}

@@ -1,5 +1,5 @@
 /** Queries on claims and their sources. */
-import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import { cachedStatement, getDb, type DbOrTx } from '../index';
 import { claims, documents, memberships, sources, type ClaimRow, type ClaimStatus, type SourceRow, type Verdict } from '../schema';
 
@@ -207,8 +207,11 @@ export function setClaimReviewFields(claimId: string, patch: ClaimPatch, db: DbO
     .get();
 }
 
-/** Claims assigned to a user, in every workspace the user belongs to, with their document's title. */
-export function getClaimsAssignedTo(userId: string, db: DbOrTx = getDb()) {
+/**
+ * A user's claims — assigned to them, proposed by them or marked by them — in every
+ * workspace they belong to, with their document's title and how each is theirs.
+ */
+export function getMyClaims(userId: string, db: DbOrTx = getDb()) {
   return db
     .select({
       id: claims.id,
@@ -219,11 +222,14 @@ export function getClaimsAssignedTo(userId: string, db: DbOrTx = getDb()) {
       documentId: documents.id,
       documentTitle: documents.title,
       documentStatus: documents.status,
+      assigned: sql<number>`${claims.assigneeId} = ${userId}`.mapWith(Boolean),
+      proposed: sql<number>`${claims.proposedBy} = ${userId}`.mapWith(Boolean),
+      created: sql<number>`${claims.createdBy} = ${userId}`.mapWith(Boolean),
     })
     .from(claims)
     .innerJoin(documents, and(eq(documents.id, claims.documentId), isNull(documents.deletedAt)))
     .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
-    .where(and(eq(claims.assigneeId, userId), isNull(claims.deletedAt)))
+    .where(and(or(eq(claims.assigneeId, userId), eq(claims.proposedBy, userId), eq(claims.createdBy, userId)), isNull(claims.deletedAt)))
     .orderBy(asc(documents.title), asc(claims.from))
     .all();
 }

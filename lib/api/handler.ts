@@ -91,12 +91,23 @@ export function toErrorResponse(e: unknown): Response {
   return errorResponse(500, 'internal', 'Something went wrong on our side. Your change was not saved; try again.');
 }
 
-/** A short, human sentence naming the first invalid field. */
+/** A field's name as people say it: `sourceUrl` → "source URL", `url` → "URL". */
+function fieldName(path: readonly PropertyKey[]): string {
+  const words = path
+    .filter((p) => typeof p === 'string')
+    .map((p) => String(p).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/\burl\b/g, 'URL').replace(/\bid\b/g, 'ID'));
+  const item = path.find((p) => typeof p === 'number');
+  return `${words.join(' ') || 'request body'}${item !== undefined ? ` (item ${Number(item) + 1})` : ''}`;
+}
+
+/** A short sentence naming the first invalid field: "The source URL must be an http or https address." */
 export function describeZodError(e: z.ZodError): string {
   const issue = e.issues[0];
   if (!issue) return 'The request is not valid.';
-  const where = issue.path.length ? `"${issue.path.join('.')}"` : 'The request body';
-  return `${where}: ${issue.message}`;
+  const subject = issue.path.length ? `The ${fieldName(issue.path)}` : 'The request body';
+  const message = issue.message.replace(/\.$/, '');
+  // Our own messages continue the sentence ("must be …"); others follow a colon.
+  return /^(must|is|are|should|cannot|can|needs?|has|have|may)\b/.test(message) ? `${subject} ${message}.` : `${subject}: ${message}.`;
 }
 
 /** Reads the raw body as text, refusing bodies larger than `maxBytes` with 413. */

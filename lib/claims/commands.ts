@@ -27,6 +27,7 @@ import { publish } from '../collab/hub';
 import { AppError, invalidBody, notFound } from '../errors';
 import { invalidRangeReason, quoteAt, trimRange } from './anchor';
 import { asPlainText } from '../validation';
+import { can } from '../permissions';
 import { serializeClaim, serializeSource } from './serialize';
 import { MAX_SOURCES_PER_CLAIM } from './validation';
 
@@ -96,10 +97,12 @@ export function announceClaim(ctx: ClaimContext, claimId: string, moved: boolean
   if (claim && document) publish(ctx.documentId, { type: 'claim', claim: serializeClaim(claim), version: document.version, moved });
 }
 
+/** An assignee must be a member who may work on claims (not a viewer). */
 function checkAssignee(ctx: ClaimContext, assigneeId: string | null | undefined, tx: Tx) {
-  if (assigneeId && !getMembership(assigneeId, ctx.workspaceId, tx)) {
-    throw invalidBody('"assigneeId": the assignee must be a member of this workspace.');
-  }
+  if (!assigneeId) return;
+  const membership = getMembership(assigneeId, ctx.workspaceId, tx);
+  if (!membership) throw invalidBody('The assignee must be a member of this workspace.');
+  if (!can(membership.role, 'claim:update')) throw invalidBody('Viewers cannot be assigned claims: choose a reviewer, editor or admin.');
 }
 
 function audit(ctx: ClaimContext, tx: Tx, action: string, subjectType: 'claim' | 'source', subjectId: string, before: unknown, after: unknown) {
@@ -179,10 +182,11 @@ export function updateClaim(
     const row = updateClaimIfVersion(claimId, rowVersion, patch, tx)!;
     const before = serializeClaim(current);
     const after = serializeClaim({ ...row, sources: current.sources });
-    const changed = Object.keys(patch)
-      .filter((k) => !['lastChangedBy', 'approvedBy', 'approvedAt'].includes(k))
-      .map((k) => (k.startsWith('quote') ? 'quote' : k));
-    audit(
+    // Only what really changed is named ("changed the rationale", not every field sent).
+    const changed = [...new Set(Object.keys(patch).filter((k) => !['lastChangedBy', 'approvedBy', 'approvedAt', 'anchorTrail'].includes(k)).map((k) => (k.startsWith('quote') ? 'quote' : k)))].filter(
+      (k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]),
+    );
+    if (changed.length) audit(
       ctx,
       tx,
       patch.from !== undefined ? 'claim.reattached' : 'claim.updated',

@@ -253,7 +253,7 @@ describe('sources', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://example.org/file', 'example.org', '']) {
       const res = await reviewer.post(`/api/claims/${claimId}/sources`, { url });
       expectError(res, 400, 'invalid:body');
-      expect(res.body.error.message).toMatch(/url/);
+      expect(res.body.error.message).toMatch(/^The URL /);
     }
     expectError(await reviewer.post(`/api/claims/${claimId}/sources`, { url: 'https://a.example', stance: 'maybe' }), 400, 'invalid:body');
     expectError(await reviewer.post(`/api/claims/${claimId}/sources`, { url: 'https://a.example', title: '<b>t</b>' }), 400, 'invalid:body');

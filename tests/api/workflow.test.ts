@@ -262,7 +262,7 @@ describe('document transitions, sign-off and lock', () => {
     const res = await editor.post(`/api/documents/${id}/transitions`, { action: 'sign_off' });
     expectError(res, 409, 'conflict:state');
     expect(res.body.error.blockers.map((b: { id: string }) => b.id)).toEqual([open]);
-    const listed = (await viewer.get('/api/documents')).body.documents.find((d: { id: string }) => d.id === id);
+    const listed = (await viewer.get('/api/documents?status=in_review')).body.documents.find((d: { id: string }) => d.id === id);
     expect(listed).toMatchObject({ status: 'in_review', claims: 3, claimsDone: 2 });
     expect((await viewer.get(`/api/documents/${id}/signoff`)).body.blockers).toMatchObject([{ id: open, status: 'open' }]);
     await ok(await transition(rita, open, 'dismiss', 'Meinung, keine Tatsachenbehauptung'));

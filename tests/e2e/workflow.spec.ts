@@ -70,6 +70,8 @@ test('mark, propose, approve by a second reviewer, sign off, verify, publish and
   await erik.page.goto(url);
   const erikPanel = erik.page.getByRole('region', { name: 'Review and sign-off' });
   await expect(erikPanel).toContainText('ready to sign off');
+  // Signing off asks first.
+  erik.page.once('dialog', (d) => void d.accept());
   await erikPanel.getByRole('button', { name: 'Sign off' }).click();
   await expect(erikPanel.getByRole('status')).toContainText('Signed off by Erik Editor');
   await expect(erik.doc.editor).toHaveAttribute('contenteditable', 'false');

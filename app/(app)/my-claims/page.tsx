@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { VerdictBadge } from '@/components/claims/verdict-badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { CLAIM_STATUSES } from '@/db/enums';
-import { getClaimsAssignedTo } from '@/db/queries/claims';
+import { getMyClaims } from '@/db/queries/claims';
 import { getMentionsOf } from '@/db/queries/comments';
 import { requireSessionUser } from '@/lib/auth/session';
 import { CLAIM_STATUS_LABELS } from '@/lib/claims/verdicts';
@@ -11,10 +11,10 @@ import { CLAIM_STATUS_LABELS } from '@/lib/claims/verdicts';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'My claims' };
 
-/** The claims assigned to the reader across documents, grouped by review state, and comments that mention them. */
+/** The reader's claims across documents (assigned to them, proposed or marked by them), grouped by review state, and comments that mention them. */
 export default async function MyClaimsPage() {
   const user = await requireSessionUser('/my-claims');
-  const claims = getClaimsAssignedTo(user.id);
+  const claims = getMyClaims(user.id);
   const mentions = getMentionsOf(user.id, 20);
   return (
     <div className="page">
@@ -22,13 +22,15 @@ export default async function MyClaimsPage() {
         <div>
           <h1>My claims</h1>
           <p className="muted">
-            {claims.length === 0 ? 'No claims are assigned to you.' : `${claims.length} ${claims.length === 1 ? 'claim is' : 'claims are'} assigned to you.`}
+            {claims.length === 0
+              ? 'No claims are assigned to you, and you have not marked or proposed any.'
+              : `${claims.length} ${claims.length === 1 ? 'claim' : 'claims'} assigned to you, proposed or marked by you.`}
           </p>
         </div>
       </div>
       {claims.length === 0 && (
         <div className="empty-state">
-          <p>Claims appear here when someone assigns them to you, or when you press “Start checking” on a claim.</p>
+          <p>Claims appear here when you mark one, propose a verdict, or someone assigns one to you (or you press “Start checking”).</p>
         </div>
       )}
       {CLAIM_STATUSES.map((status) => {
@@ -46,7 +48,8 @@ export default async function MyClaimsPage() {
                     {c.statement}
                   </Link>
                   <span className="my-claim-meta">
-                    <VerdictBadge verdict={c.verdict} /> in <em>{c.documentTitle}</em> · updated <RelativeTime date={c.updatedAt.toISOString()} />
+                    <VerdictBadge verdict={c.verdict} /> in <em>{c.documentTitle}</em> · {c.assigned ? 'assigned to you' : c.proposed ? 'proposed by you' : 'marked by you'} · updated{' '}
+                    <RelativeTime date={c.updatedAt.toISOString()} />
                   </span>
                 </li>
               ))}

@@ -34,7 +34,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const locked = document.status === 'signed_off';
   const content = currentDocument(document.id);
   const claims = getClaimsByDocumentId(document.id).map(serializeClaim);
-  const members = getMembersByWorkspaceId(document.workspaceId).map((m) => ({ id: m.id, name: m.name }));
+  const members = getMembersByWorkspaceId(document.workspaceId).map((m) => ({ id: m.id, name: m.name, canWork: can(m.role, 'claim:update') }));
   return (
     <div className="doc-page wide">
       <DocumentHeader
