@@ -26,7 +26,7 @@ async function rangeOf(text: string) {
 
 async function createClaim(text: string, extra: Record<string, unknown> = {}) {
   const res = await reviewer.post(`/api/documents/${docId}/claims`, { ...(await rangeOf(text)), ...extra });
-  expect(res.status).toBe(201);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.claim;
 }
 
@@ -287,5 +287,42 @@ describe('sources', () => {
 
     expect((await reviewer.delete(`/api/sources/${first.body.source.id}`)).status).toBe(204);
     expect((await viewer.get(`/api/claims/${claimId}`)).body.claim.sources.map((s: { id: string }) => s.id)).toEqual([third.id, second.id]);
+  });
+});
+
+describe('what people read about a claim', () => {
+  /** A claim in a fresh document of its own. */
+  async function freshClaim(text: string, extra: Record<string, unknown> = {}) {
+    const { document } = (await reviewer.post('/api/documents', { title: 'Frisch', language: 'de', content: TEXT })).body;
+    const { document: full } = (await reviewer.get(`/api/documents/${document.id}`)).body;
+    const res = await reviewer.post(`/api/documents/${document.id}/claims`, { ...findText(schema.nodeFromJSON(full.doc), text)!, version: full.version, ...extra });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.claim;
+  }
+
+  it('history names only the fields that changed, even when a client sends them all', async () => {
+    const claim = await freshClaim('Die NATO will weiter reden', { claimant: 'Stoltenberg' });
+    const all = { statement: claim.statement, claimant: 'Stoltenberg', claimDate: null, verdict: null, rationale: 'Nur die Begründung ist neu.', tags: [], assigneeId: null };
+    const res = await reviewer.patch(`/api/claims/${claim.id}`, { rowVersion: claim.rowVersion, ...all });
+    expect(res.status).toBe(200);
+    const { events } = (await reviewer.get(`/api/claims/${claim.id}/history`)).body;
+    const last = events.at(-1);
+    expect(Object.keys(last.after)).toEqual(['rationale']);
+    expect(last.summary).toMatch(/changed the rationale/);
+    expect(last.summary).not.toMatch(/claimant|statement|verdict/);
+    // Saving the same again writes no event.
+    await reviewer.patch(`/api/claims/${claim.id}`, { rowVersion: res.body.claim.rowVersion, ...all });
+    expect((await reviewer.get(`/api/claims/${claim.id}/history`)).body.events).toHaveLength(events.length);
+  });
+
+  it('viewers cannot be assignees; reviewers can', async () => {
+    const claim = await freshClaim('MK-41-Startanlagen');
+    const members = (await reviewer.get('/api/members')).body.members as { id: string; email: string }[];
+    const viewerId = members.find((m) => m.email === 'viewer@factdesk.test')!.id;
+    const res = await reviewer.patch(`/api/claims/${claim.id}`, { rowVersion: claim.rowVersion, assigneeId: viewerId });
+    expectError(res, 400, 'invalid:body');
+    expect(res.body.error.message).toBe('Viewers cannot be assigned claims: choose a reviewer, editor or admin.');
+    const ben = members.find((m) => m.email === 'reviewer2@factdesk.test')!.id;
+    expect((await reviewer.patch(`/api/claims/${claim.id}`, { rowVersion: claim.rowVersion, assigneeId: ben })).body.claim.assigneeId).toBe(ben);
   });
 });

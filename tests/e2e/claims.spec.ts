@@ -110,3 +110,15 @@ test('viewers see claims but cannot add or change them', async ({ page }) => {
     await expect(doc.sidebar.getByRole('button', { name: 'Save claim' })).toHaveCount(0);
   }
 });
+
+test('My claims lists the claims one marked or proposed, not only those assigned', async ({ page }) => {
+  await new LoginPage(page).signInAs('reviewer2@factdesk.test');
+  const created = await page.request.post('/api/documents', { data: { title: `Meine Behauptungen ${Date.now()}`, language: 'de', content: 'Ben markiert diese Behauptung.' } });
+  const { document } = await created.json();
+  const { document: full } = await (await page.request.get(`/api/documents/${document.id}`)).json();
+  const res = await page.request.post(`/api/documents/${document.id}/claims`, { data: { from: 6, to: 14, version: full.version, statement: 'Ben markiert' } });
+  expect(res.status()).toBe(201);
+  await page.goto('/my-claims');
+  const item = page.getByRole('listitem').filter({ hasText: 'Ben markiert' });
+  await expect(item).toContainText('marked by you');
+});
