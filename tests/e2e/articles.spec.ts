@@ -126,11 +126,11 @@ test('a Word file uploaded in the New document dialog opens with its structure a
   });
   const buffer = Buffer.from(await Packer.toBuffer(word));
   await new LoginPage(page).signInAs('reviewer@factdesk.test');
-  await openNewDocumentDialog(page);
-  await page.getByRole('radio', { name: 'Upload a file' }).check();
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
-  await page.getByLabel(/^File/).setInputFiles({ name: 'haushalt.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer });
-  await page.getByRole('button', { name: 'Create document' }).click();
+  const dialog = await openNewDocumentDialog(page);
+  await dialog.getByRole('radio', { name: 'Upload a file' }).check();
+  await dialog.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await dialog.getByLabel(/^File/).setInputFiles({ name: 'haushalt.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer });
+  await dialog.getByRole('button', { name: 'Create document' }).click();
   const doc = new DocumentPage(page);
   await expect(page.locator('h1.doc-title')).toHaveText('Haushalt 2026');
   await expect(doc.editor.getByRole('heading', { name: 'Haushalt 2026' })).toBeVisible();
