@@ -164,7 +164,7 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
                 <td>
                   <div className="row-actions">
                     {m.id !== currentUserId && (
-                      <button type="button" className="button ghost small" onClick={() => void resetPassword(m)} aria-label={`Reset the password of ${m.name}`}>
+                      <button type="button" className="button ghost small" onClick={() => void resetPassword(m)} aria-label={`Reset password of ${m.name}`}>
                         Reset password
                       </button>
                     )}

@@ -161,13 +161,8 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
             const selected = c.id === selectedId;
             return (
               <li key={c.id} data-claim-item={c.id} className={`claim-item${selected ? ' is-selected' : ''}${item.orphaned ? ' is-orphaned' : ''}`}>
-                <button
-                  type="button"
-                  className="claim-item-button"
-                  aria-expanded={selected}
-                  aria-label={`Claim ${index + 1}: ${c.statement}. ${verdictLabel(c.verdict)}, ${STATUS_LABELS[c.status]}${item.orphaned ? ', orphaned' : ''}${commentSummary(props.commentCounts.get(c.id))}`}
-                  onClick={() => props.onSelect(c.id)}
-                >
+                {/* The whole summary is clickable; the button (the statement) is what keyboards and screen readers use. */}
+                <div className="claim-item-summary" onClick={() => props.onSelect(c.id)}>
                   <span className="claim-item-top">
                     <VerdictBadge verdict={c.verdict} />
                     <span className={`status-chip status-${c.status}`}>{STATUS_LABELS[c.status]}</span>
@@ -183,9 +178,20 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
                       </span>
                     )}
                   </span>
-                  <span className="claim-item-statement">{c.statement}</span>
+                  <button
+                    type="button"
+                    className="claim-item-button"
+                    aria-expanded={selected}
+                    aria-label={`Claim ${index + 1}: ${c.statement}. ${verdictLabel(c.verdict)}, ${STATUS_LABELS[c.status]}${item.orphaned ? ', orphaned' : ''}${commentSummary(props.commentCounts.get(c.id))}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      props.onSelect(c.id);
+                    }}
+                  >
+                    <span className="claim-item-statement">{c.statement}</span>
+                  </button>
                   <span className="claim-item-quote">„{item.text.length > 140 ? `${item.text.slice(0, 140)}…` : item.text}“</span>
-                </button>
+                </div>
                 {selected && (
                   <ClaimDetails
                     key={c.id}

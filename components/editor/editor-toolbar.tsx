@@ -44,13 +44,13 @@ export function EditorToolbar({ view }: { view: EditorView }) {
       { label: 'Link', text: 'Link', command: promptLink, active: isMarkActive(state, schema.marks.link!) },
     ],
     [
-      { label: 'Heading', text: 'H2', command: toggleHeading(2), shortcut: 'Shift-Ctrl-2', active: isBlockActive(state, schema.nodes.heading!, { level: 2 }) },
-      { label: 'Subheading', text: 'H3', command: toggleHeading(3), shortcut: 'Shift-Ctrl-3', active: isBlockActive(state, schema.nodes.heading!, { level: 3 }) },
+      { label: 'H2 heading', text: 'H2', command: toggleHeading(2), shortcut: 'Shift-Ctrl-2', active: isBlockActive(state, schema.nodes.heading!, { level: 2 }) },
+      { label: 'H3 subheading', text: 'H3', command: toggleHeading(3), shortcut: 'Shift-Ctrl-3', active: isBlockActive(state, schema.nodes.heading!, { level: 3 }) },
       { label: 'Paragraph', text: '¶', command: setBlockType(schema.nodes.paragraph!), shortcut: 'Shift-Ctrl-0', active: isBlockActive(state, schema.nodes.paragraph!) },
     ],
     [
       { label: 'Bulleted list', text: '•', command: wrapInList(schema.nodes.bullet_list!), shortcut: 'Shift-Ctrl-8' },
-      { label: 'Numbered list', text: '1.', command: wrapInList(schema.nodes.ordered_list!), shortcut: 'Shift-Ctrl-9' },
+      { label: '1. Numbered list', text: '1.', command: wrapInList(schema.nodes.ordered_list!), shortcut: 'Shift-Ctrl-9' },
       { label: 'Quote', text: '❝', command: wrapIn(schema.nodes.blockquote!), shortcut: 'Ctrl->' },
     ],
   ];

@@ -35,7 +35,7 @@ test('a Markdown article with a heading, a link and a numbered list opens; H2 fr
   await expect(doc.editor.locator('ol > li')).toHaveText(['one', 'two']);
 
   await doc.caretAfter('A plain paragraph to promote.');
-  await page.getByRole('button', { name: 'Heading', exact: true }).click();
+  await page.getByRole('button', { name: 'H2 heading', exact: true }).click();
   await expect(doc.editor.getByRole('heading', { name: 'A plain paragraph to promote.' })).toBeVisible();
   await expect(doc.saveState).toHaveText('All changes saved');
   expect((await page.reload())?.status()).toBe(200);

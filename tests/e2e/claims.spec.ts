@@ -33,7 +33,7 @@ test('a reviewer marks a claim, gives it a verdict and a source; it survives rel
   await page.reload();
   await expect(doc.highlights()).toHaveText([CLAIM]);
   await expect(doc.highlights().first()).toHaveClass(/verdict-needs_context/);
-  const item = doc.sidebar.getByRole('button', { name: /^Claim 1: In Polen werden MK-41-Startanlagen/ });
+  const item = doc.sidebar.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Claim 1: In Polen werden MK-41-Startanlagen/ }) });
   await expect(item).toContainText('Needs context');
   await expect(item).toContainText('1 source');
 

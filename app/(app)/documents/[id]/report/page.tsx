@@ -16,6 +16,11 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
+/** The format's name on its button. */
+function shortName(f: (typeof EXPORT_FORMATS)[number]): string {
+  return f === 'w3c' ? 'W3C' : f === 'claimreview' ? 'ClaimReview' : f.toUpperCase();
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const user = await getSessionUser();
@@ -59,9 +64,9 @@ export default async function ReportPage({ params }: Props) {
             className="button ghost small"
             href={`/api/documents/${r.document.id}/export?format=${f}`}
             download={`${base}${EXPORT_SPECS[f].suffix}`}
-            aria-label={`Download ${EXPORT_SPECS[f].label}`}
+            aria-label={EXPORT_SPECS[f].label === shortName(f) ? `Download ${EXPORT_SPECS[f].label}` : `${shortName(f)}: download ${EXPORT_SPECS[f].label}`}
           >
-            {f === 'w3c' ? 'W3C' : f === 'claimreview' ? 'ClaimReview' : f.toUpperCase()}
+            {shortName(f)}
           </a>
         ))}
         <PrintButton />

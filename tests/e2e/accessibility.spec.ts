@@ -1,0 +1,53 @@
+/**
+ * Accessibility: axe-core (WCAG 2.0–2.2 A and AA rules) on every page people use, with no
+ * serious or critical violation.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LoginPage, SAMPLE_TITLE } from './pages';
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)}]`).join(' | ')}`);
+}
+
+const found: Record<string, string[]> = {};
+async function check(page: Page, name: string) {
+  found[name] = await violations(page);
+}
+
+test('no serious or critical axe violations on the login, list, editor, claim form, report, members, My claims and password pages', async ({ page }) => {
+  await page.goto('/login');
+  await check(page, 'login');
+  await new LoginPage(page).signInAs('admin@factdesk.test');
+  await check(page, 'documents');
+  await page.goto(`/documents?q=${encodeURIComponent(SAMPLE_TITLE)}`);
+  await page.getByRole('link', { name: SAMPLE_TITLE }).first().click();
+  await expect(page.getByRole('textbox', { name: /Article text/ })).toBeVisible();
+  await check(page, 'editor');
+  const id = page.url().split('/documents/')[1]!.split(/[?#]/)[0]!;
+  await page.goto(`/documents/${id}/report`);
+  await check(page, 'report');
+  await page.goto('/admin/members');
+  await check(page, 'members');
+  await page.goto('/my-claims');
+  await check(page, 'my claims');
+  await page.goto('/account/password');
+  await check(page, 'change password');
+  await page.goto(`/documents/${id}/activity`);
+  await check(page, 'activity');
+  // A document with claims in several states, one open in the sidebar's claim form.
+  const created = await page.request.post('/api/documents', { data: { title: `Barrierefrei ${Date.now()}`, language: 'de', content: 'Der Kreml warnt vor Maßnahmen. Die NATO antwortet gelassen.' } });
+  const { document } = await created.json();
+  const { document: full } = await (await page.request.get(`/api/documents/${document.id}`)).json();
+  for (const [from, to, verdict] of [[5, 10, null], [20, 29, 'false'], [31, 39, 'needs_context']] as const) {
+    expect((await page.request.post(`/api/documents/${document.id}/claims`, { data: { from, to, version: full.version, ...(verdict ? { verdict } : {}) } })).status()).toBe(201);
+  }
+  await page.goto(`/documents/${document.id}`);
+  await page.getByRole('complementary', { name: 'Claims' }).getByRole('button', { name: /^Claim 1:/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Rationale', exact: true })).toBeVisible();
+  await check(page, 'claim form');
+  expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length))).toEqual({});
+});
