@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { initials } from '@/lib/format';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { ShortcutSheet } from '@/components/ui/shortcut-sheet';
 import { requireSessionUser } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
@@ -36,6 +37,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="app-main">
         {children}
       </main>
+      <ShortcutSheet />
     </>
   );
 }

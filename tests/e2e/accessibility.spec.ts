@@ -51,3 +51,23 @@ test('no serious or critical axe violations on the login, list, editor, claim fo
   await check(page, 'claim form');
   expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length))).toEqual({});
 });
+
+test('? outside text fields opens the keyboard shortcut sheet; in a text field it is just a character; Esc closes', async ({ page }) => {
+  await new LoginPage(page).signInAs('reviewer@factdesk.test');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  // (The page listens once it is hydrated.)
+  await expect(async () => {
+    if (!(await sheet.isVisible())) await page.keyboard.press('?');
+    await expect(sheet).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(sheet.getByRole('row', { name: /Add a claim on the selected text/ })).toContainText('Ctrl+Shift+M');
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  // In a text field "?" is just a character.
+  const search = page.getByRole('searchbox', { name: 'Search titles and text' });
+  await search.click();
+  await page.keyboard.press('?');
+  await expect(search).toHaveValue('?');
+  await expect(sheet).toBeHidden();
+});
