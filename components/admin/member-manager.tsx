@@ -134,7 +134,9 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
+            <th scope="col" className="optional">
+              E-mail
+            </th>
             <th scope="col">Role</th>
             {canManage && <th scope="col">Actions</th>}
           </tr>
@@ -146,7 +148,7 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
                 {m.name}
                 {m.id === currentUserId && <span className="muted"> (you)</span>}
               </td>
-              <td>{m.email}</td>
+              <td className="optional">{m.email}</td>
               <td>
                 {canManage ? (
                   <select aria-label={`Role of ${m.name}`} value={m.role} onChange={(e) => void changeRole(m, e.target.value as Role)}>

@@ -30,6 +30,8 @@ interface Props {
   claims: Map<string, ClaimJSON>;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** Closes the selected claim (phones: the sheet goes down). */
+  onClose: () => void;
   onSaved: (claim: ClaimJSON) => void;
   onDeleted: (id: string) => void;
   onReattach: (claim: ClaimJSON) => Promise<void>;
@@ -44,6 +46,9 @@ interface Props {
 export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
   const { items, claims, selectedId, members, canEdit } = props;
   const [status, setStatus] = useState<'all' | ClaimStatus>('all');
+  // Phones: the sheet is up when opened, or while a claim is selected.
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const sheetShown = sheetOpen || selectedId !== null;
   const [verdict, setVerdict] = useState<'all' | 'none' | Verdict>('all');
   const [assignee, setAssignee] = useState<'all' | 'none' | string>('all');
   const [orphanedOnly, setOrphanedOnly] = useState(false);
@@ -75,11 +80,23 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
   const orphanCount = items.filter((i) => i.orphaned).length;
 
   return (
-    <aside className="claim-sidebar" aria-label="Claims">
+    <aside className={`claim-sidebar${sheetShown ? ' sheet-open' : ''}`} aria-label="Claims">
       <div className="sidebar-head">
         <h2>
           Claims <span className="count">{claims.size}</span>
         </h2>
+        {/* On phones the sidebar is a bottom sheet: this opens and closes it. */}
+        <button
+          type="button"
+          className="button ghost small sheet-toggle"
+          aria-expanded={sheetShown}
+          onClick={() => {
+            setSheetOpen(!sheetShown);
+            if (sheetShown && selectedId) props.onClose();
+          }}
+        >
+          {sheetShown ? 'Hide claims' : 'Show claims'}
+        </button>
         {claims.size > 0 && (
           <ul className="verdict-counts" aria-label="Claims per verdict">
             {[...DEFAULT_VERDICT_SCALE.map((v) => v.key), 'none' as const]

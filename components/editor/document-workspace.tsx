@@ -254,6 +254,7 @@ export function DocumentWorkspace(props: Props) {
   // Stable callbacks keep the (memoised) sidebar from re-rendering on every keystroke.
   const selectFromSidebar = useCallback((id: string) => selectClaim(id, { scrollText: true }), [selectClaim]);
   const saveFromSidebar = useCallback((claim: ClaimJSON) => upsertClaim(claim), [upsertClaim]);
+  const closeClaim = useCallback(() => setSelectedId(null), []);
   const setVisibleOrder = useClaimNavigation(selectedId, selectFromSidebar);
 
   const onEditorMouseOver = (e: React.MouseEvent) => {
@@ -327,6 +328,7 @@ export function DocumentWorkspace(props: Props) {
         claims={claims}
         selectedId={selectedId}
         onSelect={selectFromSidebar}
+        onClose={closeClaim}
         onSaved={saveFromSidebar}
         onDeleted={removeClaim}
         onReattach={reattachClaim}

@@ -160,10 +160,16 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           <thead>
             <tr>
               <th scope="col">Title</th>
-              <th scope="col">Language</th>
+              <th scope="col" className="optional">
+                Language
+              </th>
               <th scope="col">Status</th>
-              <th scope="col" title="Claims approved or dismissed, of all claims">Claims done</th>
-              <th scope="col">Last edited</th>
+              <th scope="col" className="optional" title="Claims approved or dismissed, of all claims">
+                Claims done
+              </th>
+              <th scope="col" className="optional">
+                Last edited
+              </th>
               {memberships.length > 1 && <th scope="col">Workspace</th>}
               {archiving.size > 0 && (
                 <th scope="col">
@@ -180,13 +186,13 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                     {d.title}
                   </Link>
                 </td>
-                <td>
+                <td className="optional">
                   <span className="lang-tag">{d.language}</span>
                 </td>
                 <td>
                   <StatusBadge status={d.status} />
                 </td>
-                <td>
+                <td className="optional">
                   {d.claims === 0 ? (
                     <span className="muted">No claims yet</span>
                   ) : (
@@ -196,7 +202,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                     </span>
                   )}
                 </td>
-                <td>
+                <td className="optional">
                   <RelativeTime date={d.updatedAt.toISOString()} />
                   {d.updatedByName ? <span className="muted"> by {d.updatedByName}</span> : null}
                 </td>
