@@ -25,7 +25,12 @@ async function main() {
     void handle(req, res);
   });
   server.listen(port, hostname, () => console.log(`factdesk: ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
-  const stop = () => server.close(() => process.exit(0));
+  // Open event streams would hold close() forever: end them, and exit in any case soon after.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -46,7 +46,8 @@ export async function createSeededDatabase() {
 /** Starts Factdesk's server (lib/cli/serve.ts; the app must be built) with the given database; resolves when it answers. */
 export function startNext(opts: { port: number; dbPath: string; env?: Record<string, string> }): Promise<ChildProcess> {
   const baseUrl = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('lib', 'cli', 'serve.ts'), '-p', String(opts.port), '-H', '127.0.0.1'], {
+  // Node itself runs the server (tsx as its loader, no wrapper process): stopping it stops the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'serve.ts'), '-p', String(opts.port), '-H', '127.0.0.1'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
