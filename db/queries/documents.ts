@@ -1,6 +1,5 @@
 /** Queries on documents and their collaboration steps. */
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { plainTextOfJSON } from '../../lib/editor/plain-text';
 import { cachedStatement, getDb, type DbOrTx } from '../index';
 import { documentSnapshots, documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
 
@@ -173,4 +172,33 @@ export function getStepsSince(documentId: string, version: number, db: DbOrTx = 
 /** The document row by id (deleted or not), or undefined. */
 export function getDocumentById(documentId: string, db: DbOrTx = getDb()) {
   return db.select().from(documents).where(eq(documents.id, documentId)).get();
+}
+
+/** Stores a document's plain text in the search index (`documents_search`). */
+export function setSearchText(documentId: string, body: string, db: DbOrTx = getDb()) {
+  db.run(sql`UPDATE documents_search SET body = ${body} WHERE document_id = ${documentId}`);
+}
+
+/** Live documents whose text is not in the search index yet (from before it existed). */
+export function getDocumentIdsWithoutSearchText(db: DbOrTx = getDb()): string[] {
+  return db
+    .all<{ id: string }>(sql`SELECT s.document_id AS id FROM documents_search s JOIN documents d ON d.id = s.document_id WHERE s.body = '' AND d.deleted_at IS NULL`)
+    .map((r) => r.id);
+}
+
+/** The plain text of ProseMirror JSON (blocks on their own lines), without building nodes: for the search index. */
+function plainTextOfJSON(node: unknown): string {
+  const out: string[] = [];
+  const walk = (n: unknown) => {
+    if (!n || typeof n !== 'object') return;
+    const { text, content } = n as { text?: unknown; content?: unknown };
+    if (typeof text === 'string') out.push(text);
+    if (Array.isArray(content)) {
+      for (const child of content) walk(child);
+      if (content.length && !(content[0] as { text?: unknown })?.text) return;
+      out.push('\n');
+    }
+  };
+  walk(node);
+  return out.join('').replace(/\n+/g, '\n').trim();
 }

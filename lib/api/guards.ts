@@ -93,6 +93,11 @@ export function workspaceFor(userId: string, workspaceId: string | undefined, ac
   return { userId, workspaceId: membership.workspaceId, workspaceName: membership.workspaceName, role: membership.role };
 }
 
+/** The workspace a request names in `?workspaceId=` (undefined: the caller's first). */
+export function workspaceIdFromQuery(req: Request): string | undefined {
+  return new URL(req.url).searchParams.get('workspaceId') || undefined;
+}
+
 /**
  * A workspace route: the workspace named by `workspaceId(req, body)` (else the caller's
  * first); 404 when the caller is not a member of it.

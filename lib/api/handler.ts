@@ -105,7 +105,11 @@ export function describeZodError(e: z.ZodError): string {
   const issue = e.issues[0];
   if (!issue) return 'The request is not valid.';
   const subject = issue.path.length ? `The ${fieldName(issue.path)}` : 'The request body';
-  const message = issue.message.replace(/\.$/, '');
+  // Zod's own type messages, said as people would.
+  const message = issue.message
+    .replace(/\.$/, '')
+    .replace(/^Invalid input: expected \w+, received undefined$/, 'is missing')
+    .replace(/^Invalid input: expected (\w+), received (\w+)$/, 'must be a $1, not a $2');
   // Our own messages continue the sentence ("must be …"); others follow a colon.
   return /^(must|is|are|should|cannot|can|needs?|has|have|may)\b/.test(message) ? `${subject} ${message}.` : `${subject}: ${message}.`;
 }

@@ -1,13 +1,12 @@
 /**
  * The document list: the documents of the caller's workspaces, searched (title and text,
- * through the FTS5 index), filtered, sorted and paged in SQLite — the list stays fast with
- * tens of thousands of documents (bench/documents/list.ts).
+ * through the FTS5 index), filtered, sorted and paged in SQLite (db/queries/document-list.ts)
+ * — the list stays fast with tens of thousands of documents (bench/documents-list.ts).
  */
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
 import { DOCUMENT_STATUSES } from '@/db/enums';
+import { queryDocumentPage } from '@/db/queries/document-list';
 import { getMembershipsByUserId } from '@/db/queries/users';
 import { isoDate } from '../claims/validation';
 import { languageTag } from '../validation';
@@ -45,64 +44,29 @@ export function ftsQuery(q: string): string | null {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
-export interface ListedDocument {
-  id: string;
-  workspaceId: string;
-  title: string;
-  language: string;
-  status: (typeof DOCUMENT_STATUSES)[number];
-  version: number;
-  updatedAt: Date;
-  archivedAt: Date | null;
-  updatedByName: string | null;
-  claims: number;
-  claimsDone: number;
-}
-
 /** One page of the caller's documents, with the total that match. */
 export function listDocuments(userId: string, query: ListQuery) {
   const memberships = getMembershipsByUserId(userId);
   const workspaceIds = memberships.map((m) => m.workspaceId).filter((id) => !query.workspaceId || id === query.workspaceId);
-  const empty = { documents: [] as ListedDocument[], total: 0, page: query.page, pageSize: PAGE_SIZE, pages: 0 };
-  if (!workspaceIds.length) return { ...empty, workspaces: memberships };
-  const where: SQL[] = [sql`d.workspace_id IN (${sql.join(workspaceIds.map((id) => sql`${id}`), sql`, `)})`, sql`d.deleted_at IS NULL`];
-  where.push(query.archived ? sql`d.archived_at IS NOT NULL` : sql`d.archived_at IS NULL`);
-  if (query.status) where.push(sql`d.status = ${query.status}`);
-  if (query.language) where.push(sql`d.language = ${query.language}`);
-  if (query.assignee) {
-    const assignee = query.assignee === 'me' ? userId : query.assignee;
-    where.push(sql`EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id AND c.deleted_at IS NULL AND c.assignee_id = ${assignee})`);
-  }
-  if (query.open) where.push(sql`EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id AND c.deleted_at IS NULL AND c.status NOT IN ('approved', 'dismissed'))`);
-  if (query.from) where.push(sql`d.updated_at >= ${Date.parse(`${query.from}T00:00:00Z`)}`);
-  if (query.to) where.push(sql`d.updated_at < ${Date.parse(`${query.to}T00:00:00Z`) + 86_400_000}`);
   const match = query.q ? ftsQuery(query.q) : null;
-  if (query.q && !match) return { ...empty, workspaces: memberships };
-  const from = match
-    ? sql`documents d JOIN (SELECT document_id, bm25(documents_search, 0, 5, 1) AS rank FROM documents_search WHERE documents_search MATCH ${match}) s ON s.document_id = d.id`
-    : sql`documents d`;
-  const condition = sql.join(where, sql` AND `);
+  const page = { workspaces: memberships, page: query.page, pageSize: PAGE_SIZE };
+  // Nobody's workspace, or a search for nothing searchable: nothing matches.
+  if (!workspaceIds.length || (query.q && !match)) return { ...page, documents: [], total: 0, pages: 0 };
   const sort = query.sort ?? (match ? 'relevance' : 'updated');
-  const dir = query.dir ?? (sort === 'title' || sort === 'status' || sort === 'relevance' ? 'asc' : 'desc');
-  const column = { updated: sql`d.updated_at`, created: sql`d.created_at`, title: sql`d.title COLLATE NOCASE`, status: sql`d.status`, relevance: match ? sql`s.rank` : sql`d.updated_at` }[sort];
-  const order = sql`${column} ${dir === 'asc' ? sql`ASC` : sql`DESC`}, d.id`;
-  const db = getDb();
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${condition}`)!.n;
-  const rows = db.all<Omit<ListedDocument, 'updatedAt' | 'archivedAt'> & { updatedAt: number; archivedAt: number | null }>(sql`
-    SELECT d.id, d.workspace_id AS workspaceId, d.title, d.language, d.status, d.version, d.updated_at AS updatedAt, d.archived_at AS archivedAt,
-      u.name AS updatedByName,
-      (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted_at IS NULL) AS claims,
-      (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted_at IS NULL AND c.status IN ('approved', 'dismissed')) AS claimsDone
-    FROM ${from} LEFT JOIN users u ON u.id = d.updated_by
-    WHERE ${condition}
-    ORDER BY ${order}
-    LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}`);
-  return {
-    workspaces: memberships,
-    documents: rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt), archivedAt: r.archivedAt === null ? null : new Date(r.archivedAt) })),
-    total,
-    page: query.page,
-    pageSize: PAGE_SIZE,
-    pages: Math.ceil(total / PAGE_SIZE),
-  };
+  const { total, documents } = queryDocumentPage({
+    workspaceIds,
+    archived: query.archived === '1',
+    status: query.status,
+    language: query.language,
+    assigneeId: query.assignee === 'me' ? userId : query.assignee,
+    openClaims: query.open === '1',
+    editedFrom: query.from ? Date.parse(`${query.from}T00:00:00Z`) : undefined,
+    editedBefore: query.to ? Date.parse(`${query.to}T00:00:00Z`) + 86_400_000 : undefined,
+    match,
+    sort,
+    dir: query.dir ?? (sort === 'title' || sort === 'status' || sort === 'relevance' ? 'asc' : 'desc'),
+    offset: (query.page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  return { ...page, documents, total, pages: Math.ceil(total / PAGE_SIZE) };
 }

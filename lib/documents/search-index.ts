@@ -6,10 +6,8 @@
  * accepted them.
  */
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import type { Node as PMNode } from 'prosemirror-model';
-import { getDb } from '@/db';
-import { getDocumentCollabState } from '@/db/queries/documents';
+import { getDocumentCollabState, getDocumentIdsWithoutSearchText, setSearchText } from '@/db/queries/documents';
 import { textOf } from '../claims/anchor';
 import { loadCurrent } from '../collab/authority';
 
@@ -20,14 +18,13 @@ const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
 /** Stores a document's current text in the index now. */
 export function reindexText(documentId: string, doc: PMNode) {
-  getDb().run(sql`UPDATE documents_search SET body = ${textOf(doc, 0, doc.content.size)} WHERE document_id = ${documentId}`);
+  setSearchText(documentId, textOf(doc, 0, doc.content.size));
 }
 
 /** Indexes the text of documents that have none in the index yet (from before it existed); returns how many. */
 export function indexMissingText(): number {
-  const rows = getDb().all<{ id: string }>(sql`SELECT s.document_id AS id FROM documents_search s JOIN documents d ON d.id = s.document_id WHERE s.body = '' AND d.deleted_at IS NULL`);
   let n = 0;
-  for (const { id } of rows) {
+  for (const id of getDocumentIdsWithoutSearchText()) {
     const state = getDocumentCollabState(id);
     if (!state) continue;
     const doc = loadCurrent(id, state.version);

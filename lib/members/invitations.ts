@@ -7,7 +7,9 @@ import { insertEvent } from '@/db/queries/events';
 import { deleteInvitation, getInvitationById, getInvitationsForEmail } from '@/db/queries/invitations';
 import { getMembership, upsertMembership } from '@/db/queries/users';
 import type { SessionUser } from '../auth/session';
+import { workspaceFor } from '../api/guards';
 import { notFound } from '../errors';
+import { withdrawInvitation } from './commands';
 
 /** The caller's pending invitations. */
 export function myInvitations(user: SessionUser) {
@@ -30,6 +32,17 @@ export function acceptInvitation(user: SessionUser, invitationId: string): { wor
     insertEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.added', subjectType: 'member', subjectId: user.id, before: null, after: { email: user.email, name: user.name, role: invitation.role } }, tx);
     return { workspaceId: invitation.workspaceId };
   });
+}
+
+/**
+ * Removes an invitation: the invited person declines it; anyone else withdraws it, which
+ * needs member:manage in its workspace (404 for strangers, 403 for non-admins).
+ */
+export function removeInvitation(user: SessionUser, invitationId: string): void {
+  const invitation = getInvitationById(invitationId);
+  if (!invitation) throw notFound('This invitation');
+  if (invitation.email === user.email.toLowerCase()) declineInvitation(user, invitation.id);
+  else withdrawInvitation(workspaceFor(user.id, invitation.workspaceId, 'member:manage'), invitation.id);
 }
 
 /** Declines an invitation. */

@@ -38,6 +38,12 @@ async function highlightedTexts(doc: DocumentPage) {
   });
 }
 
+/** The claim on `quote` as the server has it. */
+async function storedClaim(page: Page, id: string, quote: string) {
+  const { claims } = await (await page.request.get(`/api/documents/${id}/claims`)).json();
+  return (claims as { quote: { exact: string } }[]).find((c) => c.quote.exact === quote) as Record<string, unknown> | undefined;
+}
+
 async function serverQuotes(page: Page, id: string) {
   const { claims } = await (await page.request.get(`/api/documents/${id}/claims`)).json();
   return Object.fromEntries((claims as { id: string; quote: { exact: string } }[]).map((c) => [c.id, c.quote.exact]));
@@ -205,12 +211,11 @@ test('a colleague saving the same claim never wipes what you are typing: untouch
   await ritaForm.getByRole('button', { name: 'Save claim' }).click();
   await expect(ritaForm.getByRole('alert').filter({ hasText: 'choose “Use theirs” or “Keep mine”' })).toBeVisible();
   await rita.page.waitForTimeout(1500);
-  expect((await (await rita.page.request.get(`/api/documents/${id}/claims`)).json()).claims.find((c: { quote: { exact: string } }) => c.quote.exact === 'militärisch-technischen Maßnahmen').rationale).toBe('Bens Begründung.');
+  expect((await storedClaim(rita.page, id, 'militärisch-technischen Maßnahmen'))?.rationale).toBe('Bens Begründung.');
   // Keeping hers saves it by itself.
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
   await expect(ritaForm.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
-  const { claims } = await (await rita.page.request.get(`/api/documents/${id}/claims`)).json();
-  const saved = claims.find((c: { quote: { exact: string } }) => c.quote.exact === 'militärisch-technischen Maßnahmen');
+  const saved = await storedClaim(rita.page, id, 'militärisch-technischen Maßnahmen');
   expect(saved).toMatchObject({ rationale: 'Ritas Begründung, noch nicht gespeichert.', claimant: 'Wladimir Putin' });
   // Ben's form follows Rita's save (he was not editing the rationale any more).
   await expect(benForm.getByRole('textbox', { name: 'Rationale', exact: true })).toHaveValue('Ritas Begründung, noch nicht gespeichert.');
@@ -222,8 +227,7 @@ test('claim fields save as you go, and closing the claim right after typing lose
   const rita = await signedIn(browser, 'reviewer@factdesk.test');
   const id = await documentWithClaims(rita.page);
   await rita.page.goto(`/documents/${id}`);
-  const stored = async (quote: string) =>
-    (await (await rita.page.request.get(`/api/documents/${id}/claims`)).json()).claims.find((c: { quote: { exact: string } }) => c.quote.exact === quote);
+  const stored = async (quote: string) => (await storedClaim(rita.page, id, quote))!;
   await rita.doc.sidebar.getByRole('button', { name: /^Claim 1: militärisch-technischen Maßnahmen/ }).click();
   const form = rita.doc.sidebar;
   // No Save click: the form saves a moment after the last keystroke.

@@ -21,7 +21,9 @@ describe('validation errors', () => {
   it('read as sentences naming the field as people say it', () => {
     expect(error(z.object({ sourceUrl: httpUrl }), { sourceUrl: 'ftp://example.org' })).toBe('The source URL must be an http or https link, not ftp:.');
     expect(error(z.object({ url: httpUrl }), { url: 'example' })).toMatch(/^The URL is not a web address: “example” \(write it with https:\/\/ or http:\/\/, or starting with www\.\)\.$/);
-    expect(error(z.object({ title: z.string() }), {})).toMatch(/^The title: /);
-    expect(error(z.object({ steps: z.array(z.object({ from: z.number() })) }), { steps: [{ from: 1 }, { from: 'x' }] })).toMatch(/^The steps from \(item 2\): /);
+    expect(error(z.object({ title: z.string() }), {})).toBe('The title is missing.');
+    expect(error(z.object({ version: z.number() }), { version: 'neu' })).toBe('The version must be a number, not a string.');
+    expect(error(z.object({ kind: z.enum(['a', 'b']) }), { kind: 'c' })).toMatch(/^The kind: /);
+    expect(error(z.object({ steps: z.array(z.object({ from: z.number() })) }), { steps: [{ from: 1 }, { from: 'x' }] })).toBe('The steps from (item 2) must be a number, not a string.');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/enums';
-import { withWorkspace } from '@/lib/api/guards';
+import { withWorkspace, workspaceIdFromQuery } from '@/lib/api/guards';
 import { addMember, listInvitations, listMembers } from '@/lib/members/commands';
 import { permissionsFor } from '@/lib/permissions';
 import { emailAddress, plainText } from '@/lib/validation';
@@ -8,11 +8,9 @@ import { emailAddress, plainText } from '@/lib/validation';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** `?workspaceId=` names the workspace (else the caller's first). */
-const queryWorkspace = (req: Request) => new URL(req.url).searchParams.get('workspaceId') || undefined;
 
 /** The members of the caller's workspace (or `?workspaceId=`) with their roles, and (for admins) pending invitations. */
-export const GET = withWorkspace({ action: 'member:read', workspaceId: queryWorkspace }, ({ workspace }) => ({
+export const GET = withWorkspace({ action: 'member:read', workspaceId: workspaceIdFromQuery }, ({ workspace }) => ({
   workspace: { id: workspace.workspaceId, name: workspace.workspaceName },
   members: listMembers(workspace),
   invitations: listInvitations(workspace),

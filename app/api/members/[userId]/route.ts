@@ -1,22 +1,21 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/enums';
-import { withWorkspace } from '@/lib/api/guards';
+import { withWorkspace, workspaceIdFromQuery } from '@/lib/api/guards';
 import { changeRole, removeMember } from '@/lib/members/commands';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 type Params = { userId: string };
-const queryWorkspace = (req: Request) => new URL(req.url).searchParams.get('workspaceId') || undefined;
 const schema = z.object({ role: z.enum(ROLES) }).strict();
 
 /** Changes a member's role (admins; never the last admin's). */
-export const PATCH = withWorkspace<z.infer<typeof schema>, Params>({ action: 'member:manage', body: schema, workspaceId: queryWorkspace }, ({ workspace, params, body }) => ({
+export const PATCH = withWorkspace<z.infer<typeof schema>, Params>({ action: 'member:manage', body: schema, workspaceId: workspaceIdFromQuery }, ({ workspace, params, body }) => ({
   member: changeRole(workspace, params.userId, body.role),
 }));
 
 /** Removes a member from the workspace (admins; never the last admin). */
-export const DELETE = withWorkspace<undefined, Params>({ action: 'member:manage', workspaceId: queryWorkspace }, ({ workspace, params }) => {
+export const DELETE = withWorkspace<undefined, Params>({ action: 'member:manage', workspaceId: workspaceIdFromQuery }, ({ workspace, params }) => {
   removeMember(workspace, params.userId);
   return new Response(null, { status: 204 });
 });

@@ -1,4 +1,4 @@
-import { withWorkspace } from '@/lib/api/guards';
+import { withWorkspace, workspaceIdFromQuery } from '@/lib/api/guards';
 import { resetPassword } from '@/lib/members/commands';
 
 export const runtime = 'nodejs';
@@ -11,6 +11,6 @@ type Params = { userId: string };
  * one-time password once; the member must choose a new one at the next sign-in.
  */
 export const POST = withWorkspace<undefined, Params>(
-  { action: 'member:manage', workspaceId: (req) => new URL(req.url).searchParams.get('workspaceId') || undefined },
+  { action: 'member:manage', workspaceId: workspaceIdFromQuery },
   async ({ workspace, params }) => Response.json(await resetPassword(workspace, params.userId), { headers: { 'Cache-Control': 'no-store' } }),
 );
