@@ -1,6 +1,8 @@
 // @ts-check
 // The value of PHASE_PRODUCTION_SERVER in next/constants.
 const PHASE_PRODUCTION_SERVER = 'phase-production-server';
+// Interface languages: next-intl reads its per-request configuration from i18n/request.ts.
+const withNextIntl = require('next-intl/plugin')('./i18n/request.ts');
 
 /**
  * Next.js configuration. A production server refuses to start without a session secret:
@@ -17,7 +19,7 @@ module.exports = (phase) => {
     );
     process.exit(1);
   }
-  return {
+  return withNextIntl({
     // Native or file-reading packages stay outside the bundle (pdfkit reads its font metrics from disk).
     // piscina starts its worker threads from a file of its own package.
     serverExternalPackages: ['better-sqlite3', 'pdfkit', 'piscina'],
@@ -41,5 +43,5 @@ module.exports = (phase) => {
         },
       ];
     },
-  };
+  });
 };

@@ -1,4 +1,7 @@
 import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { TimeZoneSync } from '@/components/ui/time-zone-sync';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,10 +11,17 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#1d3557' };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const timeZone = await getTimeZone();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          {children}
+          <TimeZoneSync current={timeZone} />
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

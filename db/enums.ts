@@ -22,3 +22,11 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** Kinds and stances of sources. */
 export const SOURCE_KINDS = ['primary', 'official', 'expert', 'media', 'dataset', 'other'] as const;
 export const SOURCE_STANCES = ['supports', 'refutes', 'context'] as const;
+
+/** How a user hears of notifications by e-mail. */
+export const EMAIL_MODES = ['instant', 'daily', 'off'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+
+/** What a notification is about. */
+export const NOTIFICATION_KINDS = ['mention', 'assignment', 'review_request', 'changes_requested', 'signed_off', 'reopened'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CLAIM_STATUSES, DOCUMENT_STATUSES, ROLES, SOURCE_KINDS, SOURCE_STANCES, VERDICTS } from './enums';
+import { CLAIM_STATUSES, DOCUMENT_STATUSES, EMAIL_MODES, NOTIFICATION_KINDS, ROLES, SOURCE_KINDS, SOURCE_STANCES, VERDICTS } from './enums';
 
 export * from './enums';
 
@@ -26,6 +26,14 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** Set when an admin reset the password: the user must choose a new one before anything else. */
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /** The interface language the user chose (en, de, es); null: the browser's. */
+  locale: text('locale'),
+  /** The user's IANA time zone; null: the browser's. */
+  timeZone: text('time_zone'),
+  /** E-mail about notifications: each at once, one daily digest, or none. */
+  emailNotifications: text('email_notifications', { enum: EMAIL_MODES }).notNull().default('instant'),
+  /** When the last daily digest went out. */
+  digestSentAt: integer('digest_sent_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 export type User = typeof users.$inferSelect;
@@ -331,5 +339,43 @@ export const publications = sqliteTable('publications', {
   publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' }),
   publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * What a person should know about: one row per recipient of an audit event (a mention, an
+ * assignment, a proposal to approve…). The wording comes from the event when it is read.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    /** When it went out by e-mail (or was taken for sending); null: not yet. */
+    emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.id), index('notifications_mail_idx').on(t.emailedAt, t.userId)],
+);
+
+/** A workspace's own name for a verdict in one language ("Falsch" → "Frei erfunden"). */
+export const verdictLabels = sqliteTable(
+  'verdict_labels',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    locale: text('locale').notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    label: text('label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.locale, t.verdict] })],
+);
 export type Publication = typeof publications.$inferSelect;
 
+export type NotificationRow = typeof notifications.$inferSelect;

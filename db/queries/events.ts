@@ -1,5 +1,5 @@
 /** The append-only audit log. */
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
 import { events, users } from '../schema';
 
@@ -15,9 +15,10 @@ export interface AuditEventInput {
   after?: unknown;
 }
 
-/** Appends one event to the audit log (call inside the mutation's transaction). */
+/** Appends one event to the audit log (call inside the mutation's transaction); returns it. */
 export function insertEvent(input: AuditEventInput, db: DbOrTx = getDb()) {
-  db.insert(events)
+  return db
+    .insert(events)
     .values({
       workspaceId: input.workspaceId,
       documentId: input.documentId ?? null,
@@ -28,7 +29,18 @@ export function insertEvent(input: AuditEventInput, db: DbOrTx = getDb()) {
       before: input.before ?? null,
       after: input.after ?? null,
     })
-    .run();
+    .returning()
+    .get();
+}
+
+/** Who acted on a document (ids of the actors of its events). */
+export function getDocumentActorIds(documentId: string, db: DbOrTx = getDb()): string[] {
+  return db
+    .selectDistinct({ actorId: events.actorId })
+    .from(events)
+    .where(and(eq(events.documentId, documentId), isNotNull(events.actorId)))
+    .all()
+    .map((r) => r.actorId!);
 }
 
 /** Events of a document (all its subjects), oldest first, with actor names; `afterId` pages on. */

@@ -11,7 +11,7 @@ export function insertSession(props: { id: string; userId: string; expiresAt: Da
 /** The user of a session that exists, is not revoked and has not expired; undefined otherwise. */
 export function getActiveSessionUser(sessionId: string, db: DbOrTx = getDb()) {
   return db
-    .select({ id: users.id, email: users.email, name: users.name, mustChangePassword: users.mustChangePassword })
+    .select({ id: users.id, email: users.email, name: users.name, mustChangePassword: users.mustChangePassword, locale: users.locale, timeZone: users.timeZone })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))

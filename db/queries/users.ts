@@ -87,3 +87,13 @@ export function getWorkspaceById(id: string, db: DbOrTx = getDb()) {
 export function setPassword(userId: string, passwordHash: string, mustChangePassword: boolean, db: DbOrTx = getDb()) {
   db.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId)).run();
 }
+
+/** The account's own settings: language, time zone, e-mail notifications. */
+export function updateUserSettings(userId: string, patch: Partial<Pick<typeof users.$inferInsert, 'locale' | 'timeZone' | 'emailNotifications'>>, db: DbOrTx = getDb()) {
+  return db.update(users).set(patch).where(eq(users.id, userId)).returning().get();
+}
+
+/** Notes that a user's daily digest went out. */
+export function setDigestSent(userId: string, at: Date, db: DbOrTx = getDb()) {
+  db.update(users).set({ digestSentAt: at }).where(eq(users.id, userId)).run();
+}

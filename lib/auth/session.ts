@@ -15,7 +15,7 @@ export async function getSessionUser() {
   if (!sid || !session?.user?.id) return null;
   const user = getActiveSessionUser(sid);
   if (!user || user.id !== session.user.id) return null;
-  return { id: user.id, email: user.email, name: user.name, sessionId: sid, mustChangePassword: user.mustChangePassword };
+  return { id: user.id, email: user.email, name: user.name, sessionId: sid, mustChangePassword: user.mustChangePassword, locale: user.locale, timeZone: user.timeZone };
 }
 
 /** Where a user whose password was reset must go first. */

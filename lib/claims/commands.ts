@@ -19,7 +19,7 @@ import {
   type ClaimPatch,
 } from '@/db/queries/claims';
 import { getDocumentCollabState } from '@/db/queries/documents';
-import { insertEvent } from '@/db/queries/events';
+import { recordEvent } from '@/lib/audit/record';
 import { getMembership } from '@/db/queries/users';
 import type { ClaimRow, DocumentStatus, Role, SourceRow } from '@/db/schema';
 import { loadCurrent } from '../collab/authority';
@@ -106,7 +106,7 @@ function checkAssignee(ctx: ClaimContext, assigneeId: string | null | undefined,
 }
 
 function audit(ctx: ClaimContext, tx: Tx, action: string, subjectType: 'claim' | 'source', subjectId: string, before: unknown, after: unknown) {
-  insertEvent({ workspaceId: ctx.workspaceId, documentId: ctx.documentId, actorId: ctx.userId, action, subjectType, subjectId, before, after }, tx);
+  recordEvent({ workspaceId: ctx.workspaceId, documentId: ctx.documentId, actorId: ctx.userId, action, subjectType, subjectId, before, after }, tx);
 }
 
 /** Marks a claim on the range `from`–`to` of the document at `version`. */

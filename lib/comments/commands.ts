@@ -6,7 +6,7 @@
 import 'server-only';
 import { writeTransaction, type Tx } from '@/db';
 import { getCommentById, getCommentsByClaimId, insertComment, updateComment } from '@/db/queries/comments';
-import { insertEvent } from '@/db/queries/events';
+import { recordEvent } from '@/lib/audit/record';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
 import type { CommentRow } from '@/db/schema';
 import type { ClaimContext } from '../claims/commands';
@@ -41,7 +41,7 @@ export function listComments(claimId: string) {
 }
 
 function audit(ctx: ClaimContext, tx: Tx, action: string, commentId: string, before: unknown, after: unknown) {
-  insertEvent({ workspaceId: ctx.workspaceId, documentId: ctx.documentId, actorId: ctx.userId, action, subjectType: 'comment', subjectId: commentId, before, after }, tx);
+  recordEvent({ workspaceId: ctx.workspaceId, documentId: ctx.documentId, actorId: ctx.userId, action, subjectType: 'comment', subjectId: commentId, before, after }, tx);
 }
 
 function mentionsIn(ctx: ClaimContext, body: string, tx: Tx) {
@@ -79,7 +79,7 @@ export function editComment(ctx: ClaimContext, commentId: string, body: string) 
   const row = writeTransaction((tx) => {
     const current = ownComment(ctx, commentId, tx);
     const updated = updateComment(commentId, { body, mentions: mentionsIn(ctx, body, tx), editedAt: new Date() }, tx)!;
-    audit(ctx, tx, 'comment.edited', commentId, { claimId: current.claimId, body: current.body }, { claimId: current.claimId, body: updated.body, mentions: updated.mentions });
+    audit(ctx, tx, 'comment.edited', commentId, { claimId: current.claimId, body: current.body, mentions: current.mentions }, { claimId: current.claimId, body: updated.body, mentions: updated.mentions });
     return updated;
   });
   publish(ctx.documentId, { type: 'comments', claimId: row.claimId });

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { writeTransaction } from '@/db';
-import { insertEvent } from '@/db/queries/events';
+import { recordEvent } from '@/lib/audit/record';
 import { deletePublication } from '@/db/queries/publications';
 import { getDocumentCollabState, insertDocument, markDocumentDeleted, setDocumentArchived, updateDocumentMeta, type DocumentForMember } from '@/db/queries/documents';
 import { insertClaim } from '@/db/queries/claims';
@@ -50,7 +50,7 @@ export function createDocument(props: {
       },
       tx,
     );
-    insertEvent(
+    recordEvent(
       {
         workspaceId: row.workspaceId,
         documentId: row.id,
@@ -86,7 +86,7 @@ export function createDocument(props: {
         },
         tx,
       );
-      insertEvent(
+      recordEvent(
         { workspaceId: row.workspaceId, documentId: row.id, actorId: props.userId, action: 'claim.created', subjectType: 'claim', subjectId: claim.id, after: serializeClaim({ ...claim, sources: [] }) },
         tx,
       );
@@ -110,7 +110,7 @@ export function updateDocument(props: {
     }
     const row = updateDocumentMeta(document.id, patch, props.userId, tx);
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, document[k as keyof typeof patch]]));
-    insertEvent(
+    recordEvent(
       {
         workspaceId: document.workspaceId,
         documentId: document.id,
@@ -134,7 +134,7 @@ export function deleteDocument(props: { userId: string; document: DocumentForMem
     markDocumentDeleted(document.id, tx);
     // A deleted document's report is not public any more.
     deletePublication(document.id, tx);
-    insertEvent(
+    recordEvent(
       {
         workspaceId: document.workspaceId,
         documentId: document.id,
@@ -154,7 +154,7 @@ export function archiveDocument(props: { userId: string; document: DocumentForMe
   const { document, archived } = props;
   writeTransaction((tx) => {
     setDocumentArchived(document.id, archived, tx);
-    insertEvent(
+    recordEvent(
       { workspaceId: document.workspaceId, documentId: document.id, actorId: props.userId, action: archived ? 'document.archived' : 'document.unarchived', subjectType: 'document', subjectId: document.id, before: null, after: null },
       tx,
     );

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { writeTransaction } from '@/db';
 import type { DocumentForMember } from '@/db/queries/documents';
 import { getDocumentCollabState } from '@/db/queries/documents';
-import { insertEvent } from '@/db/queries/events';
+import { recordEvent } from '@/lib/audit/record';
 import { deletePublication, getPublicationByDocumentId, upsertPublication } from '@/db/queries/publications';
 import { AppError } from '../errors';
 import { buildReport, publishedReportUrl } from '../exports/report';
@@ -27,7 +27,7 @@ export function publishReport(props: { userId: string; document: DocumentForMemb
     const url = publishedReportUrl(props.publicBaseUrl, slug)!;
     const report = { ...buildReport(document.id, { publicBaseUrl: props.publicBaseUrl }), reportUrl: url };
     upsertPublication({ documentId: document.id, slug, revision: report.document.revision, report, publishedBy: userId, publishedAt: new Date() }, tx);
-    insertEvent(
+    recordEvent(
       { workspaceId: document.workspaceId, documentId: document.id, actorId: userId, action: 'document.published', subjectType: 'document', subjectId: document.id, before: existing ? { revision: existing.revision } : null, after: { revision: report.document.revision, url } },
       tx,
     );
@@ -41,7 +41,7 @@ export function unpublishReport(props: { userId: string; document: DocumentForMe
   writeTransaction((tx) => {
     const existing = getPublicationByDocumentId(document.id, tx);
     if (!existing || !deletePublication(document.id, tx)) throw new AppError(404, 'not_found', 'This report is not published.');
-    insertEvent(
+    recordEvent(
       { workspaceId: document.workspaceId, documentId: document.id, actorId: userId, action: 'document.unpublished', subjectType: 'document', subjectId: document.id, before: { revision: existing.revision }, after: null },
       tx,
     );

@@ -9,7 +9,7 @@ import { writeTransaction } from '@/db';
 import { getClaimsByDocumentId, insertClaim, insertSource } from '@/db/queries/claims';
 import { getCommentsByClaimId, insertComment } from '@/db/queries/comments';
 import { insertDocument } from '@/db/queries/documents';
-import { insertEvent } from '@/db/queries/events';
+import { recordEvent } from '@/lib/audit/record';
 import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
 import { CLAIM_STATUSES, VERDICTS, type ClaimStatus } from '@/db/enums';
@@ -166,7 +166,7 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
       );
       for (const s of c.sources) insertSource({ claimId: claim.id, ...s, createdBy: userId }, tx);
       const event = (action: string, subjectType: 'claim' | 'comment', subjectId: string, after: unknown) =>
-        insertEvent({ workspaceId, documentId: row.id, actorId: userId, action, subjectType, subjectId, before: null, after }, tx);
+        recordEvent({ workspaceId, documentId: row.id, actorId: userId, action, subjectType, subjectId, before: null, after }, tx);
       event('claim.created', 'claim', claim.id, { statement: claim.statement, imported: true });
       // Comments keep their thread structure and are written by the importing user: an
       // import never speaks for anyone else; the original author is named in the text.
@@ -193,7 +193,7 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
         event(parentId ? 'comment.replied' : 'comment.added', 'comment', comment.id, { claimId: claim.id, parentId, body, mentions: comment.mentions, imported: true });
       }
     });
-    insertEvent(
+    recordEvent(
       {
         workspaceId,
         documentId: row.id,

@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import { writeTransaction, type Tx } from '@/db';
-import { insertEvent } from '@/db/queries/events';
+import { recordEvent } from '@/lib/audit/record';
 import { deleteInvitation, getInvitationById, getInvitationFor, getInvitationsByWorkspaceId, insertInvitation } from '@/db/queries/invitations';
 import { revokeUserSessions } from '@/db/queries/sessions';
 import { deleteMembership, getMembersByWorkspaceId, getMembership, getMembershipsByUserId, getUserByEmail, insertUser, setPassword, upsertMembership } from '@/db/queries/users';
@@ -26,7 +26,7 @@ export function listMembers(ctx: AdminContext) {
 }
 
 function audit(ctx: AdminContext, tx: Tx, action: string, memberId: string, before: unknown, after: unknown) {
-  insertEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action, subjectType: 'member', subjectId: memberId, before, after }, tx);
+  recordEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action, subjectType: 'member', subjectId: memberId, before, after }, tx);
 }
 
 function adminCount(workspaceId: string, tx: Tx) {
@@ -54,7 +54,7 @@ export async function addMember(ctx: AdminContext, input: { email: string; name:
     }
     if (!existing) insertUser({ email: input.email, name: input.name, passwordHash, mustChangePassword: true }, tx);
     const invitation = insertInvitation({ workspaceId: ctx.workspaceId, email: input.email, name: input.name, role: input.role, invitedBy: ctx.userId }, tx);
-    insertEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invited', subjectType: 'invitation', subjectId: invitation.id, before: null, after: { email: invitation.email, name: invitation.name, role: invitation.role } }, tx);
+    recordEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invited', subjectType: 'invitation', subjectId: invitation.id, before: null, after: { email: invitation.email, name: invitation.name, role: invitation.role } }, tx);
     return { invitation: { id: invitation.id, email: invitation.email, name: invitation.name, role: invitation.role, createdAt: invitation.createdAt }, initialPassword: password };
   });
 }
@@ -70,7 +70,7 @@ export function withdrawInvitation(ctx: AdminContext, invitationId: string) {
     const invitation = getInvitationById(invitationId, tx);
     if (!invitation || invitation.workspaceId !== ctx.workspaceId) throw notFound('This invitation');
     deleteInvitation(invitation.id, tx);
-    insertEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invitation_withdrawn', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
+    recordEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invitation_withdrawn', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
   });
 }
 

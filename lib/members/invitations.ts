@@ -3,7 +3,7 @@
  * member with the invited role) or declining it. Only invitations to their own e-mail.
  */
 import { writeTransaction, type Tx } from '@/db';
-import { insertEvent } from '@/db/queries/events';
+import { recordEvent } from '@/lib/audit/record';
 import { deleteInvitation, getInvitationById, getInvitationsForEmail } from '@/db/queries/invitations';
 import { getMembership, upsertMembership } from '@/db/queries/users';
 import type { SessionUser } from '../auth/session';
@@ -29,7 +29,7 @@ export function acceptInvitation(user: SessionUser, invitationId: string): { wor
     const invitation = ownInvitation(user, invitationId, tx);
     if (!getMembership(user.id, invitation.workspaceId, tx)) upsertMembership({ userId: user.id, workspaceId: invitation.workspaceId, role: invitation.role }, tx);
     deleteInvitation(invitation.id, tx);
-    insertEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.added', subjectType: 'member', subjectId: user.id, before: null, after: { email: user.email, name: user.name, role: invitation.role } }, tx);
+    recordEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.added', subjectType: 'member', subjectId: user.id, before: null, after: { email: user.email, name: user.name, role: invitation.role } }, tx);
     return { workspaceId: invitation.workspaceId };
   });
 }
@@ -50,6 +50,6 @@ export function declineInvitation(user: SessionUser, invitationId: string): void
   writeTransaction((tx) => {
     const invitation = ownInvitation(user, invitationId, tx);
     deleteInvitation(invitation.id, tx);
-    insertEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.invitation_declined', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
+    recordEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.invitation_declined', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
   });
 }

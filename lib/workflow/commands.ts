@@ -7,7 +7,7 @@ import 'server-only';
 import { getDb, writeTransaction, type Tx } from '@/db';
 import { getClaimsByDocumentId, getClaimWithSources, setClaimReviewFields, type ClaimPatch, type ClaimWithSources } from '@/db/queries/claims';
 import { getDocumentById, updateDocumentMeta } from '@/db/queries/documents';
-import { insertEvent } from '@/db/queries/events';
+import { recordEvent } from '@/lib/audit/record';
 import { getSignoffsByDocumentId, insertSignoff, markSignoffReopened } from '@/db/queries/signoffs';
 import type { DocumentStatus, Role } from '@/db/schema';
 import { announceClaim, type ClaimContext } from '../claims/commands';
@@ -65,7 +65,7 @@ export function transitionClaim(ctx: ClaimContext, claimId: string, input: { act
     const row = setClaimReviewFields(claimId, { ...patch }, tx)!;
     // The change request is a comment thread everyone can answer.
     if (action === 'request_changes') addComment(ctx, claimId, { body: comment! }, tx);
-    insertEvent(
+    recordEvent(
       {
         workspaceId: ctx.workspaceId,
         documentId: ctx.documentId,
@@ -138,7 +138,7 @@ export function transitionDocument(
     }
     const status: DocumentStatus = action === 'submit' ? 'in_review' : action === 'sign_off' ? 'signed_off' : 'draft';
     updateDocumentMeta(document.id, { status, revision }, actor.userId, tx);
-    insertEvent(
+    recordEvent(
       {
         workspaceId: document.workspaceId,
         documentId: document.id,

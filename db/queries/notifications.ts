@@ -1,0 +1,121 @@
+/** Notifications: who should know about which audit event, read or not, mailed or not. */
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb, type DbOrTx } from '../index';
+import { claims, documents, events, notifications, users, type NotificationKind } from '../schema';
+
+/** Stores one notification per recipient of an event. */
+export function insertNotifications(eventId: number, recipients: { userId: string; kind: NotificationKind }[], db: DbOrTx = getDb()) {
+  if (!recipients.length) return;
+  db.insert(notifications)
+    .values(recipients.map((r) => ({ eventId, userId: r.userId, kind: r.kind })))
+    .run();
+}
+
+const actors = alias(users, 'actors');
+
+/** A notification with what it needs to be read: the event, its actor, the document and the claim. */
+function selectNotifications(db: DbOrTx) {
+  return db
+    .select({
+      id: notifications.id,
+      userId: notifications.userId,
+      kind: notifications.kind,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      action: events.action,
+      after: events.after,
+      subjectType: events.subjectType,
+      subjectId: events.subjectId,
+      actorName: actors.name,
+      documentId: events.documentId,
+      documentTitle: documents.title,
+      claimId: claims.id,
+      claimStatement: claims.statement,
+    })
+    .from(notifications)
+    .innerJoin(events, eq(events.id, notifications.eventId))
+    .leftJoin(actors, eq(actors.id, events.actorId))
+    .leftJoin(documents, eq(documents.id, events.documentId))
+    .leftJoin(
+      claims,
+      eq(
+        claims.id,
+        sql`CASE WHEN ${events.subjectType} = 'claim' THEN ${events.subjectId} ELSE json_extract(${events.after}, '$.claimId') END`,
+      ),
+    );
+}
+export type NotificationListRow = Awaited<ReturnType<ReturnType<typeof selectNotifications>['all']>>[number];
+
+/** A user's notifications, newest first; `beforeId` pages back. Deleted documents' notifications are left out. */
+export function getNotificationsByUserId(userId: string, opts: { limit?: number; beforeId?: number } = {}, db: DbOrTx = getDb()) {
+  return selectNotifications(db)
+    .where(and(eq(notifications.userId, userId), opts.beforeId ? lt(notifications.id, opts.beforeId) : undefined, isNull(documents.deletedAt)))
+    .orderBy(desc(notifications.id))
+    .limit(opts.limit ?? 50)
+    .all();
+}
+
+/** How many unread notifications a user has, and the newest notification's id (0 when none). */
+export function getUnreadSummary(userId: string, db: DbOrTx = getDb()) {
+  const row = db
+    .select({
+      unread: sql<number>`COALESCE(SUM(CASE WHEN ${notifications.readAt} IS NULL AND ${documents.deletedAt} IS NULL THEN 1 ELSE 0 END), 0)`,
+      latest: sql<number>`COALESCE(MAX(${notifications.id}), 0)`,
+    })
+    .from(notifications)
+    .innerJoin(events, eq(events.id, notifications.eventId))
+    .leftJoin(documents, eq(documents.id, events.documentId))
+    .where(eq(notifications.userId, userId))
+    .get();
+  return { unread: Number(row?.unread ?? 0), latest: Number(row?.latest ?? 0) };
+}
+
+/** Marks a user's notifications read: the given ids (others' ids are ignored), or all. */
+export function markNotificationsRead(userId: string, ids: number[] | 'all', db: DbOrTx = getDb()): number {
+  const where = and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1]));
+  return db.update(notifications).set({ readAt: new Date() }).where(where).run().changes;
+}
+
+/**
+ * Takes notifications for e-mail: marks every unmailed notification of the users chosen by
+ * `mode` as mailed (so that a second process cannot send them too) and returns them.
+ * `instant`: everything of users who want each notification at once; `daily`: everything of
+ * users who want a digest and whose last digest went out before `digestBefore`.
+ */
+export function takeNotificationsForMail(mode: 'instant' | 'daily', now: Date, digestBefore: Date, db: DbOrTx = getDb()) {
+  const wanted = db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      mode === 'instant'
+        ? eq(users.emailNotifications, 'instant')
+        : and(eq(users.emailNotifications, 'daily'), sql`COALESCE(${users.digestSentAt}, 0) < ${digestBefore.getTime()}`),
+    );
+  const rows = selectNotifications(db)
+    .where(and(isNull(notifications.emailedAt), isNull(notifications.readAt), inArray(notifications.userId, wanted)))
+    .orderBy(asc(notifications.id))
+    .limit(1000)
+    .all();
+  if (rows.length) {
+    db.update(notifications)
+      .set({ emailedAt: now })
+      .where(inArray(notifications.id, rows.map((r) => r.id)))
+      .run();
+  }
+  return rows;
+}
+
+/** Gives notifications back for the next try (their e-mail could not be sent). */
+export function releaseNotificationsForMail(ids: number[], db: DbOrTx = getDb()) {
+  if (ids.length) db.update(notifications).set({ emailedAt: null }).where(inArray(notifications.id, ids)).run();
+}
+
+/** Forgets that notifications of users who do not want e-mail are waiting for it. */
+export function skipNotificationsForMail(now: Date, db: DbOrTx = getDb()) {
+  const off = db.select({ id: users.id }).from(users).where(eq(users.emailNotifications, 'off'));
+  db.update(notifications)
+    .set({ emailedAt: now })
+    .where(and(isNull(notifications.emailedAt), inArray(notifications.userId, off)))
+    .run();
+}

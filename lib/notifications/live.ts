@@ -1,0 +1,29 @@
+/**
+ * Wakes a user's open notification streams in this process when something new is stored for
+ * them. Streams also poll the database, so notifications stored by another process arrive too.
+ */
+type Listener = () => void;
+const globalForLive = globalThis as unknown as { factdeskInboxListeners?: Map<string, Set<Listener>> };
+const listeners = (globalForLive.factdeskInboxListeners ??= new Map<string, Set<Listener>>());
+
+/** Listens for a user's new notifications; returns the function that stops listening. */
+export function onNotification(userId: string, listener: Listener): () => void {
+  let set = listeners.get(userId);
+  if (!set) listeners.set(userId, (set = new Set()));
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+    if (!set.size) listeners.delete(userId);
+  };
+}
+
+/**
+ * Wakes the streams of these users once the current transaction has committed (SQLite
+ * transactions are synchronous: anything scheduled from inside one runs after it).
+ */
+export function wakeUsers(userIds: string[]): void {
+  if (!userIds.length) return;
+  setImmediate(() => {
+    for (const id of userIds) for (const listener of listeners.get(id) ?? []) listener();
+  });
+}
