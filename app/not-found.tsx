@@ -1,12 +1,14 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('common');
   return (
     <main className="page narrow">
-      <h1>Not found</h1>
-      <p>This page or document does not exist, or you do not have access to it.</p>
+      <h1>{t('notFoundTitle')}</h1>
+      <p>{t('notFound')}</p>
       <p>
-        <Link href="/documents">Back to your documents</Link>
+        <Link href="/documents">{t('backToDocuments')}</Link>
       </p>
     </main>
   );

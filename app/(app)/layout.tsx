@@ -1,7 +1,10 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { initials } from '@/lib/format';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { InboxBell } from '@/components/notifications/inbox-bell';
 import { ShortcutSheet } from '@/components/ui/shortcut-sheet';
+import { getUnreadSummary } from '@/db/queries/notifications';
 import { requireSessionUser } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
@@ -9,27 +12,29 @@ export const dynamic = 'force-dynamic';
 /** The signed-in shell: every page inside requires a session. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser();
+  const t = await getTranslations();
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('common.skipToContent')}
       </a>
       <header className="app-header">
         <Link href="/documents" className="brand">
           <span className="brand-mark" aria-hidden="true">✓</span> Factdesk
         </Link>
-        <nav aria-label="Main">
-          <Link href="/documents">Documents</Link>
-          <Link href="/my-claims">My claims</Link>
-          <Link href="/admin/members">Members</Link>
+        <nav aria-label={t('nav.main')}>
+          <Link href="/documents">{t('nav.documents')}</Link>
+          <Link href="/my-claims">{t('nav.myClaims')}</Link>
+          <Link href="/admin/members">{t('nav.members')}</Link>
         </nav>
         <div className="user-menu">
+          <InboxBell initialUnread={getUnreadSummary(user.id).unread} />
           <span className="avatar" aria-hidden="true">
             {initials(user.name)}
           </span>
           <span className="user-name">{user.name}</span>
-          <Link href="/account/password" className="button ghost small">
-            Change password
+          <Link href="/account" className="button ghost small">
+            {t('nav.settings')}
           </Link>
           <SignOutButton />
         </div>
@@ -41,4 +46,3 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     </>
   );
 }
-

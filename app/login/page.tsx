@@ -2,9 +2,14 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { LoginForm } from '@/components/auth/login-form';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/components/ui/language-switcher';
 import { getSessionUser } from '@/lib/auth/session';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('signIn') };
+}
 export const dynamic = 'force-dynamic';
 
 /** Only same-site paths may be returned to after sign-in. */
@@ -17,17 +22,19 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
+  const t = await getTranslations('auth');
   return (
     <main className="login-page">
-      <AuthCard titleId="login-title" title="Sign in to your desk" intro="Mark claims, attach sources, agree on a verdict — together.">
+      <AuthCard titleId="login-title" title={t('signInTitle')} intro={t('signInIntro')}>
         <LoginForm callbackUrl={callbackUrl} />
+        <LanguageSwitcher />
       </AuthCard>
       <aside className="login-aside" aria-hidden="true">
         <blockquote>
           „Die NATO geht davon aus, dass sie das Recht der Ukraine auf Beitritt zum Bündnis nicht{' '}
           <mark className="demo-highlight">„kompromittieren“ wird</mark>.“
         </blockquote>
-        <p>Every claim highlighted, sourced and reviewed by two people before it goes out.</p>
+        <p>{t('signInAside')}</p>
       </aside>
     </main>
   );

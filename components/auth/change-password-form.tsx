@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { sendJson } from '../claims/api';
 
 /** Current password, new password twice; on success, on to the documents. */
 export function ChangePasswordForm({ minLength }: { minLength: number }) {
+  const t = useTranslations('auth');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
@@ -14,7 +16,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
     const form = new FormData(event.currentTarget);
     const newPassword = String(form.get('newPassword') ?? '');
     if (newPassword !== String(form.get('repeat') ?? '')) {
-      setError('The two new passwords are not the same.');
+      setError(t('passwordsDiffer'));
       return;
     }
     setPending(true);
@@ -33,18 +35,18 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
   return (
     <form className="stack" onSubmit={onSubmit}>
       <label className="field">
-        <span>Current password</span>
+        <span>{t('currentPassword')}</span>
         <input name="currentPassword" type="password" autoComplete="current-password" required autoFocus />
       </label>
       <label className="field">
-        <span>New password</span>
+        <span>{t('newPassword')}</span>
         <input name="newPassword" type="password" autoComplete="new-password" required minLength={minLength} aria-describedby="new-password-help" />
       </label>
       <p id="new-password-help" className="muted small">
-        At least {minLength} characters. Signing in elsewhere with the old password ends.
+        {t('newPasswordHelp', { min: minLength })}
       </p>
       <label className="field">
-        <span>New password again</span>
+        <span>{t('newPasswordAgain')}</span>
         <input name="repeat" type="password" autoComplete="new-password" required minLength={minLength} />
       </label>
       {error && (
@@ -52,9 +54,9 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
           {error}
         </p>
       )}
-      {done && <p role="status">Password changed.</p>}
+      {done && <p role="status">{t('passwordChanged')}</p>}
       <button className="button primary" type="submit" disabled={pending}>
-        {pending ? 'Changing…' : 'Change password'}
+        {pending ? t('changing') : t('changePassword')}
       </button>
     </form>
   );

@@ -1,10 +1,12 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 /** Email + password form; shows why a sign-in was refused. */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('auth');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -22,7 +24,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     if (!result || result.error) {
       setError(
         !result || result.error === 'CredentialsSignin'
-          ? 'Wrong email or password. Check both and try again.'
+          ? t('wrongCredentials')
           : result.error,
       );
       return;
@@ -33,11 +35,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       <label className="field">
-        <span>Email</span>
+        <span>{t('email')}</span>
         <input name="email" type="email" autoComplete="username" required autoFocus />
       </label>
       <label className="field">
-        <span>Password</span>
+        <span>{t('password')}</span>
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {error && (
@@ -46,7 +48,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       )}
       <button className="button primary" type="submit" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? t('signingIn') : t('signIn')}
       </button>
     </form>
   );

@@ -4,28 +4,33 @@ import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/account';
+import { getTranslations } from 'next-intl/server';
 import { CHANGE_PASSWORD_PATH, getSessionUser } from '@/lib/auth/session';
 
-export const metadata: Metadata = { title: 'Change password' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('changePassword') };
+}
 export const dynamic = 'force-dynamic';
 
 /** Everyone's "Change password" page; after an admin reset the password, the only page open. */
 export default async function ChangePasswordPage() {
   const user = await getSessionUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(CHANGE_PASSWORD_PATH)}`);
+  const t = await getTranslations();
   return (
     <main className="login-page">
       <AuthCard
         titleId="password-title"
-        title="Change password"
+        title={t('auth.changePassword')}
         intro={
           user.mustChangePassword
-            ? `Choose your own password to continue, ${user.name}: enter the one-time password you were given as the current one.`
-            : `Signed in as ${user.email}.`
+            ? t('auth.mustChangeIntro', { name: user.name })
+            : t('auth.signedInAs', { email: user.email })
         }
       >
         <ChangePasswordForm minLength={MIN_PASSWORD_LENGTH} />
-        {!user.mustChangePassword && <Link href="/documents">Back to your documents</Link>}
+        {!user.mustChangePassword && <Link href="/account">{t('nav.settings')}</Link>}
       </AuthCard>
     </main>
   );

@@ -1,0 +1,33 @@
+'use client';
+
+/**
+ * The interface language, for anyone (also before signing in): remembered by this browser and,
+ * when signed in, with the account (for e-mails and other devices).
+ */
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { LOCALE_COOKIE, LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
+
+export function LanguageSwitcher() {
+  const t = useTranslations('auth');
+  const locale = useLocale();
+  const router = useRouter();
+  return (
+    <label className="field language-switcher">
+      <span>{t('language')}</span>
+      <select
+        value={locale}
+        onChange={(e) => {
+          document.cookie = `${LOCALE_COOKIE}=${e.target.value}; path=/; max-age=31536000; samesite=lax`;
+          router.refresh();
+        }}
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
