@@ -2,6 +2,7 @@
 // The value of PHASE_PRODUCTION_SERVER in next/constants.
 const PHASE_PRODUCTION_SERVER = 'phase-production-server';
 // Interface languages: next-intl reads its per-request configuration from i18n/request.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
 const withNextIntl = require('next-intl/plugin')('./i18n/request.ts');
 
 /**

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTimeZone } from 'next-intl/server';
+import { ErrorTextRegistrar } from '@/components/ui/error-text';
 import { TimeZoneSync } from '@/components/ui/time-zone-sync';
 import './globals.css';
 
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
+          <ErrorTextRegistrar locale={locale} />
           {children}
           <TimeZoneSync current={timeZone} />
         </NextIntlClientProvider>

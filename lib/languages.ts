@@ -80,3 +80,12 @@ export function textDirection(tag: string | null | undefined): 'rtl' | 'ltr' {
   const primary = (tag ?? '').split('-')[0]!.toLowerCase();
   return RIGHT_TO_LEFT.has(primary) || /-arab\b/i.test(tag ?? '') ? 'rtl' : 'ltr';
 }
+
+/** A language's name in the reader's language ("de" in Spanish: "alemán"), from the browser's or Node's own data. */
+export function languageNameIn(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? languageName(tag);
+  } catch {
+    return languageName(tag);
+  }
+}

@@ -4,6 +4,7 @@
  * The members table: change a role, remove a member, reset a member's password, add one
  * with an initial password; passwords are shown once. The server refuses what is not allowed (non-admins, the last admin).
  */
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ROLES, type Role } from '@/db/enums';
 import { sendJson } from '../claims/api';
@@ -15,13 +16,6 @@ interface Member {
   role: Role;
 }
 
-const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', editor: 'Editor', reviewer: 'Reviewer', viewer: 'Viewer' };
-const ROLE_HELP: Record<Role, string> = {
-  admin: 'members, and everything an editor can do',
-  editor: 'create and delete documents, approve, sign off, reopen',
-  reviewer: 'edit text, mark claims, propose and approve verdicts, comment',
-  viewer: 'read, comment, export',
-};
 
 interface Invitation {
   id: string;
@@ -32,6 +26,7 @@ interface Invitation {
 
 export function MemberManager(props: { initialMembers: Member[]; initialInvitations: Invitation[]; currentUserId: string; canManage: boolean }) {
   const { currentUserId, canManage } = props;
+  const t = useTranslations('members');
   const [members, setMembers] = useState(props.initialMembers);
   const [invitations, setInvitations] = useState(props.initialInvitations);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +44,7 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
   }
 
   async function remove(m: Member) {
-    if (!window.confirm(`Remove ${m.name} from this workspace? Their past work stays.`)) return;
+    if (!window.confirm(t('confirmRemove', { name: m.name }))) return;
     setError(null);
     try {
       await sendJson('DELETE', `/api/members/${m.id}`);
@@ -70,7 +65,7 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
   }
 
   async function resetPassword(m: Member) {
-    if (!window.confirm(`Reset the password of ${m.name}? They are signed out everywhere and sign in with a one-time password, then choose their own.`)) return;
+    if (!window.confirm(t('confirmReset', { name: m.name }))) return;
     setError(null);
     setCreated(null);
     try {
@@ -115,30 +110,30 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
         <div className="notice-box" role="status">
           {created.reset ? (
             <p>
-              <strong>{created.email}</strong> signs in with this one-time password and then chooses a new one. It is shown only this once: pass it on safely.
+              {t.rich('resetNotice', { email: created.email, strong: (chunks) => <strong>{chunks}</strong> })}
             </p>
           ) : (
             <p>
-              <strong>{created.email}</strong> is invited. Someone new to Factdesk signs in with this one-time password and chooses their own; someone who already has an account signs in with theirs. Either way they join from their Documents page. The password is shown only this once: pass it on safely.
+              {t.rich('inviteNotice', { email: created.email, strong: (chunks) => <strong>{chunks}</strong> })}
             </p>
           )}
           <p>
-            <code className="password" aria-label={created.reset ? 'One-time password' : 'Initial password'}>
+            <code className="password" aria-label={created.reset ? t('oneTimePassword') : t('initialPassword')}>
               {created.password}
             </code>
           </p>
         </div>
       )}
       <table className="doc-table">
-        <caption className="sr-only">Members and their roles</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
+            <th scope="col">{t('name')}</th>
             <th scope="col" className="optional">
-              E-mail
+              {t('email')}
             </th>
-            <th scope="col">Role</th>
-            {canManage && <th scope="col">Actions</th>}
+            <th scope="col">{t('roleCol')}</th>
+            {canManage && <th scope="col">{t('actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -146,32 +141,32 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
             <tr key={m.id}>
               <td>
                 {m.name}
-                {m.id === currentUserId && <span className="muted"> (you)</span>}
+                {m.id === currentUserId && <span className="muted">{t('you')}</span>}
               </td>
               <td className="optional">{m.email}</td>
               <td>
                 {canManage ? (
-                  <select aria-label={`Role of ${m.name}`} value={m.role} onChange={(e) => void changeRole(m, e.target.value as Role)}>
+                  <select aria-label={t('roleOf', { name: m.name })} value={m.role} onChange={(e) => void changeRole(m, e.target.value as Role)}>
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
+                        {t(`role.${r}`)}
                       </option>
                     ))}
                   </select>
                 ) : (
-                  ROLE_LABELS[m.role]
+                  t(`role.${m.role}`)
                 )}
               </td>
               {canManage && (
                 <td>
                   <div className="row-actions">
                     {m.id !== currentUserId && (
-                      <button type="button" className="button ghost small" onClick={() => void resetPassword(m)} aria-label={`Reset password of ${m.name}`}>
-                        Reset password
+                      <button type="button" className="button ghost small" onClick={() => void resetPassword(m)} aria-label={t('resetOf', { name: m.name })}>
+                        {t('reset')}
                       </button>
                     )}
-                    <button type="button" className="button danger small" onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>
-                      Remove
+                    <button type="button" className="button danger small" onClick={() => void remove(m)} aria-label={t('removeOf', { name: m.name })}>
+                      {t('remove')}
                     </button>
                   </div>
                 </td>
@@ -182,13 +177,13 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
       </table>
       {canManage && invitations.length > 0 && (
         <table className="doc-table">
-          <caption>Invited, not joined yet</caption>
+          <caption>{t('invited')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('roleCol')}</th>
+              <th scope="col">{t('actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -196,10 +191,10 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
               <tr key={inv.id}>
                 <td>{inv.name}</td>
                 <td>{inv.email}</td>
-                <td>{ROLE_LABELS[inv.role]}</td>
+                <td>{t(`role.${inv.role}`)}</td>
                 <td>
-                  <button type="button" className="button ghost small" onClick={() => void withdraw(inv)} aria-label={`Withdraw the invitation of ${inv.email}`}>
-                    Withdraw
+                  <button type="button" className="button ghost small" onClick={() => void withdraw(inv)} aria-label={t('withdrawOf', { email: inv.email })}>
+                    {t('withdraw')}
                   </button>
                 </td>
               </tr>
@@ -208,23 +203,23 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
         </table>
       )}
       {canManage && (
-        <form className="card stack compact" onSubmit={add} aria-label="Invite a member">
-          <h2>Invite a member</h2>
+        <form className="card stack compact" onSubmit={add} aria-label={t('invite')}>
+          <h2>{t('invite')}</h2>
           <div className="field-row">
             <label className="field">
-              <span>Name</span>
+              <span>{t('name')}</span>
               <input name="name" required maxLength={100} autoComplete="off" />
             </label>
             <label className="field">
-              <span>E-mail</span>
+              <span>{t('email')}</span>
               <input name="email" type="email" required maxLength={254} autoComplete="off" />
             </label>
             <label className="field">
-              <span>Role</span>
+              <span>{t('roleCol')}</span>
               <select name="role" defaultValue="reviewer">
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
+                    {t(`role.${r}`)}
                   </option>
                 ))}
               </select>
@@ -233,14 +228,14 @@ export function MemberManager(props: { initialMembers: Member[]; initialInvitati
           <ul className="muted small role-help">
             {ROLES.map((r) => (
               <li key={r}>
-                <strong>{ROLE_LABELS[r]}</strong>: {ROLE_HELP[r]}
+                <strong>{t(`role.${r}`)}</strong>: {t(`roleHelp.${r}`)}
               </li>
             ))}
           </ul>
           <div className="actions">
             <span className="spacer" />
             <button type="submit" className="button primary" disabled={pending}>
-              {pending ? 'Inviting…' : 'Invite member'}
+              {pending ? t('inviting') : t('inviteButton')}
             </button>
           </div>
         </form>

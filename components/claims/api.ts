@@ -1,4 +1,5 @@
 /** Small fetch helpers for the claims UI: JSON in, JSON out, readable errors. */
+import { apiErrorText, errorText } from '../ui/error-text';
 
 /** Error carrying the API's code and, for conflicts, the current claim. */
 export class ApiError extends Error {
@@ -22,9 +23,9 @@ export async function sendJson<T>(method: string, url: string, body?: unknown, o
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError('Factdesk could not be reached. Check your connection and try again.', 0, null);
+    throw new ApiError(errorText('network', 'Factdesk could not be reached. Check your connection and try again.'), 0, null);
   }
   const json = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(json?.error?.message ?? `The request failed (${res.status}).`, res.status, json);
+  if (!res.ok) throw new ApiError(apiErrorText(json?.error?.code, json?.error?.message, res.status), res.status, json);
   return json as T;
 }

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { orNull } from '@/lib/format';
 import { VERDICTS, type Verdict } from '@/db/enums';
 import type { ClaimJSON } from '@/lib/claims/serialize';
-import { verdictLabel } from '@/lib/claims/verdicts';
+import { useTranslations } from 'next-intl';
+import { useVerdictLabel } from './labels';
 import { ClaimComments } from '../review/claim-comments';
 import { ClaimHistory } from '../review/claim-history';
 import { ClaimReview } from '../review/claim-review';
@@ -48,6 +49,8 @@ function patchOf(draft: Fields, names: readonly FieldName[]): Record<string, unk
  * in: fields you did not touch follow it, a field you both changed shows both versions.
  */
 export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDeleted, onReattach }: Props) {
+  const t = useTranslations('claim');
+  const verdictLabel = useVerdictLabel();
   const [error, setError] = useState<string | null>(null);
   // The version the form started from, what the user has typed, the other person's values
   // for fields both changed, and the values of a save on its way.
@@ -73,7 +76,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
     latest.current = { base, draft, conflicts };
   });
   const idp = `claim-${claim.id}`;
-  const changedBy = members.find((m) => m.id === claim.lastChangedBy)?.name ?? 'Someone else';
+  const changedBy = members.find((m) => m.id === claim.lastChangedBy)?.name ?? t('someoneElse');
 
   /** Sends the changed fields now (unless a save is already on its way). */
   const save = useCallback(async () => {
@@ -96,13 +99,13 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
         // and what remains is saved again by itself.
         onSaved(err.body.error.claim as ClaimJSON);
       } else if (err.status === 0) {
-        setError(`Not saved yet: ${err.message} Trying again shortly.`);
+        setError(t('notSavedYet', { message: err.message }));
         setTimeout(() => setAttempt((a) => a + 1), RETRY_DELAY_MS);
-      } else setError(`Not saved: ${err.message}`);
+      } else setError(t('notSaved', { message: err.message }));
     } finally {
       setSending(null);
     }
-  }, [claim.id, onSaved]);
+  }, [claim.id, onSaved, t]);
 
   // Save as you go: a moment after the last change.
   useEffect(() => {
@@ -145,14 +148,14 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
     conflicts[name] !== undefined ? (
       <div className="field-conflict" role="alert">
         <span>
-          {changedBy} changed this to <q dir="auto">{label(conflicts[name]!) || '(empty)'}</q> while you were editing it.
+          {t.rich('conflict', { name: changedBy, value: label(conflicts[name]!) || t('empty'), q: (chunks) => <q dir="auto">{chunks}</q> })}
         </span>
         <span className="actions">
           <button type="button" className="button ghost small" onClick={() => resolve(name, 'theirs')}>
-            Use theirs
+            {t('useTheirs')}
           </button>
           <button type="button" className="button ghost small" onClick={() => resolve(name, 'mine')}>
-            Keep mine
+            {t('keepMine')}
           </button>
         </span>
       </div>
@@ -161,11 +164,11 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
   function saveNow(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (Object.keys(conflicts).length) {
-      setError('Someone else changed fields you are editing: choose “Use theirs” or “Keep mine” for each marked field.');
+      setError(t('chooseConflicts'));
       return;
     }
     if (statementMissing) {
-      setError('Not saved: write the claim as checked first.');
+      setError(t('statementFirst'));
       return;
     }
     if (unsaved.length === 0) setSaved(true);
@@ -173,19 +176,19 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
   }
 
   const saveStatus = sending
-    ? 'Saving…'
+    ? t('saving')
     : Object.keys(conflicts).length
-      ? 'Waiting for your choice on the marked fields'
+      ? t('waitingChoice')
       : unsaved.length
         ? statementMissing
-          ? 'Not saved: the claim as checked is empty'
-          : 'Unsaved changes'
+          ? t('statementEmpty')
+          : t('unsaved')
         : saved
-          ? 'All changes saved'
+          ? t('saved')
           : '';
 
   async function remove() {
-    if (!window.confirm('Delete this claim with its verdict and sources?')) return;
+    if (!window.confirm(t('confirmDelete'))) return;
     try {
       await sendJson('DELETE', `/api/claims/${claim.id}`);
       onDeleted(claim.id);
@@ -209,43 +212,43 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
       {orphaned && (
         <div className="orphan-note" role="note">
           <p>
-            The claimed text was deleted. The last quote was <q>{claim.quote.exact}</q>.
+            {t.rich('orphaned', { quote: claim.quote.exact, q: (chunks) => <q>{chunks}</q> })}
           </p>
           {canEdit && (
               <button type="button" className="button ghost small" onMouseDown={(e) => e.preventDefault()} onClick={reattach}>
-                Re-attach to selected text
+                {t('reattach')}
               </button>
           )}
         </div>
       )}
       <ClaimReview claim={claim} onChanged={onSaved} />
       {claim.status === 'approved' && canEdit && (
-        <p className="muted small">Changing the statement, verdict, rationale or sources voids the approval.</p>
+        <p className="muted small">{t('voidsApproval')}</p>
       )}
       {!canEdit && <ClaimReadView claim={claim} members={members} />}
       {canEdit && (
         <form className="stack compact" onSubmit={saveNow}>
           <label className="field">
-            <span>Claim as checked</span>
+            <span>{t('statement')}</span>
             <textarea name="statement" dir="auto" value={draft.statement} onChange={edit('statement')} rows={3} required maxLength={2000} disabled={disabled} />
           </label>
           {conflictNote('statement')}
           <div className="field-row">
             <label className="field">
-              <span>Claimant</span>
-              <input name="claimant" dir="auto" value={draft.claimant} onChange={edit('claimant')} maxLength={200} placeholder="Who said it" disabled={disabled} />
+              <span>{t('claimant')}</span>
+              <input name="claimant" dir="auto" value={draft.claimant} onChange={edit('claimant')} maxLength={200} placeholder={t('claimantPlaceholder')} disabled={disabled} />
               {conflictNote('claimant')}
             </label>
             <label className="field">
-              <span>Claim date</span>
+              <span>{t('claimDate')}</span>
               <input name="claimDate" type="date" value={draft.claimDate} onChange={edit('claimDate')} disabled={disabled} />
               {conflictNote('claimDate')}
             </label>
           </div>
           <label className="field">
-            <span>Verdict</span>
+            <span>{t('verdict')}</span>
             <select name="verdict" value={draft.verdict} onChange={edit('verdict')} disabled={disabled}>
-              <option value="">No verdict yet</option>
+              <option value="">{verdictLabel(null)}</option>
               {VERDICTS.map((v) => (
                 <option key={v} value={v}>
                   {verdictLabel(v)}
@@ -253,22 +256,22 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
               ))}
             </select>
           </label>
-          {conflictNote('verdict', (v) => (v ? verdictLabel(v as Verdict) : 'No verdict yet'))}
+          {conflictNote('verdict', (v) => verdictLabel((v || null) as Verdict | null))}
           <label className="field">
-            <span>Rationale</span>
-            <textarea name="rationale" dir="auto" value={draft.rationale} onChange={edit('rationale')} rows={4} maxLength={20000} disabled={disabled} placeholder="What the evidence shows" />
+            <span>{t('rationale')}</span>
+            <textarea name="rationale" dir="auto" value={draft.rationale} onChange={edit('rationale')} rows={4} maxLength={20000} disabled={disabled} placeholder={t('rationalePlaceholder')} />
           </label>
           {conflictNote('rationale')}
           <div className="field-row">
             <label className="field">
-              <span>Tags (comma-separated)</span>
+              <span>{t('tags')}</span>
               <input name="tags" value={draft.tags} onChange={edit('tags')} disabled={disabled} />
               {conflictNote('tags')}
             </label>
             <label className="field">
-              <span>Assignee</span>
+              <span>{t('assignee')}</span>
               <select name="assigneeId" value={draft.assigneeId} onChange={edit('assigneeId')} disabled={disabled}>
-                <option value="">Unassigned</option>
+                <option value="">{t('unassigned')}</option>
                 {members
                   .filter((m) => m.canWork !== false || m.id === draft.assigneeId)
                   .map((m) => (
@@ -277,7 +280,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
                     </option>
                   ))}
               </select>
-              {conflictNote('assigneeId', (v) => members.find((m) => m.id === v)?.name ?? 'Unassigned')}
+              {conflictNote('assigneeId', (v) => members.find((m) => m.id === v)?.name ?? t('unassigned'))}
             </label>
           </div>
           {error && (
@@ -288,14 +291,14 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
         {canEdit && (
             <div className="actions">
               <button type="button" className="button danger small" onClick={remove}>
-                Delete claim
+                {t('delete')}
               </button>
               <span className="spacer" />
               <span className="muted small" role="status">
                 {saveStatus}
               </span>
               <button type="submit" className="button primary small" disabled={!!sending}>
-                Save claim
+                {t('save')}
               </button>
             </div>
         )}
@@ -310,23 +313,25 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
 
 /** What a viewer sees of a claim: its fields as text, not a form they cannot use. */
 function ClaimReadView({ claim, members }: { claim: ClaimJSON; members: Member[] }) {
+  const t = useTranslations('claim');
+  const verdictLabel = useVerdictLabel();
   const none = <span className="muted">—</span>;
   return (
     <dl className="claim-read">
-      <dt>Claim as checked</dt>
+      <dt>{t('statement')}</dt>
       <dd dir="auto">{claim.statement || none}</dd>
-      <dt>Claimant</dt>
+      <dt>{t('claimant')}</dt>
       <dd dir="auto">{claim.claimant || none}</dd>
-      <dt>Claim date</dt>
+      <dt>{t('claimDate')}</dt>
       <dd>{claim.claimDate || none}</dd>
-      <dt>Verdict</dt>
-      <dd>{claim.verdict ? verdictLabel(claim.verdict) : 'No verdict yet'}</dd>
-      <dt>Rationale</dt>
+      <dt>{t('verdict')}</dt>
+      <dd>{verdictLabel(claim.verdict)}</dd>
+      <dt>{t('rationale')}</dt>
       <dd dir="auto" className="rationale">{claim.rationale || none}</dd>
-      <dt>Tags</dt>
+      <dt>{t('tagsRead')}</dt>
       <dd>{claim.tags.length ? claim.tags.join(', ') : none}</dd>
-      <dt>Assignee</dt>
-      <dd>{claim.assigneeId ? (members.find((m) => m.id === claim.assigneeId)?.name ?? 'A former member') : 'Unassigned'}</dd>
+      <dt>{t('assignee')}</dt>
+      <dd>{claim.assigneeId ? (members.find((m) => m.id === claim.assigneeId)?.name ?? t('formerMember')) : t('unassigned')}</dd>
     </dl>
   );
 }

@@ -8,7 +8,9 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { initials } from '@/lib/format';
 import { CLAIM_STATUSES, type ClaimStatus, type Verdict } from '@/db/enums';
 import type { ClaimJSON } from '@/lib/claims/serialize';
-import { CLAIM_STATUS_LABELS as STATUS_LABELS, DEFAULT_VERDICT_SCALE, verdictLabel } from '@/lib/claims/verdicts';
+import { DEFAULT_VERDICT_SCALE } from '@/lib/claims/verdicts';
+import { useTranslations } from 'next-intl';
+import { useClaimStatusLabel, useVerdictLabel } from './labels';
 import { shortcutLabel } from '@/lib/editor/commands';
 import type { CommentCount } from '@/lib/comments/counts';
 import type { Member } from '../review/review-context';
@@ -45,6 +47,9 @@ interface Props {
 
 export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
   const { items, claims, selectedId, members, canEdit } = props;
+  const t = useTranslations('sidebar');
+  const verdictLabel = useVerdictLabel();
+  const statusLabel = useClaimStatusLabel();
   const [status, setStatus] = useState<'all' | ClaimStatus>('all');
   // Phones: the sheet is up when opened, or while a claim is selected.
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -83,7 +88,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
     <aside className={`claim-sidebar${sheetShown ? ' sheet-open' : ''}`} aria-label="Claims">
       <div className="sidebar-head">
         <h2>
-          Claims <span className="count">{claims.size}</span>
+          {t('claims')} <span className="count">{claims.size}</span>
         </h2>
         {/* On phones the sidebar is a bottom sheet: this opens and closes it. */}
         <button
@@ -95,10 +100,10 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
             if (sheetShown && selectedId) props.onClose();
           }}
         >
-          {sheetShown ? 'Hide claims' : 'Show claims'}
+          {sheetShown ? t('hide') : t('show')}
         </button>
         {claims.size > 0 && (
-          <ul className="verdict-counts" aria-label="Claims per verdict">
+          <ul className="verdict-counts" aria-label={t('perVerdict')}>
             {[...DEFAULT_VERDICT_SCALE.map((v) => v.key), 'none' as const]
               .filter((k) => counts.get(k))
               .map((k) => (
@@ -110,36 +115,36 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
         )}
       </div>
       {claims.size > 0 && (
-        <div className="filters" role="group" aria-label="Filter claims">
+        <div className="filters" role="group" aria-label={t('filter')}>
           <label>
-            <span>Status</span>
-            <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-              <option value="all">All</option>
+            <span>{t('status')}</span>
+            <select aria-label={t('byStatus')} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+              <option value="all">{t('all')}</option>
               {CLAIM_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {statusLabel(s)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span>Verdict</span>
-            <select aria-label="Filter by verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)}>
-              <option value="all">All</option>
-              <option value="none">No verdict yet</option>
+            <span>{t('verdict')}</span>
+            <select aria-label={t('byVerdict')} value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)}>
+              <option value="all">{t('all')}</option>
+              <option value="none">{verdictLabel(null)}</option>
               {DEFAULT_VERDICT_SCALE.map((v) => (
                 <option key={v.key} value={v.key}>
-                  {v.label}
+                  {verdictLabel(v.key)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span>Assignee</span>
-            <select aria-label="Filter by assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-              <option value="all">Anyone</option>
-              <option value="none">Unassigned</option>
-              <option value={props.currentUserId}>Me</option>
+            <span>{t('assignee')}</span>
+            <select aria-label={t('byAssignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+              <option value="all">{t('anyone')}</option>
+              <option value="none">{t('unassigned')}</option>
+              <option value={props.currentUserId}>{t('me')}</option>
               {members
                 .filter((m) => m.id !== props.currentUserId)
                 .map((m) => (
@@ -150,27 +155,26 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
             </select>
           </label>
           <label className="check">
-            <input type="checkbox" aria-label="Show only orphaned claims" checked={orphanedOnly} onChange={(e) => setOrphanedOnly(e.target.checked)} />
-            <span>Orphaned ({orphanCount})</span>
+            <input type="checkbox" aria-label={t('onlyOrphaned')} checked={orphanedOnly} onChange={(e) => setOrphanedOnly(e.target.checked)} />
+            <span>{t('orphanedCount', { count: orphanCount })}</span>
           </label>
         </div>
       )}
       {claims.size === 0 ? (
         <div className="sidebar-empty">
           <p>
-            <strong>No claims yet.</strong>
+            <strong>{t('noClaims')}</strong>
           </p>
           {canEdit ? (
             <p>
-              Select a statement in the article, then press <em>Add claim</em> (or {shortcutLabel('Mod-Shift-')}M). It is highlighted and
-              listed here, ready for a verdict and sources.
+              {t.rich('howTo', { shortcut: `${shortcutLabel('Mod-Shift-')}M`, em: (chunks) => <em>{chunks}</em> })}
             </p>
           ) : (
-            <p>When reviewers mark claims in this article, they appear here.</p>
+            <p>{t('whenMarked')}</p>
           )}
         </div>
       ) : visible.length === 0 ? (
-        <p className="sidebar-empty">No claims match these filters.</p>
+        <p className="sidebar-empty">{t('noMatch')}</p>
       ) : (
         <ol className="claim-list" ref={listRef}>
           {visible.map((item, index) => {
@@ -182,15 +186,15 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
                 <div className="claim-item-summary" onClick={() => props.onSelect(c.id)}>
                   <span className="claim-item-top">
                     <VerdictBadge verdict={c.verdict} />
-                    <span className={`status-chip status-${c.status}`}>{STATUS_LABELS[c.status]}</span>
-                    {item.orphaned && <span className="orphan-chip">Orphaned</span>}
+                    <span className={`status-chip status-${c.status}`}>{statusLabel(c.status)}</span>
+                    {item.orphaned && <span className="orphan-chip">{t('orphaned')}</span>}
                     <span className="spacer" />
-                    <span className="source-count" title="Sources">
-                      {c.sources.length} {c.sources.length === 1 ? 'source' : 'sources'}
+                    <span className="source-count" title={t('sourcesTitle')}>
+                      {t('sources', { count: c.sources.length })}
                     </span>
                     <CommentBadge count={props.commentCounts.get(c.id)} />
                     {c.assigneeId && (
-                      <span className="avatar small" title={`Assigned to ${memberName.get(c.assigneeId) ?? 'someone'}`}>
+                      <span className="avatar small" title={t('assignedTo', { name: memberName.get(c.assigneeId) ?? t('someone') })}>
                         {initials(memberName.get(c.assigneeId) ?? '?')}
                       </span>
                     )}
@@ -199,7 +203,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
                     type="button"
                     className="claim-item-button"
                     aria-expanded={selected}
-                    aria-label={`Claim ${index + 1}: ${c.statement}. ${verdictLabel(c.verdict)}, ${STATUS_LABELS[c.status]}${item.orphaned ? ', orphaned' : ''}${commentSummary(props.commentCounts.get(c.id))}`}
+                    aria-label={t('itemLabel', { n: index + 1, statement: c.statement, verdict: verdictLabel(c.verdict), status: statusLabel(c.status), orphaned: item.orphaned ? 'yes' : 'no', comments: commentSummary(props.commentCounts.get(c.id), t) })}
                     onClick={(e) => {
                       e.stopPropagation();
                       props.onSelect(c.id);
@@ -230,16 +234,17 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
   );
 });
 
-function commentSummary(count: CommentCount | undefined): string {
+function commentSummary(count: CommentCount | undefined, t: ReturnType<typeof useTranslations<'sidebar'>>): string {
   if (!count?.total) return '';
-  return `, ${count.total} ${count.total === 1 ? 'comment' : 'comments'}${count.open ? `, ${count.open} open ${count.open === 1 ? 'thread' : 'threads'}` : ', all resolved'}`;
+  return `, ${t('commentSummary', { total: count.total, open: count.open })}`;
 }
 
 /** "💬 3" with the open threads marked, or nothing when there are no comments. */
 function CommentBadge({ count }: { count: CommentCount | undefined }) {
+  const t = useTranslations('sidebar');
   if (!count?.total) return null;
   return (
-    <span className={`comment-count${count.open ? ' has-open' : ''}`} title={commentSummary(count).slice(2)}>
+    <span className={`comment-count${count.open ? ' has-open' : ''}`} title={commentSummary(count, t).slice(2)}>
       <span aria-hidden="true">💬</span> {count.total}
     </span>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { completeUrl, orNull } from '@/lib/format';
 import { SOURCE_KINDS, SOURCE_STANCES } from '@/db/enums';
@@ -13,16 +14,13 @@ interface Props {
   idPrefix: string;
 }
 
-const STANCE_LABELS: Record<(typeof SOURCE_STANCES)[number], string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context' };
-const KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
-  primary: 'Primary',
-  official: 'Official',
-  expert: 'Expert',
-  media: 'Media',
-  dataset: 'Dataset',
-  other: 'Other',
-};
 
+
+/** Today in the reviewer's own time zone (not UTC): the default "accessed" date. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 function readSourceForm(form: HTMLFormElement) {
   const f = new FormData(form);
@@ -31,7 +29,7 @@ function readSourceForm(form: HTMLFormElement) {
     title: orNull(f.get('title')),
     publisher: orNull(f.get('publisher')),
     publishedAt: orNull(f.get('publishedAt')),
-    accessedAt: String(f.get('accessedAt') ?? '') || new Date().toISOString().slice(0, 10),
+    accessedAt: String(f.get('accessedAt') ?? '') || localToday(),
     excerpt: orNull(f.get('excerpt')),
     kind: f.get('kind'),
     stance: f.get('stance'),
@@ -40,10 +38,11 @@ function readSourceForm(form: HTMLFormElement) {
 
 /** The fields of a source, for adding and editing. */
 function SourceFields({ source }: { source?: SourceJSON }) {
+  const t = useTranslations('sources');
   return (
     <>
       <label className="field">
-        <span>URL</span>
+        <span>{t('url')}</span>
         <input
           name="url"
           type="text"
@@ -51,35 +50,35 @@ function SourceFields({ source }: { source?: SourceJSON }) {
           autoComplete="url"
           required
           defaultValue={source?.url}
-          placeholder="https://… or www.…"
+          placeholder={t('urlPlaceholder')}
           onBlur={(e) => (e.currentTarget.value = completeUrl(e.currentTarget.value))}
         />
       </label>
       <label className="field">
-        <span>Title</span>
+        <span>{t('title')}</span>
         <input name="title" dir="auto" defaultValue={source?.title ?? ''} maxLength={500} />
       </label>
       <div className="field-row">
         <label className="field">
-          <span>Publisher</span>
+          <span>{t('publisher')}</span>
           <input name="publisher" defaultValue={source?.publisher ?? ''} maxLength={200} />
         </label>
         <label className="field">
-          <span>Kind</span>
+          <span>{t('kindLabel')}</span>
           <select name="kind" defaultValue={source?.kind ?? 'media'}>
             {SOURCE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {t(`kind.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>Stance</span>
+          <span>{t('stanceLabel')}</span>
           <select name="stance" defaultValue={source?.stance ?? 'supports'}>
             {SOURCE_STANCES.map((s) => (
               <option key={s} value={s}>
-                {STANCE_LABELS[s]}
+                {t(`stance.${s}`)}
               </option>
             ))}
           </select>
@@ -87,16 +86,16 @@ function SourceFields({ source }: { source?: SourceJSON }) {
       </div>
       <div className="field-row">
         <label className="field">
-          <span>Published</span>
+          <span>{t('published')}</span>
           <input name="publishedAt" type="date" defaultValue={source?.publishedAt ?? ''} />
         </label>
         <label className="field">
-          <span>Accessed</span>
-          <input name="accessedAt" type="date" defaultValue={source?.accessedAt ?? new Date().toISOString().slice(0, 10)} />
+          <span>{t('accessed')}</span>
+          <input name="accessedAt" type="date" defaultValue={source?.accessedAt ?? localToday()} />
         </label>
       </div>
       <label className="field">
-        <span>Excerpt</span>
+        <span>{t('excerpt')}</span>
         <textarea name="excerpt" dir="auto" rows={2} defaultValue={source?.excerpt ?? ''} maxLength={5000} />
       </label>
     </>
@@ -105,6 +104,7 @@ function SourceFields({ source }: { source?: SourceJSON }) {
 
 /** A claim's sources: links, details, and (for writers) add, edit, remove and reorder. */
 export function SourceList({ claim, canEdit, onChanged, idPrefix }: Props) {
+  const t = useTranslations('sources');
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -148,7 +148,7 @@ export function SourceList({ claim, canEdit, onChanged, idPrefix }: Props) {
     });
 
   const remove = (id: string) =>
-    window.confirm(`Remove the source “${sources.find((s) => s.id === id)?.title || sources.find((s) => s.id === id)?.url}” from this claim?`) &&
+    window.confirm(t('confirmRemove', { name: sources.find((s) => s.id === id)?.title || sources.find((s) => s.id === id)?.url || '' })) &&
     run(async () => {
       await sendJson('DELETE', `/api/sources/${id}`);
       update(sources.filter((s) => s.id !== id));
@@ -156,8 +156,8 @@ export function SourceList({ claim, canEdit, onChanged, idPrefix }: Props) {
 
   return (
     <section className="sources" aria-labelledby={`${idPrefix}-sources`}>
-      <h3 id={`${idPrefix}-sources`}>Sources ({sources.length})</h3>
-      {sources.length === 0 && <p className="muted small">No sources yet. Add the evidence this verdict rests on.</p>}
+      <h3 id={`${idPrefix}-sources`}>{t('heading', { count: sources.length })}</h3>
+      {sources.length === 0 && <p className="muted small">{t('none')}</p>}
       <ol className="source-list">
         {sources.map((s, i) =>
           editingId === s.id ? (
@@ -166,10 +166,10 @@ export function SourceList({ claim, canEdit, onChanged, idPrefix }: Props) {
                 <SourceFields source={s} />
                 <div className="actions">
                   <button type="button" className="button ghost small" onClick={() => setEditingId(null)}>
-                    Cancel
+                    {t('cancel')}
                   </button>
                   <button type="submit" className="button primary small">
-                    Save source
+                    {t('save')}
                   </button>
                 </div>
               </form>
@@ -180,19 +180,19 @@ export function SourceList({ claim, canEdit, onChanged, idPrefix }: Props) {
                 {s.title || s.url}
               </a>
               <p className="source-meta">
-                <span className={`stance stance-${s.stance}`}>{STANCE_LABELS[s.stance]}</span>
-                <span>{KIND_LABELS[s.kind]}</span>
+                <span className={`stance stance-${s.stance}`}>{t(`stance.${s.stance}`)}</span>
+                <span>{t(`kind.${s.kind}`)}</span>
                 {s.publisher && <span>{s.publisher}</span>}
-                {s.publishedAt && <span>published {s.publishedAt}</span>}
-                <span>accessed {s.accessedAt}</span>
+                {s.publishedAt && <span>{t('publishedOn', { date: s.publishedAt })}</span>}
+                <span>{t('accessedOn', { date: s.accessedAt })}</span>
               </p>
               {s.excerpt && <blockquote className="source-excerpt">{s.excerpt}</blockquote>}
               {canEdit && (
                 <div className="source-actions">
-                  <button type="button" className="link-button" onClick={() => setEditingId(s.id)} aria-label={`Edit source ${s.title || s.url}`}>
-                    Edit
+                  <button type="button" className="link-button" onClick={() => setEditingId(s.id)} aria-label={t('editLabel', { name: s.title || s.url })}>
+                    {t('edit')}
                   </button>
-                  <button type="button" className="link-button" disabled={i === 0} onClick={() => void move(s.id, i - 1)} aria-label={`Move source ${i + 1} up`}>
+                  <button type="button" className="link-button" disabled={i === 0} onClick={() => void move(s.id, i - 1)} aria-label={t('upLabel', { n: i + 1 })}>
                     ↑
                   </button>
                   <button
@@ -200,12 +200,12 @@ export function SourceList({ claim, canEdit, onChanged, idPrefix }: Props) {
                     className="link-button"
                     disabled={i === sources.length - 1}
                     onClick={() => void move(s.id, i + 1)}
-                    aria-label={`Move source ${i + 1} down`}
+                    aria-label={t('downLabel', { n: i + 1 })}
                   >
                     ↓
                   </button>
-                  <button type="button" className="link-button danger" onClick={() => void remove(s.id)} aria-label={`Remove source ${s.title || s.url}`}>
-                    Remove
+                  <button type="button" className="link-button danger" onClick={() => void remove(s.id)} aria-label={t('removeLabel', { name: s.title || s.url })}>
+                    {t('remove')}
                   </button>
                 </div>
               )}
@@ -220,20 +220,20 @@ export function SourceList({ claim, canEdit, onChanged, idPrefix }: Props) {
       )}
       {canEdit &&
         (adding ? (
-          <form className="stack compact add-source" onSubmit={add} aria-label="New source">
+          <form className="stack compact add-source" onSubmit={add} aria-label={t('newSource')}>
             <SourceFields />
             <div className="actions">
               <button type="button" className="button ghost small" onClick={() => setAdding(false)}>
-                Cancel
+                {t('cancel')}
               </button>
               <button type="submit" className="button primary small">
-                Add this source
+                {t('addThis')}
               </button>
             </div>
           </form>
         ) : (
           <button type="button" className="button ghost small" onClick={() => setAdding(true)}>
-            + Add source
+            {t('add')}
           </button>
         ))}
     </section>

@@ -1,6 +1,7 @@
 'use client';
 
-import { languageName } from '@/lib/languages';
+import { useLocale, useTranslations } from 'next-intl';
+import { languageNameIn } from '@/lib/languages';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { DocumentStatus } from '@/db/enums';
@@ -20,6 +21,8 @@ interface Props {
 
 /** The document's title (renamable), language, status and the delete action. */
 export function DocumentHeader({ id, title: initialTitle, language, status, sourceUrl, articleLine, canRename, canDelete }: Props) {
+  const t = useTranslations('documentHeader');
+  const locale = useLocale();
   const router = useRouter();
   const [title, setTitle] = useState(initialTitle);
   const [editing, setEditing] = useState(false);
@@ -35,7 +38,7 @@ export function DocumentHeader({ id, title: initialTitle, language, status, sour
     });
     const body = await res.json().catch(() => null);
     if (!res.ok) {
-      setError(body?.error?.message ?? 'The title could not be changed.');
+      setError(body?.error?.message ?? t('renameFailed'));
       return;
     }
     setTitle(body.document.title);
@@ -45,11 +48,11 @@ export function DocumentHeader({ id, title: initialTitle, language, status, sour
   }
 
   async function remove() {
-    if (!window.confirm(`Delete “${title}”? It disappears from the list for everyone in the workspace.`)) return;
+    if (!window.confirm(t('confirmDelete', { title }))) return;
     const res = await fetch(`/api/documents/${id}`, { method: 'DELETE' });
     if (!res.ok) {
       const body = await res.json().catch(() => null);
-      setError(body?.error?.message ?? 'The document could not be deleted.');
+      setError(body?.error?.message ?? t('deleteFailed'));
       return;
     }
     router.push('/documents');
@@ -61,14 +64,14 @@ export function DocumentHeader({ id, title: initialTitle, language, status, sour
       {editing ? (
         <form className="rename-form" onSubmit={rename}>
           <label className="sr-only" htmlFor="doc-title-input">
-            Document title
+            {t('titleLabel')}
           </label>
           <input id="doc-title-input" name="title" defaultValue={title} maxLength={200} autoFocus required />
           <button className="button primary small" type="submit">
-            Save title
+            {t('saveTitle')}
           </button>
           <button className="button ghost small" type="button" onClick={() => setEditing(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </form>
       ) : (
@@ -77,7 +80,7 @@ export function DocumentHeader({ id, title: initialTitle, language, status, sour
         </h1>
       )}
       <div className="doc-meta">
-        <span className="lang-tag" title={`Language of the article: ${languageName(language)}`}>
+        <span className="lang-tag" title={t('languageOf', { language: languageNameIn(language, locale) })}>
           {language}
         </span>
         <StatusBadge status={status} />
@@ -88,18 +91,18 @@ export function DocumentHeader({ id, title: initialTitle, language, status, sour
         )}
         {sourceUrl && (
           <a href={sourceUrl} target="_blank" rel="noopener noreferrer" className="muted">
-            Source ↗
+            {t('source')}
           </a>
         )}
         <span className="spacer" />
         {canRename && !editing && (
           <button type="button" className="button ghost small" onClick={() => setEditing(true)}>
-            Rename
+            {t('rename')}
           </button>
         )}
         {canDelete && (
           <button type="button" className="button danger small" onClick={remove}>
-            Delete
+            {t('delete')}
           </button>
         )}
       </div>

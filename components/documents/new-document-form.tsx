@@ -1,8 +1,9 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import { LANGUAGES } from '@/lib/languages';
+import { LANGUAGES, languageNameIn } from '@/lib/languages';
 
 interface Props {
   workspaces: { id: string; name: string }[];
@@ -10,6 +11,9 @@ interface Props {
 
 /** "New document": paste an article or upload a .txt, .md or .html file. */
 export function NewDocumentForm({ workspaces }: Props) {
+  const t = useTranslations('newDocument');
+  const tc = useTranslations('common');
+  const locale = useLocale();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const [mode, setMode] = useState<'paste' | 'upload'>('paste');
@@ -31,7 +35,7 @@ export function NewDocumentForm({ workspaces }: Props) {
           exported = JSON.parse(await file.text());
         } catch {
           setPending(false);
-          setError('This .json file is not valid JSON. Choose a file exported from Factdesk as JSON.');
+          setError(t('badJson'));
           return;
         }
         res = await fetch('/api/documents/import', {
@@ -65,13 +69,13 @@ export function NewDocumentForm({ workspaces }: Props) {
       }
     } catch {
       setPending(false);
-      setError('Factdesk could not be reached. Check your connection and try again.');
+      setError(tc('networkError'));
       return;
     }
     const body = await res.json().catch(() => null);
     setPending(false);
     if (!res.ok) {
-      setError(body?.error?.message ?? `The document could not be created (${res.status}).`);
+      setError(body?.error?.message ?? t('failed', { status: res.status }));
       return;
     }
     dialogRef.current?.close();
@@ -81,29 +85,29 @@ export function NewDocumentForm({ workspaces }: Props) {
   return (
     <>
       <button type="button" className="button primary" onClick={() => dialogRef.current?.showModal()}>
-        New document
+        {t('open')}
       </button>
       <dialog ref={dialogRef} className="dialog" aria-labelledby="new-doc-title">
         <form className="stack" onSubmit={onSubmit}>
-          <h2 id="new-doc-title">New document</h2>
+          <h2 id="new-doc-title">{t('open')}</h2>
           <label className="field">
-            <span>Title{mode === 'upload' ? ' (optional: the article’s own title is used)' : ''}</span>
+            <span>{mode === 'upload' ? t('titleOptional') : t('title')}</span>
             <input name="title" required={mode === 'paste'} maxLength={200} />
           </label>
           <div className="field-row">
             <label className="field">
-              <span>Language</span>
+              <span>{t('language')}</span>
               <select name="language" defaultValue="de" required>
                 {LANGUAGES.map((l) => (
                   <option key={l.tag} value={l.tag}>
-                    {l.name === l.native ? l.name : `${l.name} — ${l.native}`} ({l.tag})
+                    {languageNameIn(l.tag, locale)}{l.native !== languageNameIn(l.tag, locale) ? ` — ${l.native}` : ''} ({l.tag})
                   </option>
                 ))}
               </select>
             </label>
             {workspaces.length > 1 ? (
               <label className="field">
-                <span>Workspace</span>
+                <span>{t('workspace')}</span>
                 <select name="workspaceId">
                   {workspaces.map((w) => (
                     <option key={w.id} value={w.id}>
@@ -117,36 +121,36 @@ export function NewDocumentForm({ workspaces }: Props) {
             )}
           </div>
           <label className="field">
-            <span>Source URL (optional)</span>
+            <span>{t('sourceUrl')}</span>
             <input name="sourceUrl" type="url" placeholder="https://…" maxLength={2048} />
           </label>
           <fieldset className="segmented">
-            <legend>Article</legend>
+            <legend>{t('article')}</legend>
             <label>
-              <input type="radio" name="mode" checked={mode === 'paste'} onChange={() => setMode('paste')} /> Paste text
+              <input type="radio" name="mode" checked={mode === 'paste'} onChange={() => setMode('paste')} /> {t('paste')}
             </label>
             <label>
-              <input type="radio" name="mode" checked={mode === 'upload'} onChange={() => setMode('upload')} /> Upload a file
+              <input type="radio" name="mode" checked={mode === 'upload'} onChange={() => setMode('upload')} /> {t('upload')}
             </label>
           </fieldset>
           {mode === 'paste' ? (
             <>
               <label className="field">
-                <span>Text is</span>
+                <span>{t('textIs')}</span>
                 <select name="format" defaultValue="text">
-                  <option value="text">Plain text</option>
-                  <option value="markdown">Markdown</option>
-                  <option value="html">HTML</option>
+                  <option value="text">{t('plain')}</option>
+                  <option value="markdown">{t('markdown')}</option>
+                  <option value="html">{t('html')}</option>
                 </select>
               </label>
               <label className="field">
-                <span>Article text</span>
+                <span>{t('text')}</span>
                 <textarea name="content" rows={10} required />
               </label>
             </>
           ) : (
             <label className="field">
-              <span>File (.docx, .html, .md, .txt, or a Factdesk .json export)</span>
+              <span>{t('file')}</span>
               <input
                 name="file"
                 type="file"
@@ -162,10 +166,10 @@ export function NewDocumentForm({ workspaces }: Props) {
           )}
           <div className="actions">
             <button type="button" className="button ghost" onClick={() => dialogRef.current?.close()}>
-              Cancel
+              {tc('cancel')}
             </button>
             <button type="submit" className="button primary" disabled={pending}>
-              {pending ? 'Creating…' : 'Create document'}
+              {pending ? t('creating') : t('create')}
             </button>
           </div>
         </form>

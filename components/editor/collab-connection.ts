@@ -11,6 +11,8 @@
  * steps in order (own steps confirm the unconfirmed ones), claim changes and presence.
  * When it breaks it is reopened from the current version, with back-off.
  */
+import { errorText } from '../ui/error-text';
+import { countChanges } from '@/lib/editor/changes';
 import { getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
@@ -103,7 +105,7 @@ export class CollabConnection {
   flush(timeoutMs = 10_000): Promise<void> {
     if (!sendableSteps(this.options.getState())) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('Your latest edits are not saved yet, so the claim cannot be placed. Check the connection and try again.')), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(errorText('notSavedPlaced', 'Your latest edits are not saved yet, so the claim cannot be placed. Check the connection and try again.'))), timeoutMs);
       this.idleWaiters.push({
         resolve: () => (clearTimeout(timer), resolve()),
         reject: (e) => (clearTimeout(timer), reject(e)),
@@ -112,9 +114,9 @@ export class CollabConnection {
     });
   }
 
-  /** Number of local steps the server has not confirmed yet. */
+  /** Number of local changes (not keystrokes: lib/editor/changes.ts) the server has not confirmed yet. */
   unsentCount(): number {
-    return sendableSteps(this.options.getState())?.steps.length ?? 0;
+    return countChanges(sendableSteps(this.options.getState())?.steps ?? []);
   }
 
   /** Stops sending, receiving and retrying (the editor is going away). */
@@ -159,7 +161,7 @@ export class CollabConnection {
     // Long runs (minutes typed offline) go in requests the server accepts, one after another.
     const sendable = { ...all, steps: all.steps.slice(0, MAX_STEPS_PER_REQUEST) };
     this.inFlight = true;
-    this.options.onSaveState({ kind: 'saving', unsent: all.steps.length });
+    this.options.onSaveState({ kind: 'saving', unsent: countChanges(all.steps) });
     try {
       const res = await fetch(`/api/documents/${this.options.documentId}/steps`, {
         method: 'POST',
@@ -189,10 +191,10 @@ export class CollabConnection {
         const code = body?.error?.code as string | undefined;
         const message =
           code === 'invalid:step'
-            ? 'Your latest edit could not be saved because the document changed in a way this page did not follow. Copy any text you want to keep, then reload the page.'
+            ? errorText('diverged', 'Your latest edit could not be saved because the document changed in a way this page did not follow. Copy any text you want to keep, then reload the page.')
             : code === 'locked'
-              ? 'The document was signed off before your last edits were saved. They are still shown here: copy what you want to keep. An editor can reopen the document.'
-              : (body?.error?.message ?? `Your last change was refused (${res.status}). Reload the page to continue.`);
+              ? errorText('signedOffMeanwhile', 'The document was signed off before your last edits were saved. They are still shown here: copy what you want to keep. An editor can reopen the document.')
+              : (body?.error?.message ?? errorText('refused', `Your last change was refused (${res.status}). Reload the page to continue.`, { status: res.status }));
         this.options.onSaveState({ kind: 'error', message });
         this.idleWaiters.splice(0).forEach((w) => w.reject(new Error(message)));
         return;

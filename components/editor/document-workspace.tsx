@@ -7,6 +7,7 @@
  * component keeps which claim is selected, the cards, the floating Add claim button and
  * the actions on claims (add, undo add, re-attach).
  */
+import { useTranslations } from 'next-intl';
 import { getVersion } from 'prosemirror-collab';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -76,6 +77,7 @@ function listItems(state: EditorState): ClaimListItem[] {
 }
 
 export function DocumentWorkspace(props: Props) {
+  const t = useTranslations('editor');
   const { documentId, canEditClaims, members, currentUserId, role, documentStatus } = props;
   const router = useRouter();
   const review = useMemo(() => ({ documentId, documentStatus, role, currentUserId, members }), [documentId, documentStatus, role, currentUserId, members]);
@@ -196,11 +198,11 @@ export function DocumentWorkspace(props: Props) {
   /** The current selection as a range of the confirmed document, after unsent edits are saved. */
   const confirmedSelection = useCallback(async () => {
     const v = viewRef.current;
-    if (!v || v.state.selection.empty) throw new Error('Select the words of the claim in the article first.');
+    if (!v || v.state.selection.empty) throw new Error(t('selectFirst'));
     await connectionRef.current?.flush();
     const { from, to } = v.state.selection;
     return { from, to, version: getVersion(v.state) };
-  }, [viewRef, connectionRef]);
+  }, [viewRef, connectionRef, t]);
 
   const addClaim = useCallback(async () => {
     if (!canEditClaims) return;
@@ -231,11 +233,11 @@ export function DocumentWorkspace(props: Props) {
       })
       .then(() => {
         removeClaim(last.id);
-        setNotice('Claim removed (Add claim undone).');
+        setNotice(t('claimRemovedUndo'));
       })
       .catch((e: Error) => setNotice(e.message));
     return true;
-  }, [removeClaim, viewRef]);
+  }, [removeClaim, viewRef, t]);
 
   useEffect(() => {
     handlers.current = { onTransaction, onClaimEvent, addClaim: () => void addClaim(), undoAddClaim };
@@ -292,9 +294,9 @@ export function DocumentWorkspace(props: Props) {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => void addClaim()}
               disabled={!state || state.selection.empty}
-              title={`Add claim (${shortcutLabel(ADD_CLAIM_SHORTCUT.replace('Mod-Shift-m', 'Mod-Shift-M'))})`}
+              title={t('addClaimTitle', { shortcut: shortcutLabel(ADD_CLAIM_SHORTCUT.replace('Mod-Shift-m', 'Mod-Shift-M')) })}
             >
-              Add claim
+              {t('addClaim')}
             </button>
           )}
           <PresenceBar people={people} />
@@ -303,7 +305,7 @@ export function DocumentWorkspace(props: Props) {
         {notice && (
           <p className="notice" role="alert">
             {notice}
-            <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label="Dismiss message">
+            <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label={t('dismissMessage')}>
               ×
             </button>
           </p>
@@ -316,9 +318,9 @@ export function DocumentWorkspace(props: Props) {
             style={{ top: selectionButton.top, left: selectionButton.left }}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => void addClaim()}
-            aria-label="Add claim for the selected text"
+            aria-label={t('addClaimForSelection')}
           >
-            + Add claim
+            {t('addClaimFloating')}
           </button>
         )}
       </div>

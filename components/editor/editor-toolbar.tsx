@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
 import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { wrapInList } from 'prosemirror-schema-list';
@@ -19,6 +20,7 @@ interface ButtonSpec {
 
 /** Formatting buttons for the editor; each has an accessible name and shows its shortcut. */
 export function EditorToolbar({ view }: { view: EditorView }) {
+  const t = useTranslations('editor');
   const state = view.state;
   const run = (command: Command) => {
     command(view.state, view.dispatch, view);
@@ -28,36 +30,36 @@ export function EditorToolbar({ view }: { view: EditorView }) {
     if (s.selection.empty) return false;
     if (!dispatch) return true;
     if (isMarkActive(s, schema.marks.link!)) return setLink(null)(s, dispatch);
-    const href = window.prompt('Link address (https://…)');
+    const href = window.prompt(t('linkPrompt'));
     if (!href) return false;
-    if (!setLink(href)(s, dispatch)) window.alert('Only web links starting with https:// or http:// (or mailto:) can be added.');
+    if (!setLink(href)(s, dispatch)) window.alert(t('linkRefused'));
     return true;
   };
   const groups: ButtonSpec[][] = [
     [
-      { label: 'Undo', text: '↶', command: undo, shortcut: 'Mod-z' },
-      { label: 'Redo', text: '↷', command: redo, shortcut: 'Shift-Mod-z' },
+      { label: t('undo'), text: '↶', command: undo, shortcut: 'Mod-z' },
+      { label: t('redo'), text: '↷', command: redo, shortcut: 'Shift-Mod-z' },
     ],
     [
-      { label: 'Bold', text: 'B', command: toggleMark(schema.marks.strong!), shortcut: 'Mod-b', active: isMarkActive(state, schema.marks.strong!), className: 'tb-bold' },
-      { label: 'Italic', text: 'I', command: toggleMark(schema.marks.em!), shortcut: 'Mod-i', active: isMarkActive(state, schema.marks.em!), className: 'tb-italic' },
-      { label: 'Link', text: 'Link', command: promptLink, active: isMarkActive(state, schema.marks.link!) },
+      { label: t('bold'), text: 'B', command: toggleMark(schema.marks.strong!), shortcut: 'Mod-b', active: isMarkActive(state, schema.marks.strong!), className: 'tb-bold' },
+      { label: t('italic'), text: 'I', command: toggleMark(schema.marks.em!), shortcut: 'Mod-i', active: isMarkActive(state, schema.marks.em!), className: 'tb-italic' },
+      { label: t('link'), text: t('link'), command: promptLink, active: isMarkActive(state, schema.marks.link!) },
     ],
     [
-      { label: 'H2 heading', text: 'H2', command: toggleHeading(2), shortcut: 'Shift-Ctrl-2', active: isBlockActive(state, schema.nodes.heading!, { level: 2 }) },
-      { label: 'H3 subheading', text: 'H3', command: toggleHeading(3), shortcut: 'Shift-Ctrl-3', active: isBlockActive(state, schema.nodes.heading!, { level: 3 }) },
-      { label: 'Paragraph', text: '¶', command: setBlockType(schema.nodes.paragraph!), shortcut: 'Shift-Ctrl-0', active: isBlockActive(state, schema.nodes.paragraph!) },
+      { label: t('h2'), text: 'H2', command: toggleHeading(2), shortcut: 'Shift-Ctrl-2', active: isBlockActive(state, schema.nodes.heading!, { level: 2 }) },
+      { label: t('h3'), text: 'H3', command: toggleHeading(3), shortcut: 'Shift-Ctrl-3', active: isBlockActive(state, schema.nodes.heading!, { level: 3 }) },
+      { label: t('paragraph'), text: '¶', command: setBlockType(schema.nodes.paragraph!), shortcut: 'Shift-Ctrl-0', active: isBlockActive(state, schema.nodes.paragraph!) },
     ],
     [
-      { label: 'Bulleted list', text: '•', command: wrapInList(schema.nodes.bullet_list!), shortcut: 'Shift-Ctrl-8' },
-      { label: '1. Numbered list', text: '1.', command: wrapInList(schema.nodes.ordered_list!), shortcut: 'Shift-Ctrl-9' },
-      { label: 'Quote', text: '❝', command: wrapIn(schema.nodes.blockquote!), shortcut: 'Ctrl->' },
+      { label: t('bulleted'), text: '•', command: wrapInList(schema.nodes.bullet_list!), shortcut: 'Shift-Ctrl-8' },
+      { label: t('numbered'), text: '1.', command: wrapInList(schema.nodes.ordered_list!), shortcut: 'Shift-Ctrl-9' },
+      { label: t('quote'), text: '❝', command: wrapIn(schema.nodes.blockquote!), shortcut: 'Ctrl->' },
     ],
   ];
   const disabled = (b: ButtonSpec) =>
     (b.command === undo && undoDepth(state) === 0) || (b.command === redo && redoDepth(state) === 0) || !b.command(state);
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div className="toolbar" role="toolbar" aria-label={t('formatting')}>
       {groups.map((group, i) => (
         <div className="toolbar-group" key={i}>
           {group.map((b) => {

@@ -5,6 +5,7 @@
  * history, claims and presence plugins, and its CollabConnection. Built once per document;
  * the callbacks are read through a ref, so they may change on every render.
  */
+import { useTranslations } from 'next-intl';
 import { collab } from 'prosemirror-collab';
 import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
@@ -39,9 +40,10 @@ export interface CollabEditorOptions {
 }
 
 export function useCollabEditor(options: CollabEditorOptions) {
-  const latest = useRef(options);
+  const t = useTranslations('editor');
+  const latest = useRef({ ...options, articleLabel: t('articleLabel', { title: options.title }) });
   useEffect(() => {
-    latest.current = options;
+    latest.current = { ...options, articleLabel: t('articleLabel', { title: options.title }) };
   });
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -55,7 +57,7 @@ export function useCollabEditor(options: CollabEditorOptions) {
   useEffect(() => {
     const mount = mountRef.current;
     if (!mount) return;
-    const { doc, version, language, title, initialMarks, keys } = latest.current;
+    const { doc, version, language, articleLabel, initialMarks, keys } = latest.current;
     const state = EditorState.create({
       doc: schema.nodeFromJSON(doc),
       plugins: [
@@ -75,7 +77,7 @@ export function useCollabEditor(options: CollabEditorOptions) {
         class: 'article-body',
         lang: language,
         dir: textDirection(language),
-        'aria-label': `Article text: ${title}`,
+        'aria-label': articleLabel,
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-readonly': String(!latest.current.canEditText),

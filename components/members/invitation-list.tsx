@@ -1,6 +1,7 @@
 'use client';
 
 /** The signed-in person's invitations to workspaces: join or decline each. */
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { Role } from '@/db/enums';
@@ -14,6 +15,7 @@ export interface MyInvitation {
 }
 
 export function InvitationList({ invitations }: { invitations: MyInvitation[] }) {
+  const t = useTranslations('invitations');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function InvitationList({ invitations }: { invitations: MyInvitation[] })
   if (!invitations.length) return null;
   return (
     <section className="notice-box stack compact" aria-labelledby="invitations-title">
-      <h2 id="invitations-title">Invitations</h2>
+      <h2 id="invitations-title">{t('title')}</h2>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -45,14 +47,14 @@ export function InvitationList({ invitations }: { invitations: MyInvitation[] })
         {invitations.map((inv) => (
           <li key={inv.id}>
             <span>
-              {inv.invitedByName ?? 'An admin'} invited you to <strong>{inv.workspaceName}</strong> as {inv.role === 'admin' || inv.role === 'editor' ? 'an' : 'a'} {inv.role}.
+              {t.rich('invited', { by: inv.invitedByName ?? t('anAdmin'), workspace: inv.workspaceName, role: inv.role, strong: (chunks) => <strong>{chunks}</strong> })}
             </span>
             <span className="actions">
-              <button type="button" className="button primary small" disabled={busy === inv.id} onClick={() => void act(inv, true)} aria-label={`Join ${inv.workspaceName}`}>
-                Join
+              <button type="button" className="button primary small" disabled={busy === inv.id} onClick={() => void act(inv, true)} aria-label={t('joinLabel', { workspace: inv.workspaceName })}>
+                {t('join')}
               </button>
-              <button type="button" className="button ghost small" disabled={busy === inv.id} onClick={() => void act(inv, false)} aria-label={`Decline the invitation to ${inv.workspaceName}`}>
-                Decline
+              <button type="button" className="button ghost small" disabled={busy === inv.id} onClick={() => void act(inv, false)} aria-label={t('declineLabel', { workspace: inv.workspaceName })}>
+                {t('decline')}
               </button>
             </span>
           </li>

@@ -3,9 +3,9 @@
  * article with its highlighted claims, every claim with verdict and sources, and the
  * methodology. Shared by the signed-in report page and the published page.
  */
-import { DRAFT_MARK, type Block, type Report, type Segment } from '@/lib/exports/report';
-import { articleLine, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from '@/lib/exports/text';
-import { languageName, textDirection } from '@/lib/languages';
+import type { Block, Report, Segment } from '@/lib/exports/report';
+import { wording } from '@/lib/exports/text';
+import { languageNameIn, textDirection } from '@/lib/languages';
 
 function Segments({ report, segments }: { report: Report; segments: Segment[] }) {
   return segments.map((s, j) => (
@@ -19,7 +19,7 @@ function Segments({ report, segments }: { report: Report; segments: Segment[] })
       )}
       {s.ends.map((n) => (
         <sup key={n} className="claim-ref">
-          <a href={`#claim-${n}`} aria-label={`Claim ${n}`}>
+          <a href={`#claim-${n}`} aria-label={wording(report).t('report.claimRef', { n })}>
             {n}
           </a>
         </sup>
@@ -95,24 +95,27 @@ function ArticleText({ report }: { report: Report }) {
 
 /** The report itself (an <article>). */
 export function ReportView({ report: r }: { report: Report }) {
+  const w = wording(r);
+  const { t, formatDate } = w;
+  const line = w.articleLine(r.document);
   const maxCount = Math.max(1, ...r.summary.perVerdict.map((v) => v.count));
   return (
-    <article className="report" lang="en">
+    <article className="report" lang={w.locale}>
       <header className="report-head">
-        <p className="report-kicker">Fact check · {r.workspace.organisation}</p>
+        <p className="report-kicker">{t('report.kicker', { organisation: r.workspace.organisation })}</p>
         <h1 lang={r.document.language} dir="auto">
           {r.document.title}
         </h1>
         <dl className="report-facts">
-          {articleLine(r.document) && (
+          {line && (
             <>
-              <dt>Article</dt>
-              <dd dir="auto">{articleLine(r.document)}</dd>
+              <dt>{t('report.article')}</dt>
+              <dd dir="auto">{line}</dd>
             </>
           )}
           {r.document.sourceUrl && (
             <>
-              <dt>Source</dt>
+              <dt>{t('report.source')}</dt>
               <dd>
                 <a href={r.document.sourceUrl} rel="noopener noreferrer" target="_blank">
                   {r.document.sourceUrl}
@@ -120,36 +123,36 @@ export function ReportView({ report: r }: { report: Report }) {
               </dd>
             </>
           )}
-          <dt>Language</dt>
+          <dt>{t('report.language')}</dt>
           <dd>
-            {languageName(r.document.language)} <span className="muted">({r.document.language})</span>
+            {languageNameIn(r.document.language, w.locale)} <span className="muted">({r.document.language})</span>
           </dd>
-          <dt>Revision</dt>
+          <dt>{t('report.revision')}</dt>
           <dd>{r.document.revision}</dd>
-          <dt>Status</dt>
-          <dd>{statusLabel(r.document.status)}</dd>
+          <dt>{t('report.status')}</dt>
+          <dd>{w.statusLabel(r.document.status)}</dd>
         </dl>
         {r.signoff ? (
-          <section className="signoff-block" aria-label="Sign-off">
+          <section className="signoff-block" aria-label={t('report.signoffRegion')}>
             <p>
-              <strong>Signed off</strong> by {r.signoff.by} on {formatDate(r.signoff.at, true)} — revision {r.signoff.revision}
+              {t.rich('report.signedOff', { name: r.signoff.by, date: formatDate(r.signoff.at, true), revision: r.signoff.revision, strong: (chunks) => <strong>{chunks}</strong> })}
             </p>
             <p className="hash">
               SHA-256 <code>{r.signoff.hash}</code>
             </p>
           </section>
         ) : (
-          <p className="draft-note">{DRAFT_MARK}: the verdicts below may still change.</p>
+          <p className="draft-note">{t('report.draftNote', { mark: w.draftMark })}</p>
         )}
       </header>
 
       <section aria-labelledby="summary">
-        <h2 id="summary">Summary</h2>
+        <h2 id="summary">{t('report.summary')}</h2>
         <p>
-          {r.summary.claims} {r.summary.claims === 1 ? 'claim' : 'claims'} checked · {r.summary.sources} {r.summary.sources === 1 ? 'source' : 'sources'}
-          {r.summary.reviewers.length > 0 && <> · reviewed by {r.summary.reviewers.join(', ')}</>}
+          {t('report.summaryLine', { claims: r.summary.claims, sources: r.summary.sources })}
+          {r.summary.reviewers.length > 0 && t('report.reviewedBy', { names: r.summary.reviewers.join(', ') })}
         </p>
-        <ul className="verdict-chart" aria-label="Claims per verdict">
+        <ul className="verdict-chart" aria-label={t('report.perVerdict')}>
           {r.summary.perVerdict.map((v) => (
             <li key={v.label}>
               <span className="chart-label">{v.label}</span>
@@ -161,46 +164,46 @@ export function ReportView({ report: r }: { report: Report }) {
       </section>
 
       <section aria-labelledby="article">
-        <h2 id="article">Article</h2>
+        <h2 id="article">{t('report.article')}</h2>
         <ArticleText report={r} />
       </section>
 
       <section aria-labelledby="claims">
-        <h2 id="claims">Claims</h2>
-        {r.claims.length === 0 && <p className="muted">No claims were marked in this article.</p>}
+        <h2 id="claims">{t('report.claims')}</h2>
+        {r.claims.length === 0 && <p className="muted">{t('report.noClaims')}</p>}
         {r.claims.map((c) => (
           <article key={c.id} id={`claim-${c.number}`} className="report-claim" style={{ ['--c' as string]: c.verdictColor }}>
             <h3>
               <span className="claim-number">{c.number}</span> <bdi>{c.statement}</bdi>
             </h3>
             <blockquote lang={r.document.language}>
-              „{c.quote.exact}“{c.orphaned && <span className="muted"> (no longer in the article)</span>}
+              „{c.quote.exact}“{c.orphaned && <span className="muted">{t('report.noLongerInArticle')}</span>}
             </blockquote>
             <p className="verdict-line">
               <span className="verdict-pill">{c.verdictLabel}</span>
               {c.rating !== null && (
                 <span className="muted">
                   {' '}
-                  {c.rating} of {r.ratingBounds.best}
+                  {t('report.ratingOf', { rating: c.rating, best: r.ratingBounds.best })}
                 </span>
               )}
               <span className="muted">
                 {' '}
-                · {statusLabel(c.status)}
+                · {w.statusLabel(c.status)}
                 {c.dismissReason && ` — ${c.dismissReason}`}
               </span>
             </p>
             {(c.claimant || c.claimDate) && (
               <p className="muted">
-                {c.claimant && <>Claimant: {c.claimant}</>}
+                {c.claimant && t('report.claimant', { name: c.claimant })}
                 {c.claimant && c.claimDate && ' · '}
-                {c.claimDate && <>Claim date: {formatDate(c.claimDate)}</>}
+                {c.claimDate && t('report.claimDate', { date: formatDate(c.claimDate) })}
               </p>
             )}
             {c.rationale && <p className="rationale">{c.rationale}</p>}
             {c.sources.length > 0 && (
               <>
-                <h4>Sources</h4>
+                <h4>{t('report.sources')}</h4>
                 <ol className="report-sources">
                   {c.sources.map((s, i) => (
                     <li key={i}>
@@ -208,7 +211,7 @@ export function ReportView({ report: r }: { report: Report }) {
                         {s.title || s.url}
                       </a>{' '}
                       <span className="muted">
-                        — {sourceLine(s)} · {stanceLabel(s.stance)}
+                        — {w.sourceLine(s)} · {w.stanceLabel(s.stance)}
                       </span>
                       {s.title && <span className="source-url">{s.url}</span>}
                       {s.excerpt && <q className="excerpt">{s.excerpt}</q>}
@@ -217,23 +220,21 @@ export function ReportView({ report: r }: { report: Report }) {
                 </ol>
               </>
             )}
-            {reviewLine(c) && <p className="muted small">{reviewLine(c)}.</p>}
+            {w.reviewLine(c) && <p className="muted small">{w.reviewLine(c)}.</p>}
           </article>
         ))}
       </section>
 
       <section aria-labelledby="methodology">
-        <h2 id="methodology">Methodology</h2>
+        <h2 id="methodology">{t('report.methodology')}</h2>
         <p>
-          Each claim was checked by one reviewer, who proposed a verdict with a rationale and sources; a second reviewer approved it (nobody
-          approves their own verdict); an editor signed the whole report off, which fixes its SHA-256 fingerprint. Verdicts use this scale; the
-          numbers are the ratings published in schema.org ClaimReview ({r.ratingBounds.worst} = worst, {r.ratingBounds.best} = best).
+          {t('report.methodologyText', { worst: r.ratingBounds.worst, best: r.ratingBounds.best })}
         </p>
         <table className="scale-table">
           <thead>
             <tr>
-              <th scope="col">Verdict</th>
-              <th scope="col">Rating</th>
+              <th scope="col">{t('report.verdict')}</th>
+              <th scope="col">{t('report.rating')}</th>
             </tr>
           </thead>
           <tbody>
@@ -247,7 +248,7 @@ export function ReportView({ report: r }: { report: Report }) {
             ))}
           </tbody>
         </table>
-        <p className="muted small">Generated {formatDate(r.generatedAt, true)} from revision {r.document.revision}.</p>
+        <p className="muted small">{t('report.generated', { date: formatDate(r.generatedAt, true), revision: r.document.revision })}</p>
       </section>
     </article>
   );

@@ -4,6 +4,7 @@
  * A claim's comment threads: start a thread, reply, edit or delete your own comments,
  * resolve and reopen threads. Reloads when anyone in the document changes them.
  */
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { CommentJSON } from '@/lib/comments/commands';
 import { sendJson } from '../claims/api';
@@ -50,6 +51,7 @@ export function ClaimComments({ claimId }: { claimId: string }) {
   }
 
   const threads = (comments ?? []).filter((c) => !c.parentId);
+  const tr = useTranslations('comments');
   const replies = (id: string) => (comments ?? []).filter((c) => c.parentId === id);
   const resolvedCount = threads.filter((t) => t.resolved).length;
   const shown = threads.filter((t) => showResolved || !t.resolved);
@@ -57,13 +59,13 @@ export function ClaimComments({ claimId }: { claimId: string }) {
   const renderComment = (c: CommentJSON, thread: CommentJSON) => (
     <li key={c.id} className="comment">
       <p className="comment-meta">
-        <strong>{c.authorName ?? 'A former member'}</strong> · <RelativeTime date={c.createdAt} />
-        {c.editedAt && <span className="muted"> · edited</span>}
+        <strong>{c.authorName ?? tr('formerMember')}</strong> · <RelativeTime date={c.createdAt} />
+        {c.editedAt && <span className="muted">{tr('edited')}</span>}
       </p>
       {editing === c.id ? (
         <CommentComposer
-          label="Edit comment"
-          submitLabel="Save comment"
+          label={tr('editComment')}
+          submitLabel={tr('saveComment')}
           initial={c.body}
           autoFocus
           onCancel={() => setEditing(null)}
@@ -74,33 +76,33 @@ export function ClaimComments({ claimId }: { claimId: string }) {
           }}
         />
       ) : (
-        <p className={`comment-body${c.deleted ? ' muted' : ''}`}>{c.deleted ? 'Comment deleted.' : c.body}</p>
+        <p className={`comment-body${c.deleted ? ' muted' : ''}`}>{c.deleted ? tr('deleted') : c.body}</p>
       )}
       {!c.deleted && editing !== c.id && (
         <div className="comment-actions">
           {c === thread && !thread.resolved && (
             <button type="button" className="link-button" onClick={() => setReplyTo(thread.id)}>
-              Reply
+              {tr('reply')}
             </button>
           )}
           {c.authorId === currentUserId && (
             <>
-              <button type="button" className="link-button" onClick={() => setEditing(c.id)} aria-label="Edit your comment">
-                Edit
+              <button type="button" className="link-button" onClick={() => setEditing(c.id)} aria-label={tr('editYours')}>
+                {tr('edit')}
               </button>
               <button
                 type="button"
                 className="link-button"
-                aria-label="Delete your comment"
-                onClick={() => window.confirm('Delete this comment?') && void act(() => sendJson('DELETE', `/api/comments/${c.id}`))}
+                aria-label={tr('deleteYours')}
+                onClick={() => window.confirm(tr('confirmDelete')) && void act(() => sendJson('DELETE', `/api/comments/${c.id}`))}
               >
-                Delete
+                {tr('delete')}
               </button>
             </>
           )}
           {c === thread && (
             <button type="button" className="link-button" onClick={() => void act(() => sendJson('PATCH', `/api/comments/${thread.id}`, { resolved: !thread.resolved }))}>
-              {thread.resolved ? 'Reopen thread' : 'Resolve thread'}
+              {thread.resolved ? tr('reopenThread') : tr('resolveThread')}
             </button>
           )}
         </div>
@@ -109,27 +111,27 @@ export function ClaimComments({ claimId }: { claimId: string }) {
   );
 
   return (
-    <section className="claim-comments" aria-label="Comments">
+    <section className="claim-comments" aria-label={tr('region')}>
       <h3 className="section-title">
-        Comments {threads.length > 0 && <span className="count">{threads.length - resolvedCount}</span>}
+        {tr('title')} {threads.length > 0 && <span className="count">{threads.length - resolvedCount}</span>}
       </h3>
-      {comments === null && !error && <p className="muted">Loading comments…</p>}
-      {comments !== null && threads.length === 0 && <p className="muted">No comments yet.</p>}
+      {comments === null && !error && <p className="muted">{tr('loading')}</p>}
+      {comments !== null && threads.length === 0 && <p className="muted">{tr('none')}</p>}
       {resolvedCount > 0 && (
         <label className="check">
           <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />
-          <span>Show {resolvedCount} resolved</span>
+          <span>{tr('showResolved', { count: resolvedCount })}</span>
         </label>
       )}
       <ul className="threads">
         {shown.map((t) => (
           <li key={t.id} className={`thread${t.resolved ? ' is-resolved' : ''}`}>
-            {t.resolved && <p className="muted small">Resolved</p>}
+            {t.resolved && <p className="muted small">{tr('resolved')}</p>}
             <ul className="thread-comments">{[t, ...replies(t.id)].map((c) => renderComment(c, t))}</ul>
             {replyTo === t.id && (
               <CommentComposer
-                label="Reply"
-                submitLabel="Reply"
+                label={tr('reply')}
+                submitLabel={tr('reply')}
                 autoFocus
                 onCancel={() => setReplyTo(null)}
                 onSubmit={async (body) => {
@@ -148,8 +150,8 @@ export function ClaimComments({ claimId }: { claimId: string }) {
         </p>
       )}
       <CommentComposer
-        label="New comment"
-        submitLabel="Comment"
+        label={tr('newComment')}
+        submitLabel={tr('comment')}
         onSubmit={async (body) => {
           await sendJson('POST', `/api/claims/${claimId}/comments`, { body });
           await load();

@@ -1,12 +1,14 @@
 'use client';
 
 /** A claim's history, told in sentences, loaded when the reader opens it. */
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { HistoryEntry } from '@/lib/audit/history';
 import { sendJson } from '../claims/api';
 import { RelativeTime } from '../ui/relative-time';
 
 export function ClaimHistory({ claimId, revision }: { claimId: string; revision: number }) {
+  const t = useTranslations('history');
   const [events, setEvents] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,14 +22,14 @@ export function ClaimHistory({ claimId, revision }: { claimId: string; revision:
 
   return (
     <details className="claim-history" onToggle={(e) => (e.currentTarget.open ? void load() : undefined)} key={revision}>
-      <summary>History</summary>
+      <summary>{t('title')}</summary>
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
       {events === null ? (
-        !error && <p className="muted">Loading…</p>
+        !error && <p className="muted">{t('loading')}</p>
       ) : (
         <ol className="history-list">
           {[...events].reverse().map((e) => (

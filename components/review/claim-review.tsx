@@ -5,22 +5,23 @@
  * lacks, and the actions the reader may take now (the same rules the server enforces).
  * "Request changes" and "Dismiss" ask for a comment first.
  */
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ClaimJSON } from '@/lib/claims/serialize';
-import { CLAIM_STATUS_LABELS } from '@/lib/claims/verdicts';
-import { availableClaimActions, CLAIM_ACTION_LABELS, CLAIM_ACTIONS_NEEDING_COMMENT, missingForProposal, type ClaimAction } from '@/lib/workflow/rules';
+import { useClaimStatusLabel } from '../claims/labels';
+import { availableClaimActions, CLAIM_ACTIONS_NEEDING_COMMENT, missingForProposal, type ClaimAction } from '@/lib/workflow/rules';
 import { ApiError, sendJson } from '../claims/api';
 import { RelativeTime } from '../ui/relative-time';
 import { useMemberName, useReview } from './review-context';
 
-const COMMENT_PROMPTS: Partial<Record<ClaimAction, { label: string; placeholder: string }>> = {
-  request_changes: { label: 'What needs to change', placeholder: 'For example: the source is from 2016, find a current one.' },
-  dismiss: { label: 'Reason for dismissing', placeholder: 'For example: not check-worthy, an opinion.' },
-};
 
 export function ClaimReview({ claim, onChanged }: { claim: ClaimJSON; onChanged: (claim: ClaimJSON) => void }) {
   const { role, currentUserId, documentStatus } = useReview();
   const nameOf = useMemberName();
+  const t = useTranslations('review');
+  const locale = useLocale();
+  const ta = useTranslations('actions.claim');
+  const statusLabel = useClaimStatusLabel();
   const [asking, setAsking] = useState<ClaimAction | null>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -48,28 +49,28 @@ export function ClaimReview({ claim, onChanged }: { claim: ClaimJSON; onChanged:
     }
   }
 
-  const prompt = asking ? COMMENT_PROMPTS[asking] : undefined;
+  const prompt = asking === 'request_changes' ? { label: t('changesLabel'), placeholder: t('changesPlaceholder') } : asking === 'dismiss' ? { label: t('dismissLabel'), placeholder: t('dismissPlaceholder') } : undefined;
   return (
-    <section className="claim-review" aria-label="Review">
+    <section className="claim-review" aria-label={t('region')}>
       <p className="review-line">
-        <span className={`status-chip status-${claim.status}`}>{CLAIM_STATUS_LABELS[claim.status]}</span>
+        <span className={`status-chip status-${claim.status}`}>{statusLabel(claim.status)}</span>
         {claim.status === 'dismissed' && claim.dismissReason && <span className="muted"> — {claim.dismissReason}</span>}
       </p>
       {claim.proposedBy && claim.proposedAt && claim.status !== 'dismissed' && (
         <p className="review-line muted">
-          Proposed by {nameOf(claim.proposedBy)}, <RelativeTime date={claim.proposedAt} />
+          {t('proposedBy', { name: nameOf(claim.proposedBy) ?? '' })} <RelativeTime date={claim.proposedAt} />
         </p>
       )}
       {claim.approvedBy && claim.approvedAt && claim.status === 'approved' && (
         <p className="review-line muted">
-          Approved by {nameOf(claim.approvedBy)}, <RelativeTime date={claim.approvedAt} />
+          {t('approvedBy', { name: nameOf(claim.approvedBy) ?? '' })} <RelativeTime date={claim.approvedAt} />
         </p>
       )}
       {(claim.status === 'open' || claim.status === 'in_progress') && missing.length > 0 && role !== 'viewer' && (
-        <p className="review-line muted">To propose a verdict, add {missing.join(', ').replace(/, ([^,]*)$/, ' and $1')}.</p>
+        <p className="review-line muted">{t('missing', { items: new Intl.ListFormat(locale, { type: 'conjunction' }).format(missing.map((m) => t(m === 'a verdict' ? 'missingVerdict' : m === 'a rationale' ? 'missingRationale' : 'missingSource'))) })}</p>
       )}
       {ownProposal && role !== 'viewer' && documentStatus !== 'signed_off' && (
-        <p className="review-line muted">Someone else must approve this verdict: you proposed or last changed it (four eyes).</p>
+        <p className="review-line muted">{t('fourEyes')}</p>
       )}
       {actions.length > 0 && !asking && (
         <div className="actions wrap">
@@ -81,7 +82,7 @@ export function ClaimReview({ claim, onChanged }: { claim: ClaimJSON; onChanged:
               disabled={pending}
               onClick={() => (CLAIM_ACTIONS_NEEDING_COMMENT.includes(a) ? (setAsking(a), setError(null)) : void run(a))}
             >
-              {CLAIM_ACTION_LABELS[a]}
+              {ta(a)}
             </button>
           ))}
         </div>
@@ -100,10 +101,10 @@ export function ClaimReview({ claim, onChanged }: { claim: ClaimJSON; onChanged:
           </label>
           <div className="actions">
             <button type="button" className="button ghost small" onClick={() => setAsking(null)}>
-              Cancel
+              {t('cancel')}
             </button>
             <button type="submit" className="button primary small" disabled={pending || !comment.trim()}>
-              {CLAIM_ACTION_LABELS[asking]}
+              {ta(asking)}
             </button>
           </div>
         </form>

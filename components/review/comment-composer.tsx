@@ -4,6 +4,7 @@
  * A comment box with @mention autocomplete: typing "@" and part of a member's name opens a
  * list of matching members (↑/↓ to move, Enter or Tab to insert, Esc to close).
  */
+import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { mentionQueryAt } from '@/lib/comments/mentions';
 import { useReview } from './review-context';
@@ -19,6 +20,7 @@ interface Props {
 
 export function CommentComposer({ label, submitLabel, initial = '', onSubmit, onCancel, autoFocus }: Props) {
   const { members } = useReview();
+  const t = useTranslations('comments');
   const [text, setText] = useState(initial);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
@@ -75,7 +77,7 @@ export function CommentComposer({ label, submitLabel, initial = '', onSubmit, on
           value={text}
           rows={2}
           maxLength={5000}
-          placeholder="Write a comment. Type @ to mention someone."
+          placeholder={t('placeholder')}
           autoFocus={autoFocus}
           role="combobox"
           aria-autocomplete="list"
@@ -98,7 +100,7 @@ export function CommentComposer({ label, submitLabel, initial = '', onSubmit, on
             }
           }}
         />
-        <ul id={listId} role="listbox" aria-label="Members to mention" className="mention-list" hidden={!open}>
+        <ul id={listId} role="listbox" aria-label={t('mentionList')} className="mention-list" hidden={!open}>
           {matches.map((m, i) => (
             <li
               key={m.id}
@@ -124,7 +126,7 @@ export function CommentComposer({ label, submitLabel, initial = '', onSubmit, on
       <div className="actions">
         {onCancel && (
           <button type="button" className="button ghost small" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         )}
         <span className="spacer" />

@@ -1,6 +1,7 @@
 'use client';
 
 /** What review components inside the document page need to know about the reader and the document. */
+import { useTranslations } from 'next-intl';
 import { createContext, useContext } from 'react';
 import type { DocumentStatus, Role } from '@/db/enums';
 
@@ -32,7 +33,8 @@ export function useReview(): ReviewContextValue {
 /** Name of a member by id ("a former member" when they left). */
 export function useMemberName() {
   const { members } = useReview();
-  return (id: string | null | undefined) => (id ? (members.find((m) => m.id === id)?.name ?? 'a former member') : null);
+  const t = useTranslations('common');
+  return (id: string | null | undefined) => (id ? (members.find((m) => m.id === id)?.name ?? t('formerMember')) : null);
 }
 
 /** Window event telling comment lists that a claim's comments changed elsewhere. */

@@ -10,9 +10,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { ClaimJSON } from '@/lib/claims/serialize';
-import { CLAIM_STATUS_LABELS } from '@/lib/claims/verdicts';
+import { useTranslations } from 'next-intl';
+import { useClaimStatusLabel } from '../claims/labels';
 import type { serializeSignoff } from '@/lib/workflow/commands';
-import { DOCUMENT_ACTION_LABELS, documentRefusal, signoffBlockers, type DocumentAction } from '@/lib/workflow/rules';
+import { documentRefusal, signoffBlockers, type DocumentAction } from '@/lib/workflow/rules';
 import { sendJson } from '../claims/api';
 import { StatusBadge } from '../ui/status-badge';
 import { RelativeTime } from '../ui/relative-time';
@@ -32,6 +33,9 @@ type Verification = { matches: boolean; currentHash: string; signedHash: string;
 export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Props) {
   const { documentId, documentStatus: status, role } = useReview();
   const router = useRouter();
+  const t = useTranslations('signoff');
+  const ta = useTranslations('actions.document');
+  const statusLabel = useClaimStatusLabel();
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -70,32 +74,32 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Prop
   }
 
   return (
-    <section className={`signoff-panel status-${status}`} aria-label="Review and sign-off">
+    <section className={`signoff-panel status-${status}`} aria-label={t('region')}>
       <div className="signoff-row">
         <StatusBadge status={status} />
-        <span className="muted">Revision {revision}</span>
+        <span className="muted">{t('revision', { revision })}</span>
         {status === 'signed_off' && latest && (
           <span className="signoff-summary" role="status">
-            Signed off by {latest.signedByName ?? 'a former member'}, <RelativeTime date={latest.signedAt} /> · SHA-256{' '}
+            {t('signedOffBy', { name: latest.signedByName ?? t('formerMember') })} <RelativeTime date={latest.signedAt} /> · SHA-256{' '}
             <code title={latest.hash}>{latest.hash.slice(0, 16)}…</code>{' '}
-            <button type="button" className="link-button" onClick={() => void navigator.clipboard?.writeText(latest.hash).then(() => setCopied(true), () => undefined)} aria-label="Copy the SHA-256 fingerprint">
-              {copied ? 'Copied' : 'Copy'}
+            <button type="button" className="link-button" onClick={() => void navigator.clipboard?.writeText(latest.hash).then(() => setCopied(true), () => undefined)} aria-label={t('copyHash')}>
+              {copied ? t('copied') : t('copy')}
             </button>
-            . The text and claims are locked.
+            {t('locked')}
           </span>
         )}
         {status === 'in_review' && (
           <span className="muted">
             {blockers.length === 0
-              ? 'Every claim is approved or dismissed: ready to sign off.'
-              : `${blockers.length} ${blockers.length === 1 ? 'claim still blocks' : 'claims still block'} the sign-off.`}
+              ? t('ready')
+              : t('blocking', { count: blockers.length })}
           </span>
         )}
-        {status === 'draft' && <span className="muted">Submit the document when its claims are ready for review.</span>}
+        {status === 'draft' && <span className="muted">{t('draftHint')}</span>}
         <span className="spacer" />
         {allowed('submit') && (
           <button type="button" className="button small" disabled={pending} onClick={() => void run('submit')}>
-            {DOCUMENT_ACTION_LABELS.submit}
+            {ta('submit')}
           </button>
         )}
         {allowed('sign_off') && (
@@ -104,39 +108,39 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Prop
             className="button primary small"
             disabled={pending || blockers.length > 0}
             onClick={() => {
-              if (window.confirm(`Sign off revision ${revision}? The text, the claims and the document's details lock, and the report's SHA-256 fingerprint is fixed. An editor can reopen it later.`)) void run('sign_off');
+              if (window.confirm(t('confirm', { revision }))) void run('sign_off');
             }}
           >
-            {DOCUMENT_ACTION_LABELS.sign_off}
+            {ta('sign_off')}
           </button>
         )}
         {allowed('reopen') && !reopening && (
           <button type="button" className="button small" onClick={() => setReopening(true)}>
-            Reopen…
+            {t('reopen')}
           </button>
         )}
         {latest && (
           <button type="button" className="button ghost small" onClick={() => void verify()}>
-            Verify
+            {t('verify')}
           </button>
         )}
         <Link className="button ghost small" href={`/documents/${documentId}/activity`}>
-          Activity
+          {t('activity')}
         </Link>
         <Link className="button ghost small" href={`/documents/${documentId}/report`}>
-          Report
+          {t('report')}
         </Link>
       </div>
       {status === 'in_review' && blockers.length > 0 && (
         <div className="blockers">
-          <p>Still blocking the sign-off (each claim must be approved or dismissed):</p>
+          <p>{t('blockersTitle')}</p>
           <ul>
             {blockers.map((b) => (
               <li key={b.id}>
                 <button type="button" className="link-button" onClick={() => onSelectClaim(b.id)}>
                   {b.statement.length > 90 ? `${b.statement.slice(0, 89)}…` : b.statement}
                 </button>{' '}
-                <span className={`status-chip status-${b.status}`}>{CLAIM_STATUS_LABELS[b.status]}</span>
+                <span className={`status-chip status-${b.status}`}>{statusLabel(b.status)}</span>
               </li>
             ))}
           </ul>
@@ -151,22 +155,22 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Prop
           }}
         >
           <label className="field">
-            <span>Why reopen? (starts revision {revision + 1}; the sign-off stays in the history)</span>
+            <span>{t('whyReopen', { next: revision + 1 })}</span>
             <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} autoFocus />
           </label>
           <button type="button" className="button ghost small" onClick={() => setReopening(false)}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="submit" className="button primary small" disabled={pending || !reason.trim()}>
-            Reopen document
+            {t('reopenDocument')}
           </button>
         </form>
       )}
       {verification && (
         <p className={`verification ${verification.matches ? 'ok' : 'bad'}`} role="status">
           {verification.matches
-            ? `Verified: the document and its claims are exactly as signed off in revision ${verification.revision}.`
-            : `${verification.reopened ? 'Reopened since the sign-off: ' : 'Warning: '}the document or its claims differ from the sign-off of revision ${verification.revision} (signed ${verification.signedHash.slice(0, 12)}…, now ${verification.currentHash.slice(0, 12)}…).`}
+            ? t('verified', { revision: verification.revision })
+            : t('differs', { reopened: verification.reopened ? 'yes' : 'no', revision: verification.revision, signed: verification.signedHash.slice(0, 12), now: verification.currentHash.slice(0, 12) })}
         </p>
       )}
       {error && (
@@ -176,15 +180,15 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Prop
       )}
       {signoffs.length > 0 && (
         <details className="signoff-history">
-          <summary>Sign-off history ({signoffs.length})</summary>
+          <summary>{t('history', { count: signoffs.length })}</summary>
           <ol>
             {signoffs.map((s) => (
               <li key={s.id}>
-                Revision {s.revision}: signed off by {s.signedByName ?? 'a former member'}, <RelativeTime date={s.signedAt} />, SHA-256 <code>{s.hash}</code>
+                {t('historyItem', { revision: s.revision, name: s.signedByName ?? t('formerMember') })} <RelativeTime date={s.signedAt} />, SHA-256 <code>{s.hash}</code>
                 {s.reopenedAt && (
                   <>
                     {' '}
-                    — reopened by {s.reopenedByName ?? 'a former member'}, <RelativeTime date={s.reopenedAt} />: “{s.reopenReason}”
+                    {t('reopenedBy', { name: s.reopenedByName ?? t('formerMember') })} <RelativeTime date={s.reopenedAt} />: “{s.reopenReason}”
                   </>
                 )}
               </li>

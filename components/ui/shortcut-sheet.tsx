@@ -4,24 +4,26 @@
  * The keyboard shortcut sheet: `?` anywhere outside a text field opens it (a modal dialog;
  * Esc or Close returns to where you were).
  */
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
-const SHORTCUTS: [string, string][] = [
-  ['Mod-Shift-M', 'Add a claim on the selected text'],
-  ['Alt-ArrowDown', 'Next claim (from anywhere on the document page)'],
-  ['Alt-ArrowUp', 'Previous claim'],
-  ['Mod-z', 'Undo (also removes a claim just added)'],
-  ['Shift-Mod-z', 'Redo'],
-  ['Mod-b', 'Bold'],
-  ['Mod-i', 'Italic'],
-  ['Shift-Ctrl-2', 'Heading (H2)'],
-  ['Shift-Ctrl-3', 'Subheading (H3)'],
-  ['Shift-Ctrl-0', 'Paragraph'],
-  ['Shift-Ctrl-8', 'Bulleted list'],
-  ['Shift-Ctrl-9', 'Numbered list'],
-  ['Ctrl->', 'Quote'],
-  ['?', 'This list of shortcuts'],
-];
+/** Each binding and the message that says what it does (messages `shortcuts.*`). */
+const SHORTCUTS = [
+  ['Mod-Shift-M', 'addClaim'],
+  ['Alt-ArrowDown', 'next'],
+  ['Alt-ArrowUp', 'previous'],
+  ['Mod-z', 'undo'],
+  ['Shift-Mod-z', 'redo'],
+  ['Mod-b', 'bold'],
+  ['Mod-i', 'italic'],
+  ['Shift-Ctrl-2', 'h2'],
+  ['Shift-Ctrl-3', 'h3'],
+  ['Shift-Ctrl-0', 'paragraph'],
+  ['Shift-Ctrl-8', 'bulleted'],
+  ['Shift-Ctrl-9', 'numbered'],
+  ['Ctrl->', 'quote'],
+  ['?', 'sheet'],
+] as const;
 
 /** A ProseMirror-style binding as people read it: `Shift-Mod-z` → "Shift+Ctrl+Z" (⇧⌘Z on a Mac). */
 function keyLabel(binding: string, mac: boolean): string {
@@ -40,6 +42,7 @@ function inTextField(target: EventTarget | null): boolean {
 }
 
 export function ShortcutSheet() {
+  const t = useTranslations('shortcuts');
   const dialog = useRef<HTMLDialogElement>(null);
   // Known only in the browser (the server renders the Ctrl names): read when the sheet opens.
   const [mac, setMac] = useState(false);
@@ -55,23 +58,23 @@ export function ShortcutSheet() {
   }, []);
   return (
     <dialog ref={dialog} className="shortcut-sheet" aria-labelledby="shortcuts-title">
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">{t('title')}</h2>
       <table>
-        <caption className="sr-only">Keys and what they do</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <tbody>
           {SHORTCUTS.map(([keys, what]) => (
             <tr key={keys}>
               <th scope="row">
                 <kbd>{keyLabel(keys, mac)}</kbd>
               </th>
-              <td>{what}</td>
+              <td>{t(what)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <form method="dialog" className="actions">
         <button type="submit" className="button primary small" autoFocus>
-          Close
+          {t('close')}
         </button>
       </form>
     </dialog>

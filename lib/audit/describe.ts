@@ -1,9 +1,11 @@
 /**
  * Audit events told as sentences a person reads in the activity feed and the claim
- * history ("Ben approved the verdict Needs context"). Pure, for the server and the browser.
+ * history ("Ben approved the verdict Needs context"), in the reader's language. Pure, for
+ * the server and the browser.
  */
 import type { Verdict } from '@/db/enums';
-import { verdictLabel } from '../claims/verdicts';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { translator, type Translator } from '../i18n/messages';
 
 /** An audit event as the history endpoints return it. */
 export interface HistoryEvent {
@@ -18,23 +20,9 @@ export interface HistoryEvent {
   createdAt: string;
 }
 
-const FIELD_WORDS: Record<string, string> = {
-  statement: 'the statement',
-  claimant: 'the claimant',
-  claimDate: 'the claim date',
-  verdict: 'the verdict',
-  rationale: 'the rationale',
-  tags: 'the tags',
-  assigneeId: 'the assignee',
-  status: 'the status',
-  quote: 'the quote',
-  from: 'the position',
-  to: 'the position',
-  orphaned: 'the position',
-  title: 'the title',
-  language: 'the language',
-  sourceUrl: 'the source URL',
-};
+/** Field keys as the activity messages name them (from/to/orphaned are all "the position"). */
+const FIELD_KEYS: Record<string, string> = { from: 'position', to: 'position', orphaned: 'position' };
+const KNOWN_FIELDS = new Set(['statement', 'claimant', 'claimDate', 'verdict', 'rationale', 'tags', 'assigneeId', 'status', 'quote', 'position', 'title', 'language', 'sourceUrl', 'byline', 'publishedAt']);
 
 function short(text: unknown, max = 60): string {
   const s = String(text ?? '').replace(/\s+/g, ' ').trim();
@@ -45,101 +33,94 @@ function quoted(text: unknown, max = 60) {
   return `“${short(text, max)}”`;
 }
 
-function verdictOf(v: unknown) {
-  return verdictLabel((v as Verdict | null) ?? null);
-}
-
-function sourceName(s: Record<string, unknown> | null) {
-  return quoted(s?.title || s?.url, 50);
-}
-
-function fieldList(keys: string[]): string {
-  const words = [...new Set(keys.map((k) => FIELD_WORDS[k] ?? k))];
-  return words.length < 2 ? (words[0] ?? 'the claim') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
-
 /**
  * The sentence for one event, without the time (the UI adds it in the reader's zone).
- * `names` resolves member ids (assignees); `claimLabel` names the claim in a document feed.
+ * `names` resolves member ids (assignees); `claimLabel` names the claim in a document feed;
+ * `t` speaks the reader's language; `verdictName` gives the workspace's verdict names.
  */
-export function describeEvent(e: HistoryEvent, names: Record<string, string> = {}, claimLabel?: string): string {
-  const who = e.actorName ?? 'Someone';
+export function describeEvent(
+  e: HistoryEvent,
+  names: Record<string, string> = {},
+  claimLabel?: string,
+  t: Translator = translator(DEFAULT_LOCALE),
+  verdictName: (v: Verdict) => string = (v) => t(`verdicts.${v}`),
+): string {
+  const who = e.actorName ?? t('activity.someone');
   const a = e.after ?? {};
   const b = e.before ?? {};
-  const on = claimLabel ? ` on ${claimLabel}` : '';
+  const on = claimLabel ? t('activity.on', { claim: claimLabel }) : '';
+  const claim = claimLabel ?? t('activity.theClaim');
+  const verdict = (v: unknown) => (v ? verdictName(v as Verdict) : t('verdicts.none'));
+  const fields = (keys: string[]) => {
+    const words = [...new Set(keys.map((k) => FIELD_KEYS[k] ?? k))].map((k) => (KNOWN_FIELDS.has(k) ? t(`activity.fields.${k as 'statement'}`) : k));
+    return words.length ? new Intl.ListFormat(t('activity.listLocale'), { type: 'conjunction' }).format(words) : t('activity.theClaim');
+  };
+  const sourceName = (s: Record<string, unknown> | null) => quoted(s?.title || s?.url, 50);
   switch (e.action) {
     case 'document.created':
-      return `${who} created the document`;
+      return t('activity.document.created', { who });
     case 'document.imported':
-      return `${who} imported the document from a Factdesk export (${a.claims ?? 0} claims)`;
+      return t('activity.document.imported', { who, claims: Number(a.claims ?? 0) });
     case 'document.updated':
-      if ('title' in a) return `${who} renamed the document to ${quoted(a.title)}`;
-      return `${who} changed ${fieldList(Object.keys(a))} of the document`;
+      if ('title' in a) return t('activity.document.renamed', { who, title: quoted(a.title) });
+      return t('activity.document.updated', { who, fields: fields(Object.keys(a)) });
     case 'document.deleted':
-      return `${who} deleted the document`;
     case 'document.submit':
-      return `${who} submitted the document for review`;
-    case 'document.sign_off':
-      return `${who} signed off revision ${a.revision} (SHA-256 ${String(a.hash ?? '').slice(0, 12)}…)`;
     case 'document.archived':
-      return `${who} archived the document`;
     case 'document.unarchived':
-      return `${who} brought the document back from the archive`;
+      return t(`activity.document.${e.action.slice(9) as 'deleted'}`, { who });
+    case 'document.sign_off':
+      return t('activity.document.sign_off', { who, revision: String(a.revision), hash: String(a.hash ?? '').slice(0, 12) });
     case 'document.published':
-      return `${who} published the report of revision ${a.revision} at its public address`;
+      return t('activity.document.published', { who, revision: String(a.revision) });
     case 'document.unpublished':
-      return `${who} took the published report (revision ${b.revision}) down`;
+      return t('activity.document.unpublished', { who, revision: String(b.revision) });
     case 'document.reopen':
-      return `${who} reopened the document as revision ${a.revision}: ${quoted(a.reason, 120)}`;
+      return t('activity.document.reopen', { who, revision: String(a.revision), reason: quoted(a.reason, 120) });
     case 'claim.created':
-      return `${who} marked the claim ${quoted((a.quote as { exact?: string } | undefined)?.exact ?? a.statement)}`;
+      return t('activity.claim.created', { who, quote: quoted((a.quote as { exact?: string } | undefined)?.exact ?? a.statement) });
     case 'claim.updated': {
       const keys = Object.keys(a);
-      if (keys.length === 1 && keys[0] === 'verdict') return `${who} set the verdict to ${verdictOf(a.verdict)}${on}`;
+      if (keys.length === 1 && keys[0] === 'verdict') return t('activity.claim.verdictSet', { who, verdict: verdict(a.verdict), on });
       if (keys.length === 1 && keys[0] === 'assigneeId') {
-        return a.assigneeId ? `${who} assigned ${claimLabel ?? 'the claim'} to ${names[String(a.assigneeId)] ?? 'a member'}` : `${who} unassigned ${claimLabel ?? 'the claim'}`;
+        return a.assigneeId ? t('activity.claim.assigned', { who, claim, name: names[String(a.assigneeId)] ?? t('activity.aMember') }) : t('activity.claim.unassigned', { who, claim });
       }
-      return `${who} changed ${fieldList(keys)}${on}${'verdict' in a ? ` (verdict: ${verdictOf(a.verdict)})` : ''}`;
+      return 'verdict' in a
+        ? t('activity.claim.updatedVerdict', { who, fields: fields(keys), on, verdict: verdict(a.verdict) })
+        : t('activity.claim.updated', { who, fields: fields(keys), on });
     }
     case 'claim.reattached':
-      return `${who} re-attached ${claimLabel ?? 'the claim'} to ${quoted((a.quote as { exact?: string } | undefined)?.exact)}`;
+      return t('activity.claim.reattached', { who, claim, quote: quoted((a.quote as { exact?: string } | undefined)?.exact) });
     case 'claim.deleted':
-      return `${who} deleted the claim ${quoted(b.statement)}`;
+      return t('activity.claim.deleted', { who, statement: quoted(b.statement) });
     case 'claim.start':
-      return `${who} started checking ${claimLabel ?? 'the claim'}`;
-    case 'claim.propose':
-      return `${who} proposed the verdict ${verdictOf(a.verdict)}${on}`;
-    case 'claim.approve':
-      return `${who} approved the verdict ${verdictOf(a.verdict)}${on}`;
-    case 'claim.request_changes':
-      return `${who} requested changes${on}: ${quoted(a.comment, 120)}`;
-    case 'claim.dismiss':
-      return `${who} dismissed ${claimLabel ?? 'the claim'}: ${quoted(a.comment, 120)}`;
     case 'claim.restore':
-      return `${who} restored ${claimLabel ?? 'the claim'}`;
+      return t(`activity.claim.${e.action.slice(6) as 'start'}`, { who, claim });
+    case 'claim.propose':
+    case 'claim.approve':
+      return t(`activity.claim.${e.action.slice(6) as 'propose'}`, { who, verdict: verdict(a.verdict), on });
+    case 'claim.request_changes':
+      return t('activity.claim.request_changes', { who, on, comment: quoted(a.comment, 120) });
+    case 'claim.dismiss':
+      return t('activity.claim.dismiss', { who, claim, comment: quoted(a.comment, 120) });
     case 'claim.approval_voided':
-      return `The approval${on} was voided because ${who} changed ${fieldList(String(a.changed ?? '').split(', ').filter(Boolean))}`;
+      return t('activity.claim.approval_voided', { who, on, fields: fields(String(a.changed ?? '').split(', ').filter(Boolean)) });
     case 'source.added':
-      return `${who} added the source ${sourceName(a)}${on}`;
     case 'source.updated':
-      return `${who} edited the source ${sourceName(a)}${on}`;
+      return t(`activity.source.${e.action.slice(7) as 'added'}`, { who, name: sourceName(a), on });
     case 'source.moved':
-      return `${who} moved the source ${sourceName(a)} to position ${Number(a.position) + 1}${on}`;
+      return t('activity.source.moved', { who, name: sourceName(a), position: Number(a.position) + 1, on });
     case 'source.removed':
-      return `${who} removed the source ${sourceName(b)}${on}`;
+      return t('activity.source.removed', { who, name: sourceName(b), on });
     case 'comment.added':
-      return `${who} commented${on}: ${quoted(a.body, 100)}`;
     case 'comment.replied':
-      return `${who} replied${on}: ${quoted(a.body, 100)}`;
+      return t(`activity.comment.${e.action.slice(8) as 'added'}`, { who, on, body: quoted(a.body, 100) });
     case 'comment.edited':
-      return `${who} edited a comment${on}`;
     case 'comment.deleted':
-      return `${who} deleted a comment${on}`;
     case 'comment.resolved':
-      return `${who} resolved a thread${on}`;
     case 'comment.reopened':
-      return `${who} reopened a thread${on}`;
+      return t(`activity.comment.${e.action.slice(8) as 'edited'}`, { who, on });
     default:
-      return `${who}: ${e.action}${on}`;
+      return t('activity.other', { who, action: e.action, on });
   }
 }

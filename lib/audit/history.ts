@@ -3,6 +3,9 @@ import { getClaimStatementsByIds } from '@/db/queries/claims';
 import { getEventsByClaimId, getEventsByDocumentId } from '@/db/queries/events';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
 import type { EventRow } from '@/db/schema';
+import { getVerdictLabels } from '@/db/queries/verdict-labels';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 import { describeEvent, type HistoryEvent } from './describe';
 
 type Row = EventRow & { actorName: string | null };
@@ -15,7 +18,9 @@ export function claimIdOf(e: Pick<EventRow, 'subjectType' | 'subjectId' | 'befor
   return after?.claimId ?? before?.claimId ?? null;
 }
 
-function serialize(rows: Row[], workspaceId: string, withClaimLabels: boolean) {
+function serialize(rows: Row[], workspaceId: string, withClaimLabels: boolean, locale: Locale) {
+  const t = translator(locale);
+  const renamed = getVerdictLabels(workspaceId, locale);
   const names = Object.fromEntries(getMembersByWorkspaceId(workspaceId).map((m) => [m.id, m.name]));
   const claimIds = withClaimLabels ? [...new Set(rows.map(claimIdOf).filter((id): id is string => !!id))] : [];
   const statements = getClaimStatementsByIds(claimIds);
@@ -34,18 +39,18 @@ function serialize(rows: Row[], workspaceId: string, withClaimLabels: boolean) {
     const claimId = claimIdOf(row);
     const statement = claimId ? statements.get(claimId) : undefined;
     const label = statement && row.action !== 'claim.created' && row.action !== 'claim.deleted' ? `“${statement.length > 50 ? `${statement.slice(0, 49)}…` : statement}”` : undefined;
-    return { ...event, claimId, summary: describeEvent(event, names, label) };
+    return { ...event, claimId, summary: describeEvent(event, names, label, t, (v) => renamed[v] ?? t(`verdicts.${v}`)) };
   });
 }
 
 /** GET /api/documents/:id/history */
-export function documentHistory(document: { id: string; workspaceId: string }, opts: { afterId?: number; limit?: number }) {
-  return serialize(getEventsByDocumentId(document.id, opts), document.workspaceId, true);
+export function documentHistory(document: { id: string; workspaceId: string }, opts: { afterId?: number; limit?: number }, locale: Locale = DEFAULT_LOCALE) {
+  return serialize(getEventsByDocumentId(document.id, opts), document.workspaceId, true, locale);
 }
 
 /** GET /api/claims/:id/history */
-export function claimHistory(claim: { id: string; documentId: string }, workspaceId: string) {
-  return serialize(getEventsByClaimId(claim.documentId, claim.id), workspaceId, false);
+export function claimHistory(claim: { id: string; documentId: string }, workspaceId: string, locale: Locale = DEFAULT_LOCALE) {
+  return serialize(getEventsByClaimId(claim.documentId, claim.id), workspaceId, false, locale);
 }
 
 export type HistoryEntry = ReturnType<typeof serialize>[number];

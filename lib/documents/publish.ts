@@ -14,7 +14,7 @@ import { AppError } from '../errors';
 import { buildReport, publishedReportUrl } from '../exports/report';
 
 /** Publishes the document's signed-off report; returns its public address. */
-export function publishReport(props: { userId: string; document: DocumentForMember; publicBaseUrl: string }): { url: string; revision: number } {
+export function publishReport(props: { userId: string; document: DocumentForMember; publicBaseUrl: string; timeZone?: string }): { url: string; revision: number } {
   const { userId, document } = props;
   return writeTransaction((tx) => {
     const state = getDocumentCollabState(document.id);
@@ -25,7 +25,7 @@ export function publishReport(props: { userId: string; document: DocumentForMemb
     // 24 random bytes: nobody finds the address without being given it.
     const slug = existing?.slug ?? randomBytes(24).toString('base64url');
     const url = publishedReportUrl(props.publicBaseUrl, slug)!;
-    const report = { ...buildReport(document.id, { publicBaseUrl: props.publicBaseUrl }), reportUrl: url };
+    const report = { ...buildReport(document.id, { publicBaseUrl: props.publicBaseUrl, timeZone: props.timeZone }), reportUrl: url };
     upsertPublication({ documentId: document.id, slug, revision: report.document.revision, report, publishedBy: userId, publishedAt: new Date() }, tx);
     recordEvent(
       { workspaceId: document.workspaceId, documentId: document.id, actorId: userId, action: 'document.published', subjectType: 'document', subjectId: document.id, before: existing ? { revision: existing.revision } : null, after: { revision: report.document.revision, url } },

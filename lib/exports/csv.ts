@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from './report';
-import { sourceLine, stanceLabel, statusLabel } from './text';
+import { wording } from './text';
 
 export const CSV_COLUMNS = [
   'number',
@@ -37,6 +37,7 @@ export function neutraliseFormula(cell: string): string {
 }
 
 export function toCsv(r: Report): string {
+  const w = wording(r);
   const rows = r.claims.map((c) => [
     String(c.number),
     c.statement,
@@ -46,9 +47,9 @@ export function toCsv(r: Report): string {
     c.verdict ?? '',
     c.verdict ? c.verdictLabel : '',
     c.rating === null ? '' : String(c.rating),
-    statusLabel(c.status),
+    w.statusLabel(c.status),
     c.rationale ?? '',
-    c.sources.map((s) => `${s.title ? `${s.title} — ` : ''}${s.url} (${[sourceLine(s), stanceLabel(s.stance)].join(' · ')})`).join('\n'),
+    c.sources.map((s) => `${s.title ? `${s.title} — ` : ''}${s.url} (${[w.sourceLine(s), w.stanceLabel(s.stance)].join(' · ')})`).join('\n'),
     c.proposedBy?.name ?? '',
     c.proposedAt ?? '',
     c.status === 'approved' ? (c.approvedBy?.name ?? '') : '',
@@ -56,7 +57,7 @@ export function toCsv(r: Report): string {
     c.position ? String(c.position.start) : '',
     c.position ? String(c.position.end) : '',
     c.id,
-    r.draft ? 'Draft — not signed off' : `Signed off (revision ${r.document.revision})`,
+    r.draft ? w.draftMark : w.t('report.signedOffCsv', { revision: r.document.revision }),
   ]);
   return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows].map((row) => row.map(neutraliseFormula)), { record_delimiter: '\r\n', quoted_match: /[",\r\n]/ })}`;
 }

@@ -28,7 +28,7 @@ import {
 } from 'docx';
 import { textDirection } from '../languages';
 import type { Block, Report, ReportClaim, Segment } from './report';
-import { articleLine, DRAFT_MARK, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
+import { wording } from './text';
 
 const hex = (color: string) => color.replace('#', '').toUpperCase();
 
@@ -118,11 +118,12 @@ function blockParagraphs(r: Report, block: Block, opened: Set<number>, rtl: bool
 }
 
 function commentFor(r: Report, c: ReportClaim) {
+  const w = wording(r);
   const lines = [
     `${c.number}. ${c.statement}`,
-    `Verdict: ${c.verdictLabel}${c.rating !== null ? ` (${c.rating} of ${r.ratingBounds.best})` : ''} · Status: ${statusLabel(c.status)}`,
+    w.t('report.commentLine', { label: c.verdictLabel, rating: c.rating !== null ? w.t('report.md.ratingSuffix', { rating: c.rating, best: r.ratingBounds.best }) : '', status: w.statusLabel(c.status) }),
     c.rationale ?? '',
-    ...c.sources.map((s, i) => `Source ${i + 1}: ${s.title || s.url} — ${s.url} (${stanceLabel(s.stance)})`),
+    ...c.sources.map((s, i) => `${w.t('report.sourceN', { n: i + 1 })}: ${s.title || s.url} — ${s.url} (${w.stanceLabel(s.stance)})`),
   ].filter(Boolean);
   return {
     id: c.number,
@@ -134,32 +135,33 @@ function commentFor(r: Report, c: ReportClaim) {
 }
 
 function claimParagraphs(r: Report, c: ReportClaim): Paragraph[] {
+  const w = wording(r);
   const out: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(`${c.number}. ${c.statement}`)] }),
     new Paragraph({ indent: { left: 360 }, children: [new TextRun({ text: `“${c.quote.exact}”`, italics: true })] }),
     new Paragraph({
       children: [
-        new TextRun({ text: 'Verdict: ', bold: true }),
+        new TextRun({ text: w.t('report.verdictPrefix'), bold: true }),
         new TextRun({ text: ` ${c.verdictLabel} `, bold: true, color: 'FFFFFF', shading: { type: ShadingType.CLEAR, fill: hex(c.verdictColor), color: 'auto' } }),
         new TextRun(c.rating !== null ? ` (${c.rating} of ${r.ratingBounds.best})` : ''),
-        new TextRun({ text: ` · Status: ${statusLabel(c.status)}${c.dismissReason ? ` — ${c.dismissReason}` : ''}` }),
+        new TextRun({ text: `${w.t('report.statusSuffix', { status: w.statusLabel(c.status) })}${c.dismissReason ? ` — ${c.dismissReason}` : ''}` }),
       ],
     }),
   ];
-  if (c.claimant) out.push(new Paragraph(`Claimant: ${c.claimant}${c.claimDate ? `, ${formatDate(c.claimDate)}` : ''}`));
-  if (c.orphaned) out.push(new Paragraph('Note: the quoted text is no longer in the article.'));
-  const review = reviewLine(c);
+  if (c.claimant) out.push(new Paragraph(`${w.t('report.claimantLine', { name: c.claimant })}${c.claimDate ? `, ${w.formatDate(c.claimDate)}` : ''}`));
+  if (c.orphaned) out.push(new Paragraph(w.t('report.orphanedNote')));
+  const review = w.reviewLine(c);
   if (review) out.push(new Paragraph({ children: [new TextRun({ text: review, color: '5F6775' })] }));
   if (c.rationale) out.push(new Paragraph(c.rationale));
   c.sources.forEach((s, i) => {
-    const details = sourceLine(s);
+    const details = w.sourceLine(s);
     out.push(
       new Paragraph({
         indent: { left: 360 },
         children: [
           new TextRun(`${i + 1}. `),
           new ExternalHyperlink({ link: s.url, children: [new TextRun({ text: s.title || s.url, style: 'Hyperlink' })] }),
-          new TextRun(`${details ? ` — ${details}` : ''} (${stanceLabel(s.stance)})`),
+          new TextRun(`${details ? ` — ${details}` : ''} (${w.stanceLabel(s.stance)})`),
         ],
       }),
     );
@@ -170,30 +172,31 @@ function claimParagraphs(r: Report, c: ReportClaim): Paragraph[] {
 
 /** The .docx of a report. */
 export async function toDocx(r: Report): Promise<Buffer> {
+  const w = wording(r);
   const opened = new Set<number>();
   const article = articleBlocks(r, opened);
   const live = r.claims.filter((c) => opened.has(c.number));
   const body: (Paragraph | Table)[] = [
-    ...(r.draft ? [new Paragraph({ children: [new TextRun({ text: `${DRAFT_MARK}.`, bold: true, color: 'B3261E' })] })] : []),
+    ...(r.draft ? [new Paragraph({ children: [new TextRun({ text: `${w.draftMark}.`, bold: true, color: 'B3261E' })] })] : []),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(r.document.title)] }),
     new Paragraph({
       children: [
-        new TextRun({ text: `Language: ${r.document.language} · Revision ${r.document.revision} · Status: ${statusLabel(r.document.status)} · Fact check by ${r.workspace.organisation}`, color: '5F6775' }),
+        new TextRun({ text: w.t('report.metaLine', { language: r.document.language, revision: r.document.revision, status: w.statusLabel(r.document.status), organisation: r.workspace.organisation }), color: '5F6775' }),
       ],
     }),
-    ...(articleLine(r.document) ? [new Paragraph(articleLine(r.document)!)] : []),
-    ...(r.document.sourceUrl ? [new Paragraph({ children: [new TextRun('Source: '), new ExternalHyperlink({ link: r.document.sourceUrl, children: [new TextRun({ text: r.document.sourceUrl, style: 'Hyperlink' })] })] })] : []),
-    ...(r.signoff ? [new Paragraph(`Signed off by ${r.signoff.by} on ${formatDate(r.signoff.at, true)} (revision ${r.signoff.revision}). SHA-256 ${r.signoff.hash}`)] : []),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
+    ...(w.articleLine(r.document) ? [new Paragraph(w.articleLine(r.document)!)] : []),
+    ...(r.document.sourceUrl ? [new Paragraph({ children: [new TextRun(w.t('report.sourcePrefix')), new ExternalHyperlink({ link: r.document.sourceUrl, children: [new TextRun({ text: r.document.sourceUrl, style: 'Hyperlink' })] })] })] : []),
+    ...(r.signoff ? [new Paragraph(w.t('report.signedOffHash', { name: r.signoff.by, date: w.formatDate(r.signoff.at, true), revision: r.signoff.revision, hash: r.signoff.hash }))] : []),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(w.t('report.summary'))] }),
     new Paragraph(`${r.summary.claims} claims checked · ${r.summary.sources} sources${r.summary.reviewers.length ? ` · reviewed by ${r.summary.reviewers.join(', ')}` : ''}`),
     ...r.summary.perVerdict.map((v) => new Paragraph({ children: [new TextRun({ text: '■ ', color: hex(v.color) }), new TextRun(`${v.label}: ${v.count}`)] })),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Article')] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(w.t('report.article'))] }),
     ...article,
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Claims')] }),
-    ...(r.claims.length ? r.claims.flatMap((c) => claimParagraphs(r, c)) : [new Paragraph('No claims were marked in this article.')]),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Methodology')] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(w.t('report.claims'))] }),
+    ...(r.claims.length ? r.claims.flatMap((c) => claimParagraphs(r, c)) : [new Paragraph(w.t('report.noClaims'))]),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(w.t('report.methodology'))] }),
     new Paragraph(
-      `Each claim was checked by one reviewer and its verdict approved by a second (four eyes); an editor signed the whole report off. Ratings are published in schema.org ClaimReview from ${r.ratingBounds.worst} (worst) to ${r.ratingBounds.best} (best).`,
+      w.t('report.methodologyShort', { worst: r.ratingBounds.worst, best: r.ratingBounds.best }),
     ),
     ...r.scale.map((v) => new Paragraph({ children: [new TextRun({ text: '■ ', color: hex(v.color) }), new TextRun(`${v.label} — ${v.rating === null ? 'no rating' : `rating ${v.rating}`}`)] })),
   ];
@@ -218,7 +221,7 @@ export async function toDocx(r: Report): Promise<Buffer> {
     },
     sections: [
       {
-        headers: r.draft ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: DRAFT_MARK, bold: true, color: 'B3261E' })] })] }) } : undefined,
+        headers: r.draft ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: w.draftMark, bold: true, color: 'B3261E' })] })] }) } : undefined,
         footers: {
           default: new Footer({
             children: [

@@ -48,8 +48,8 @@ export function contentDisposition(title: string, suffix: string): string {
  * most two at once): gathered and rendered in a worker thread, so that a long PDF never
  * stalls the editors on this process.
  */
-export async function exportDocument(document: { id: string; title: string }, format: ExportFormat, baseUrl: string, userId: string) {
-  const body = await asUserExport(userId, () => runExport({ documentId: document.id, format, publicBaseUrl: baseUrl }));
+export async function exportDocument(document: { id: string; title: string }, format: ExportFormat, baseUrl: string, userId: string, timeZone?: string) {
+  const body = await asUserExport(userId, () => runExport({ documentId: document.id, format, publicBaseUrl: baseUrl, timeZone }));
   const spec = EXPORT_SPECS[format];
   return { body, contentType: spec.contentType, disposition: contentDisposition(document.title, spec.suffix) };
 }

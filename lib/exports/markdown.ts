@@ -1,7 +1,6 @@
 /** The report as Markdown (CommonMark + GFM tables), for CMSs and wikis. */
 import type { Block, Cell, Report, Segment } from './report';
-import { DRAFT_MARK } from './report';
-import { articleLine, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
+import { wording } from './text';
 
 /**
  * Escapes what Markdown would read as markup, and nothing else: emphasis, code, links,
@@ -70,65 +69,69 @@ function blockMarkdown(block: Block): string | null {
 }
 
 export function toMarkdown(r: Report): string {
+  const w = wording(r);
+  const { t, formatDate } = w;
+  const line = w.articleLine(r.document);
   const out: string[] = [];
-  if (r.draft) out.push(`> **${DRAFT_MARK}.** This report may still change.`, '');
+  if (r.draft) out.push(`> **${w.draftMark}.** ${t('report.md.draftNote')}`, '');
   out.push(`# ${esc(r.document.title)}`, '');
   const meta = [
-    articleLine(r.document) ? `Article: ${esc(articleLine(r.document)!)}` : null,
-    r.document.sourceUrl ? `Source: ${link(r.document.sourceUrl, r.document.sourceUrl)}` : null,
-    `Language: ${r.document.language}`,
-    `Revision: ${r.document.revision}`,
-    `Status: ${statusLabel(r.document.status)}`,
-    `Fact check by ${esc(r.workspace.organisation)}`,
+    line ? t('report.md.articleMeta', { line: esc(line) }) : null,
+    r.document.sourceUrl ? t('report.md.sourceMeta', { url: link(r.document.sourceUrl, r.document.sourceUrl) }) : null,
+    t('report.md.languageMeta', { language: r.document.language }),
+    t('report.md.revisionMeta', { revision: r.document.revision }),
+    t('report.md.statusMeta', { status: w.statusLabel(r.document.status) }),
+    t('report.factCheckBy', { organisation: esc(r.workspace.organisation) }),
   ].filter(Boolean);
   out.push(meta.join('  \n'), '');
   if (r.signoff) {
-    out.push(`**Signed off** by ${esc(r.signoff.by)} on ${formatDate(r.signoff.at, true)} (revision ${r.signoff.revision}).  `, `SHA-256: \`${r.signoff.hash}\``, '');
+    out.push(`${t('report.md.signedOff', { name: esc(r.signoff.by), date: formatDate(r.signoff.at, true), revision: r.signoff.revision })}  `, `SHA-256: \`${r.signoff.hash}\``, '');
   }
-  out.push('## Summary', '');
-  out.push(`${r.summary.claims} claims checked, ${r.summary.sources} sources${r.summary.reviewers.length ? `, reviewed by ${esc(r.summary.reviewers.join(', '))}` : ''}.`, '');
+  out.push(`## ${t('report.summary')}`, '');
+  out.push(t('report.md.summaryLine', { claims: r.summary.claims, sources: r.summary.sources, reviewers: r.summary.reviewers.length ? t('report.md.reviewedBy', { names: esc(r.summary.reviewers.join(', ')) }) : '' }), '');
   if (r.summary.perVerdict.length) {
-    out.push('| Verdict | Claims |', '| --- | ---: |');
+    out.push(`| ${t('report.md.verdictCol')} | ${t('report.md.claimsCol')} |`, '| --- | ---: |');
     for (const v of r.summary.perVerdict) out.push(`| ${esc(v.label)} | ${v.count} |`);
     out.push('');
   }
-  out.push('## Article', '');
+  out.push(`## ${t('report.article')}`, '');
   for (const block of r.blocks) {
     const md = blockMarkdown(block);
     if (md) out.push(md, '');
   }
-  out.push('## Claims', '');
-  if (!r.claims.length) out.push('No claims were marked in this article.', '');
+  out.push(`## ${t('report.claims')}`, '');
+  if (!r.claims.length) out.push(t('report.noClaims'), '');
   for (const c of r.claims) {
     out.push(`### <a id="claim-${c.number}"></a>${c.number}. ${esc(c.statement)}`, '');
     out.push(`> ${esc(c.quote.exact)}`, '');
     const facts = [
-      `**Verdict:** ${esc(c.verdictLabel)}${c.rating !== null ? ` (${c.rating} of ${r.ratingBounds.best})` : ''}`,
-      `**Status:** ${statusLabel(c.status)}${c.dismissReason ? ` — ${esc(c.dismissReason)}` : ''}`,
-      c.claimant ? `**Claimant:** ${esc(c.claimant)}${c.claimDate ? `, ${formatDate(c.claimDate)}` : ''}` : c.claimDate ? `**Claim date:** ${formatDate(c.claimDate)}` : null,
-      c.orphaned ? '**Note:** the quoted text is no longer in the article.' : null,
-      reviewLine(c) ? esc(reviewLine(c)!) : null,
+      `${t('report.md.verdict', { label: esc(c.verdictLabel) })}${c.rating !== null ? t('report.md.ratingSuffix', { rating: c.rating, best: r.ratingBounds.best }) : ''}`,
+      `${t('report.md.status', { status: w.statusLabel(c.status) })}${c.dismissReason ? ` — ${esc(c.dismissReason)}` : ''}`,
+      c.claimant
+        ? `${t('report.md.claimant', { name: esc(c.claimant) })}${c.claimDate ? `, ${formatDate(c.claimDate)}` : ''}`
+        : c.claimDate
+          ? t('report.md.claimDate', { date: formatDate(c.claimDate) })
+          : null,
+      c.orphaned ? t('report.md.note') : null,
+      w.reviewLine(c) ? esc(w.reviewLine(c)!) : null,
     ].filter(Boolean);
     out.push(facts.join('  \n'), '');
     if (c.rationale) out.push(esc(c.rationale), '');
     if (c.sources.length) {
-      out.push('Sources:', '');
+      out.push(t('report.md.sources'), '');
       for (const s of c.sources) {
-        const details = sourceLine(s);
-        out.push(`${c.sources.indexOf(s) + 1}. ${link(s.title || s.url, s.url)}${details ? ` — ${esc(details)}` : ''} (${stanceLabel(s.stance)})`);
+        const details = w.sourceLine(s);
+        out.push(`${c.sources.indexOf(s) + 1}. ${link(s.title || s.url, s.url)}${details ? ` — ${esc(details)}` : ''} (${w.stanceLabel(s.stance)})`);
         if (s.excerpt) out.push(`   > ${esc(s.excerpt)}`);
       }
       out.push('');
     }
   }
-  out.push('## Methodology', '');
-  out.push(
-    `Each claim was checked by one reviewer and approved by a second (four eyes); an editor signed off the whole report. Verdicts use this scale (ratings as published in schema.org ClaimReview, ${r.ratingBounds.worst} = worst, ${r.ratingBounds.best} = best):`,
-    '',
-  );
-  out.push('| Verdict | Rating |', '| --- | ---: |');
+  out.push(`## ${t('report.methodology')}`, '');
+  out.push(t('report.md.methodology', { worst: r.ratingBounds.worst, best: r.ratingBounds.best }), '');
+  out.push(`| ${t('report.md.verdictCol')} | ${t('report.md.ratingCol')} |`, '| --- | ---: |');
   for (const v of r.scale) out.push(`| ${esc(v.label)} | ${v.rating ?? '—'} |`);
   out.push('');
-  if (r.draft) out.push(`*${DRAFT_MARK}.*`, '');
+  if (r.draft) out.push(`*${w.draftMark}.*`, '');
   return out.join('\n');
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Block, Cell, Report, ReportClaim, Segment } from './report';
-import { articleLine, DRAFT_MARK, formatDate, reviewLine, sourceLine, stanceLabel, statusLabel } from './text';
+import { wording } from './text';
 
 const FONT_FILES = {
   serif: 'DejaVuSerif.ttf',
@@ -57,13 +57,15 @@ const DRAFT_RED = '#b3261e';
 const LINK = '#1d3557';
 
 export async function toPdf(r: Report): Promise<Buffer> {
+  const w = wording(r);
+  const { t } = w;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 62, right: 62 },
     bufferPages: true,
     lang: r.document.language,
     displayTitle: true,
-    info: { Title: `${r.document.title}${r.draft ? ` (${DRAFT_MARK})` : ''}`, Author: r.workspace.organisation, Subject: 'Fact-check report', Creator: 'Factdesk' },
+    info: { Title: `${r.document.title}${r.draft ? ` (${w.draftMark})` : ''}`, Author: r.workspace.organisation, Subject: t('report.subject'), Creator: 'Factdesk' },
   });
   for (const [name, data] of Object.entries(loadFonts())) doc.registerFont(name, data);
   shareLayoutCaches(doc);
@@ -87,20 +89,20 @@ export async function toPdf(r: Report): Promise<Buffer> {
       .text(text, { lineGap: 2 });
 
   // Title and facts.
-  if (r.draft) doc.font('sansBold').fontSize(11).fillColor(DRAFT_RED).text(`${DRAFT_MARK}.`, { characterSpacing: 0.3 }).moveDown(0.3);
+  if (r.draft) doc.font('sansBold').fontSize(11).fillColor(DRAFT_RED).text(`${w.draftMark}.`, { characterSpacing: 0.3 }).moveDown(0.3);
   doc.font('serifBold').fontSize(21).fillColor(INK).text(r.document.title, { lineGap: 2 });
   doc.moveDown(0.4);
   doc.font('sans').fontSize(9.5).fillColor(MUTED);
-  if (articleLine(r.document)) doc.text(articleLine(r.document)!);
-  if (r.document.sourceUrl) doc.text('Source: ', { continued: true }).fillColor(LINK).text(r.document.sourceUrl, { link: r.document.sourceUrl, underline: true }).fillColor(MUTED);
-  doc.text(`Language: ${r.document.language} · Revision ${r.document.revision} · Status: ${statusLabel(r.document.status)} · Fact check by ${r.workspace.organisation}`);
+  if (w.articleLine(r.document)) doc.text(w.articleLine(r.document)!);
+  if (r.document.sourceUrl) doc.text(t('report.sourcePrefix'), { continued: true }).fillColor(LINK).text(r.document.sourceUrl, { link: r.document.sourceUrl, underline: true }).fillColor(MUTED);
+  doc.text(t('report.metaLine', { language: r.document.language, revision: r.document.revision, status: w.statusLabel(r.document.status), organisation: r.workspace.organisation }));
   if (r.signoff) {
-    doc.moveDown(0.5).font('sansBold').fontSize(10).fillColor('#1d6b61').text(`Signed off by ${r.signoff.by} on ${formatDate(r.signoff.at, true)} (revision ${r.signoff.revision})`);
+    doc.moveDown(0.5).font('sansBold').fontSize(10).fillColor('#1d6b61').text(t('report.signedOffPlain', { name: r.signoff.by, date: w.formatDate(r.signoff.at, true), revision: r.signoff.revision }));
     doc.font('sans').fontSize(8).fillColor(MUTED).text(`SHA-256 ${r.signoff.hash}`);
   }
 
   // Summary with a small bar chart.
-  heading('Summary');
+  heading(t('report.summary'));
   para(`${r.summary.claims} claims checked · ${r.summary.sources} sources${r.summary.reviewers.length ? ` · reviewed by ${r.summary.reviewers.join(', ')}` : ''}`, { font: 'sans', size: 10 });
   doc.moveDown(0.4);
   const max = Math.max(1, ...r.summary.perVerdict.map((v) => v.count));
@@ -114,18 +116,18 @@ export async function toPdf(r: Report): Promise<Buffer> {
   }
 
   // The article with numbered highlights.
-  heading('Article');
+  heading(t('report.article'));
   for (const block of r.blocks) articleBlock(doc, r, block, width);
 
   // Each claim.
-  heading('Claims');
-  if (!r.claims.length) para('No claims were marked in this article.', { font: 'sans', size: 10, color: MUTED });
+  heading(t('report.claims'));
+  if (!r.claims.length) para(t('report.noClaims'), { font: 'sans', size: 10, color: MUTED });
   for (const c of r.claims) claimSection(doc, r, c, width);
 
   // Methodology.
-  heading('Methodology');
+  heading(t('report.methodology'));
   para(
-    `Each claim was checked by one reviewer and its verdict approved by a second (four eyes); an editor signed the whole report off. Ratings are published in schema.org ClaimReview from ${r.ratingBounds.worst} (worst) to ${r.ratingBounds.best} (best).`,
+    t('report.methodologyShort', { worst: r.ratingBounds.worst, best: r.ratingBounds.best }),
     { size: 10 },
   );
   doc.moveDown(0.4);
@@ -145,7 +147,7 @@ export async function toPdf(r: Report): Promise<Buffer> {
     const { margins } = doc.page;
     const saved = margins.bottom;
     margins.bottom = 0;
-    if (r.draft) doc.font('sansBold').fontSize(9).fillColor(DRAFT_RED).text(DRAFT_MARK, margins.left, 30, { width, align: 'right' });
+    if (r.draft) doc.font('sansBold').fontSize(9).fillColor(DRAFT_RED).text(w.draftMark, margins.left, 30, { width, align: 'right' });
     doc
       .font('sans')
       .fontSize(8.5)
@@ -350,25 +352,26 @@ function tableBlock(doc: PDFKit.PDFDocument, r: Report, rows: Cell[][], x: numbe
 }
 
 function claimSection(doc: PDFKit.PDFDocument, r: Report, c: ReportClaim, width: number) {
+  const w = wording(r);
   const left = doc.page.margins.left;
   if (doc.y > doc.page.maxY() - 100) doc.addPage();
   doc.y += 8;
   const para = (runs: Run[], size: number, indent = 0, leading = 1.4) => layoutRuns(doc, runs, { x: left + indent, width: width - indent, size, lineHeight: size * leading });
   para([{ text: `${c.number}. ${c.statement}`, font: 'sansBold', color: INK }], 11.5, 0, 1.35);
   doc.y += 2;
-  para([{ text: `„${c.quote.exact}“${c.orphaned ? ' (no longer in the article)' : ''}`, font: 'serifItalic', color: MUTED }], 10);
+  para([{ text: `„${c.quote.exact}“${c.orphaned ? w.t('report.noLongerInArticle') : ''}`, font: 'serifItalic', color: MUTED }], 10);
   doc.y += 2;
   if (doc.y + 14 > doc.page.maxY()) doc.addPage();
   doc.rect(left, doc.y + 1, 9, 9).fill(c.verdictColor);
   para(
     [
       { text: `${c.verdictLabel}${c.rating !== null ? ` (${c.rating}/${r.ratingBounds.best})` : ''}  ·  `, font: 'sansBold', color: INK },
-      { text: `${statusLabel(c.status)}${c.dismissReason ? ` — ${c.dismissReason}` : ''}`, font: 'sans', color: MUTED },
+      { text: `${w.statusLabel(c.status)}${c.dismissReason ? ` — ${c.dismissReason}` : ''}`, font: 'sans', color: MUTED },
     ],
     10,
     14,
   );
-  const who = [c.claimant ? `Claimant: ${c.claimant}` : null, c.claimDate ? `Date: ${formatDate(c.claimDate)}` : null].filter(Boolean).join(' · ');
+  const who = [c.claimant ? w.t('report.claimantLine', { name: c.claimant }) : null, c.claimDate ? w.t('report.dateShort', { date: w.formatDate(c.claimDate) }) : null].filter(Boolean).join(' · ');
   if (who) para([{ text: who, font: 'sans', color: MUTED }], 9.5);
   if (c.rationale) {
     doc.y += 3;
@@ -376,13 +379,13 @@ function claimSection(doc: PDFKit.PDFDocument, r: Report, c: ReportClaim, width:
   }
   if (c.sources.length) {
     doc.y += 4;
-    para([{ text: 'Sources', font: 'sansBold', color: INK }], 9);
+    para([{ text: w.t('report.sources'), font: 'sansBold', color: INK }], 9);
     c.sources.forEach((s, i) => {
       para(
         [
           { text: `${i + 1}. `, font: 'sans', color: INK },
           { text: s.title || s.url, font: 'sans', color: LINK, link: s.url, underline: true },
-          { text: ` — ${[sourceLine(s), stanceLabel(s.stance)].join(' · ')}`, font: 'sans', color: MUTED },
+          { text: ` — ${[w.sourceLine(s), w.stanceLabel(s.stance)].join(' · ')}`, font: 'sans', color: MUTED },
         ],
         9,
         6,
@@ -391,7 +394,7 @@ function claimSection(doc: PDFKit.PDFDocument, r: Report, c: ReportClaim, width:
       if (s.excerpt) para([{ text: `“${s.excerpt}”`, font: 'serifItalic', color: MUTED }], 8.5, 18);
     });
   }
-  const review = reviewLine(c);
+  const review = w.reviewLine(c);
   if (review) {
     doc.y += 2;
     para([{ text: review, font: 'sans', color: MUTED }], 8.5);

@@ -13,7 +13,10 @@ import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
 import { getMembersByWorkspaceId, getWorkspaceById } from '@/db/queries/users';
 import type { ClaimStatus, Verdict } from '@/db/schema';
 import { textWithPositions } from '../claims/anchor';
-import { DEFAULT_VERDICT_SCALE, RATING_BOUNDS, verdictLabel, verdictSpec, OPEN_CLAIM_COLOR } from '../claims/verdicts';
+import { getVerdictLabels } from '@/db/queries/verdict-labels';
+import { DEFAULT_VERDICT_SCALE, RATING_BOUNDS, verdictSpec, OPEN_CLAIM_COLOR } from '../claims/verdicts';
+import { reportLocale, validTimeZone } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 import { loadCurrent } from '../collab/authority';
 import { sourceContent } from '../claims/serialize';
 import { notFound } from '../errors';
@@ -204,16 +207,24 @@ export function publishedReportUrl(publicBaseUrl: string, slug: string | undefin
   return slug ? `${publicBaseUrl.replace(/\/+$/, '')}/r/${slug}` : null;
 }
 
-/** The report of a document's current revision. */
-export function buildReport(documentId: string, options: { publicBaseUrl: string }) {
+/**
+ * The report of a document's current revision, in the document's language (German, English or
+ * Spanish; others in English) with the workspace's own verdict names, and times in `timeZone`.
+ */
+export function buildReport(documentId: string, options: { publicBaseUrl: string; timeZone?: string | null }) {
   const db = getDb();
   return db.transaction((tx) => {
     const document = getDocumentById(documentId, tx);
     const state = getDocumentCollabState(documentId);
     if (!document || document.deletedAt || !state) throw notFound();
     const workspace = getWorkspaceById(document.workspaceId, tx)!;
+    const locale = reportLocale(document.language);
+    const timeZone = validTimeZone(options.timeZone) ?? 'UTC';
+    const t = translator(locale);
+    const renamed = getVerdictLabels(document.workspaceId, locale, tx);
+    const verdictLabel = (key: Verdict | null) => (key ? (renamed[key] ?? t(`verdicts.${key}`)) : t('verdicts.none'));
     const names = new Map(getMembersByWorkspaceId(document.workspaceId, tx).map((m) => [m.id, m.name]));
-    const person = (id: string | null) => (id ? { id, name: names.get(id) ?? 'A former member' } : null);
+    const person = (id: string | null) => (id ? { id, name: names.get(id) ?? t('common.FormerMember') } : null);
     const doc = loadCurrent(documentId, state.version, tx);
     const { chars, positions } = textWithPositions(doc);
     const cps = codePointOffsets(chars);
@@ -254,7 +265,7 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
     const latest = getSignoffsByDocumentId(documentId, tx)[0];
     const signoff =
       document.status === 'signed_off' && latest && latest.revision === document.revision && !latest.reopenedAt
-        ? { by: latest.signedByName ?? 'A former member', at: latest.signedAt.toISOString(), revision: latest.revision, hash: latest.hash }
+        ? { by: latest.signedByName ?? t('common.FormerMember'), at: latest.signedAt.toISOString(), revision: latest.revision, hash: latest.hash }
         : null;
 
     const perVerdict = [...DEFAULT_VERDICT_SCALE.map((v) => v.key), null].map((key) => ({
@@ -267,6 +278,9 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
     const base = options.publicBaseUrl.replace(/\/+$/, '');
 
     return {
+      /** The language the report is written in, and the time zone its times are shown in. */
+      locale,
+      timeZone,
       generatedAt: new Date().toISOString(),
       publicBaseUrl: base,
       // A published report's public address is its address for everyone (ClaimReview `url`, W3C ids).
@@ -299,7 +313,7 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
         sources: claims.reduce((n, c) => n + c.sources.length, 0),
         reviewers,
       },
-      scale: DEFAULT_VERDICT_SCALE.map((v) => ({ key: v.key, label: v.label, rating: v.rating, color: v.color })),
+      scale: DEFAULT_VERDICT_SCALE.map((v) => ({ key: v.key, label: verdictLabel(v.key), rating: v.rating, color: v.color })),
       ratingBounds: RATING_BOUNDS,
       doc: doc.toJSON() as unknown,
     };

@@ -1,49 +1,83 @@
-/** Small wordings shared by the report formats. */
+/**
+ * The wordings of a report, in the report's language (the document's: German, English or
+ * Spanish) and with times in its time zone, named ("1 Dec 2026, 09:14 CET"). Every format
+ * (page, PDF, Markdown, DOCX, CSV) takes its words from here, so they all say the same.
+ */
 import type { ClaimStatus, DocumentStatus } from '@/db/enums';
-import { CLAIM_STATUS_LABELS } from '../claims/verdicts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales';
+import { translator, type Translator } from '../i18n/messages';
 import type { ReportClaim, ReportSource } from './report';
 
-/** "By Priya Raman · published 2 Oct 2026", from what the article's source said; null when it said nothing. */
-export function articleLine(d: { byline: string | null; publishedAt: string | null }): string | null {
-  const by = d.byline ? (/^(by|von|por|de|par)\s/i.test(d.byline) ? d.byline : `By ${d.byline}`) : null;
-  const parts = [by, d.publishedAt ? `published ${formatDate(d.publishedAt)}` : null].filter(Boolean);
-  return parts.length ? parts.join(' · ') : null;
+/** What a report needs to be worded: its language and time zone. */
+export interface ReportLanguage {
+  locale?: string;
+  timeZone?: string;
 }
 
-/** The mark every format carries when the document is not signed off. */
+export interface Wording {
+  locale: Locale;
+  timeZone: string;
+  t: Translator;
+  /** "21 Dec 2021" for a date, "21 Dec 2021, 14:02 CET" for a timestamp. */
+  formatDate(iso: string, withTime?: boolean): string;
+  /** "By Priya Raman · published 2 Oct 2026", from what the article's source said; null when it said nothing. */
+  articleLine(d: { byline: string | null; publishedAt: string | null }): string | null;
+  /** "Publisher · published 3 Jan 2021 · accessed 5 Jan 2022". */
+  sourceLine(s: ReportSource): string;
+  /** "Proposed by Rita Reviewer on …; approved by Ben Reviewer on …". */
+  reviewLine(c: ReportClaim): string | null;
+  statusLabel(status: ClaimStatus | DocumentStatus): string;
+  stanceLabel(stance: string): string;
+  /** The mark every format carries when the document is not signed off. */
+  draftMark: string;
+}
+
+const cache = new Map<string, Wording>();
+
+export function wording(r: ReportLanguage = {}): Wording {
+  const locale: Locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
+  const timeZone = r.timeZone || 'UTC';
+  const key = `${locale}|${timeZone}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const t = translator(locale, timeZone);
+  // One formatter each: building one per call costs ~1 ms. Calendar dates (a claim's date, a
+  // source's) are dates, not instants: shown as written, whatever the zone.
+  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const timeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  const formatDate = (iso: string, withTime = false) =>
+    withTime ? timeFormat.format(new Date(iso)) : dateFormat.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
+  const statusLabel = (status: ClaimStatus | DocumentStatus) =>
+    ['draft', 'in_review', 'signed_off'].includes(status) ? t(`documentStatus.${status as DocumentStatus}`) : t(`claimStatus.${status as ClaimStatus}`);
+  const w: Wording = {
+    locale,
+    timeZone,
+    t,
+    formatDate,
+    articleLine(d) {
+      const by = d.byline ? (/^(by|von|por|de|par)\s/i.test(d.byline) ? d.byline : t('report.byline', { byline: d.byline })) : null;
+      const parts = [by, d.publishedAt ? t('report.published', { date: formatDate(d.publishedAt) }) : null].filter(Boolean);
+      return parts.length ? parts.join(' · ') : null;
+    },
+    sourceLine(s) {
+      return [s.publisher, s.publishedAt ? t('report.published', { date: formatDate(s.publishedAt) }) : null, t('report.accessed', { date: formatDate(s.accessedAt) })]
+        .filter(Boolean)
+        .join(' · ');
+    },
+    reviewLine(c) {
+      const parts = [
+        c.proposedBy && c.proposedAt ? t('report.proposedBy', { name: c.proposedBy.name, date: formatDate(c.proposedAt, true) }) : null,
+        c.approvedBy && c.approvedAt && c.status === 'approved' ? t('report.approvedBy', { name: c.approvedBy.name, date: formatDate(c.approvedAt, true) }) : null,
+      ].filter(Boolean);
+      return parts.length ? parts.join('; ') : null;
+    },
+    statusLabel,
+    stanceLabel: (stance) => (['supports', 'refutes', 'context'].includes(stance) ? t(`report.stance.${stance as 'supports'}`) : stance),
+    draftMark: t('report.draftMark'),
+  };
+  cache.set(key, w);
+  return w;
+}
+
+/** The English draft mark (for code that has no report at hand). */
 export const DRAFT_MARK = 'Draft — not signed off';
-
-const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = { draft: 'Draft', in_review: 'In review', signed_off: 'Signed off' };
-
-export function statusLabel(status: ClaimStatus | DocumentStatus): string {
-  return (CLAIM_STATUS_LABELS as Record<string, string>)[status] ?? DOCUMENT_STATUS_LABELS[status as DocumentStatus];
-}
-
-const STANCES: Record<string, string> = { supports: 'supports the claim', refutes: 'refutes the claim', context: 'context' };
-export function stanceLabel(stance: string): string {
-  return STANCES[stance] ?? stance;
-}
-
-// One formatter for every date: building one per call (toLocaleDateString) costs ~1 ms each.
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "21 Dec 2021" for a date, "21 Dec 2021, 14:02 UTC" for a timestamp (reports are read anywhere: UTC). */
-export function formatDate(iso: string, withTime = false): string {
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  const date = DATE_FORMAT.format(d);
-  return withTime ? `${date}, ${d.toISOString().slice(11, 16)} UTC` : date;
-}
-
-/** "Publisher · published 3 Jan 2021 · accessed 5 Jan 2022". */
-export function sourceLine(s: ReportSource): string {
-  return [s.publisher, s.publishedAt ? `published ${formatDate(s.publishedAt)}` : null, `accessed ${formatDate(s.accessedAt)}`].filter(Boolean).join(' · ');
-}
-
-/** "Proposed by Rita Reviewer on …; approved by Ben Reviewer on …". */
-export function reviewLine(c: ReportClaim): string | null {
-  const parts = [
-    c.proposedBy && c.proposedAt ? `Proposed by ${c.proposedBy.name} on ${formatDate(c.proposedAt, true)}` : null,
-    c.approvedBy && c.approvedAt && c.status === 'approved' ? `approved by ${c.approvedBy.name} on ${formatDate(c.approvedAt, true)}` : null,
-  ].filter(Boolean);
-  return parts.length ? parts.join('; ') : null;
-}

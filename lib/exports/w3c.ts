@@ -13,7 +13,7 @@ const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 function annotation(r: Report, c: ReportClaim) {
   const base = r.reportUrl;
   const body: Record<string, unknown>[] = [
-    { type: 'TextualBody', purpose: 'assessing', value: c.verdictLabel, format: 'text/plain', language: 'en' },
+    { type: 'TextualBody', purpose: 'assessing', value: c.verdictLabel, format: 'text/plain', language: r.locale ?? 'en' },
   ];
   if (c.rationale) body.push({ type: 'TextualBody', purpose: 'describing', value: c.rationale, format: 'text/plain', language: r.document.language });
   if (c.statement) body.push({ type: 'TextualBody', purpose: 'identifying', value: c.statement, format: 'text/plain', language: r.document.language });

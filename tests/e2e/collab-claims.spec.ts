@@ -82,12 +82,16 @@ test('2,000 characters typed offline are all saved when the connection is back, 
   await expect(rita.doc.saveState).toHaveText('All changes saved');
   await expect.poll(() => ben.doc.articleText()).toBe('Erster Satz.');
 
+  const articleTop = async () => (await rita.page.locator('.editor-mount').boundingBox())!.y;
+  const topOnline = await articleTop();
   await rita.context.setOffline(true);
   await rita.doc.caretAfter('Erster Satz.');
   // 2,000 keystrokes, one step each: four times what one request may carry.
   const typed = Array.from({ length: 200 }, (_, i) => `${String(i).padStart(3, '0')}-wort `).join('').slice(0, 2000);
   await rita.page.keyboard.type(typed);
-  await expect(rita.doc.saveState).toContainText('unsent');
+  // Typed in one place: one change, however many keystrokes; and the status line does not push the article down.
+  await expect(rita.doc.saveState).toContainText('1 unsent change,');
+  expect(await articleTop()).toBe(topOnline);
   await rita.context.setOffline(false);
   await expect(rita.doc.saveState).toHaveText('All changes saved', { timeout: 60_000 });
   await expect.poll(() => ben.doc.articleText(), { timeout: 20_000 }).toBe(`Erster Satz.${typed}`);

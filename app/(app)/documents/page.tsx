@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { NewDocumentForm } from '@/components/documents/new-document-form';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
 import { DOCUMENT_STATUSES } from '@/db/enums';
 import { ArchiveButton } from '@/components/documents/archive-button';
-import { STATUS_LABELS } from '@/components/ui/status-badge';
 import { LIST_SORTS, listDocuments, listQuerySchema, type ListQuery } from '@/lib/documents/list';
-import { LANGUAGES } from '@/lib/languages';
+import { LANGUAGES, languageNameIn } from '@/lib/languages';
 import { requireSessionUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -14,10 +14,11 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { InvitationList } from '@/components/members/invitation-list';
 import { myInvitations } from '@/lib/members/invitations';
 
-export const metadata: Metadata = { title: 'Documents' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('documents');
+  return { title: t('title') };
+}
 export const dynamic = 'force-dynamic';
-
-const SORT_LABELS: Record<(typeof LIST_SORTS)[number], string> = { updated: 'Last edited', created: 'Created', title: 'Title', status: 'Status', relevance: 'Best match' };
 
 /** The list's address with some parameters changed (page links, clearing). */
 function listHref(query: ListQuery, change: Partial<Record<keyof ListQuery, string | number | undefined>>): string {
@@ -40,55 +41,58 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   const creatable = memberships.filter((m) => can(m.role, 'document:create'));
   const workspaceName = new Map(memberships.map((m) => [m.workspaceId, m.workspaceName]));
   const invitations = myInvitations(user);
+  const t = await getTranslations('documents');
+  const ts = await getTranslations('documentStatus');
+  const locale = await getLocale();
   return (
     <div className="page">
       <InvitationList invitations={invitations.map((i) => ({ id: i.id, workspaceName: i.workspaceName, role: i.role, invitedByName: i.invitedByName }))} />
       <div className="page-head">
         <div>
-          <h1>Documents</h1>
+          <h1>{t('title')}</h1>
           <p className="muted">
             {memberships.length === 1
-              ? `${memberships[0]!.workspaceName} · you are ${/^[ae]/.test(memberships[0]!.role) ? 'an' : 'a'} ${memberships[0]!.role}`
+              ? t('youAre', { workspace: memberships[0]!.workspaceName, role: memberships[0]!.role })
               : memberships.length
-                ? `${memberships.length} workspaces`
-                : 'You are not a member of any workspace yet.'}
+                ? t('workspaces', { count: memberships.length })
+                : t('noWorkspace')}
           </p>
         </div>
         {creatable.length > 0 && <NewDocumentForm workspaces={creatable.map((m) => ({ id: m.workspaceId, name: m.workspaceName }))} />}
       </div>
       {memberships.length > 0 && (
-        <form className="list-filters" role="search" aria-label="Find documents" method="get" action="/documents">
+        <form className="list-filters" role="search" aria-label={t('find')} method="get" action="/documents">
           <label className="field grow">
-            <span>Search titles and text</span>
-            <input type="search" name="q" defaultValue={query.q ?? ''} placeholder="e.g. Tomahawk Polen" />
+            <span>{t('search')}</span>
+            <input type="search" name="q" defaultValue={query.q ?? ''} placeholder={t('searchPlaceholder')} />
           </label>
           <label className="field">
-            <span>Status</span>
+            <span>{t('status')}</span>
             <select name="status" defaultValue={query.status ?? ''}>
-              <option value="">Any</option>
+              <option value="">{t('any')}</option>
               {DOCUMENT_STATUSES.map((st) => (
                 <option key={st} value={st}>
-                  {STATUS_LABELS[st]}
+                  {ts(st)}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Language</span>
+            <span>{t('language')}</span>
             <select name="language" defaultValue={query.language ?? ''}>
-              <option value="">Any</option>
+              <option value="">{t('any')}</option>
               {LANGUAGES.map((l) => (
                 <option key={l.tag} value={l.tag}>
-                  {l.name}
+                  {languageNameIn(l.tag, locale)}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Claims assigned to</span>
+            <span>{t('assignedTo')}</span>
             <select name="assignee" defaultValue={query.assignee ?? ''}>
-              <option value="">Anyone</option>
-              <option value="me">Me</option>
+              <option value="">{t('anyone')}</option>
+              <option value="me">{t('me')}</option>
               {members
                 .filter((m) => m.id !== user.id)
                 .map((m) => (
@@ -99,37 +103,37 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             </select>
           </label>
           <label className="field">
-            <span>Edited from</span>
+            <span>{t('editedFrom')}</span>
             <input type="date" name="from" defaultValue={query.from ?? ''} />
           </label>
           <label className="field">
-            <span>Edited until</span>
+            <span>{t('editedUntil')}</span>
             <input type="date" name="to" defaultValue={query.to ?? ''} />
           </label>
           <label className="field">
-            <span>Sort by</span>
+            <span>{t('sortBy')}</span>
             <select name="sort" defaultValue={query.sort ?? ''}>
-              <option value="">{query.q ? 'Best match' : 'Last edited'}</option>
+              <option value="">{query.q ? t('sort.relevance') : t('sort.updated')}</option>
               {LIST_SORTS.filter((k) => k !== 'relevance').map((k) => (
                 <option key={k} value={k}>
-                  {SORT_LABELS[k]}
+                  {t(`sort.${k}`)}
                 </option>
               ))}
             </select>
           </label>
           <label className="check">
-            <input type="checkbox" name="open" value="1" defaultChecked={query.open === '1'} /> With open claims
+            <input type="checkbox" name="open" value="1" defaultChecked={query.open === '1'} /> {t('withOpenClaims')}
           </label>
           <label className="check">
-            <input type="checkbox" name="archived" value="1" defaultChecked={query.archived === '1'} /> Archived
+            <input type="checkbox" name="archived" value="1" defaultChecked={query.archived === '1'} /> {t('archived')}
           </label>
           <span className="actions">
             <button type="submit" className="button primary small">
-              Search
+              {t('searchButton')}
             </button>
             {filtered && (
               <Link href="/documents" className="button ghost small">
-                Clear
+                {t('clear')}
               </Link>
             )}
           </span>
@@ -137,43 +141,43 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       )}
       {!parsed.success && (
         <p className="form-error" role="alert">
-          Some filters were not understood and were left out.
+          {t('badFilters')}
         </p>
       )}
       {filtered && (
         <p className="muted" role="status">
-          {list.total === 0 ? 'No documents match.' : `${list.total.toLocaleString('en')} ${list.total === 1 ? 'document matches' : 'documents match'}.`}
+          {t('matches', { count: list.total })}
         </p>
       )}
       {documents.length === 0 && filtered ? null : documents.length === 0 ? (
         <div className="empty-state">
-          <h2>No documents yet</h2>
+          <h2>{t('emptyTitle')}</h2>
           <p>
             {creatable.length
-              ? 'Paste an article or upload a .txt, .md or .html file with “New document” to start checking it.'
-              : 'When an editor adds an article to your workspace, it appears here.'}
+              ? t('emptyCreate')
+              : t('emptyWait')}
           </p>
         </div>
       ) : (
         <table className="doc-table">
-          <caption className="sr-only">Documents you can open</caption>
+          <caption className="sr-only">{t('caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Title</th>
+              <th scope="col">{t('colTitle')}</th>
               <th scope="col" className="optional">
-                Language
+                {t('colLanguage')}
               </th>
-              <th scope="col">Status</th>
-              <th scope="col" className="optional" title="Claims approved or dismissed, of all claims">
-                Claims done
+              <th scope="col">{t('colStatus')}</th>
+              <th scope="col" className="optional" title={t('colClaimsHint')}>
+                {t('colClaims')}
               </th>
               <th scope="col" className="optional">
-                Last edited
+                {t('colEdited')}
               </th>
-              {memberships.length > 1 && <th scope="col">Workspace</th>}
+              {memberships.length > 1 && <th scope="col">{t('colWorkspace')}</th>}
               {archiving.size > 0 && (
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('colActions')}</span>
                 </th>
               )}
             </tr>
@@ -194,17 +198,17 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                 </td>
                 <td className="optional">
                   {d.claims === 0 ? (
-                    <span className="muted">No claims yet</span>
+                    <span className="muted">{t('noClaims')}</span>
                   ) : (
-                    <span className="progress" title={`${d.claimsDone} of ${d.claims} claims approved or dismissed`}>
-                      <meter min={0} max={d.claims} value={d.claimsDone} aria-label={`${d.claimsDone} of ${d.claims} claims approved or dismissed`} />{' '}
+                    <span className="progress" title={t('claimsDone', { done: d.claimsDone, total: d.claims })}>
+                      <meter min={0} max={d.claims} value={d.claimsDone} aria-label={t('claimsDone', { done: d.claimsDone, total: d.claims })} />{' '}
                       {d.claimsDone} / {d.claims}
                     </span>
                   )}
                 </td>
                 <td className="optional">
                   <RelativeTime date={d.updatedAt.toISOString()} />
-                  {d.updatedByName ? <span className="muted"> by {d.updatedByName}</span> : null}
+                  {d.updatedByName ? <span className="muted"> {t('by', { name: d.updatedByName })}</span> : null}
                 </td>
                 {memberships.length > 1 && <td>{workspaceName.get(d.workspaceId)}</td>}
                 {archiving.size > 0 && <td>{archiving.has(d.workspaceId) && <ArchiveButton documentId={d.id} title={d.title} archived={d.archivedAt !== null} />}</td>}
@@ -214,12 +218,12 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
         </table>
       )}
       {list.pages > 1 && (
-        <nav className="pagination" aria-label="Pages">
-          {query.page > 1 ? <Link href={listHref(query, { page: query.page - 1 })}>← Previous</Link> : <span />}
+        <nav className="pagination" aria-label={t('pages')}>
+          {query.page > 1 ? <Link href={listHref(query, { page: query.page - 1 })}>{t('previous')}</Link> : <span />}
           <span>
-            Page {query.page} of {list.pages.toLocaleString('en')}
+            {t('page', { page: query.page, pages: list.pages })}
           </span>
-          {query.page < list.pages ? <Link href={listHref(query, { page: query.page + 1 })}>Next →</Link> : <span />}
+          {query.page < list.pages ? <Link href={listHref(query, { page: query.page + 1 })}>{t('next')}</Link> : <span />}
         </nav>
       )}
     </div>

@@ -6,31 +6,35 @@ import { CLAIM_STATUSES } from '@/db/enums';
 import { getMyClaims } from '@/db/queries/claims';
 import { getMentionsOf } from '@/db/queries/comments';
 import { requireSessionUser } from '@/lib/auth/session';
-import { CLAIM_STATUS_LABELS } from '@/lib/claims/verdicts';
+import { getTranslations } from 'next-intl/server';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'My claims' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('myClaims'))('title') };
+}
 
 /** The reader's claims across documents (assigned to them, proposed or marked by them), grouped by review state, and comments that mention them. */
 export default async function MyClaimsPage() {
   const user = await requireSessionUser('/my-claims');
   const claims = getMyClaims(user.id);
   const mentions = getMentionsOf(user.id, 20);
+  const t = await getTranslations('myClaims');
+  const ts = await getTranslations('claimStatus');
   return (
     <div className="page">
       <div className="page-head">
         <div>
-          <h1>My claims</h1>
+          <h1>{t('title')}</h1>
           <p className="muted">
             {claims.length === 0
-              ? 'No claims are assigned to you, and you have not marked or proposed any.'
-              : `${claims.length} ${claims.length === 1 ? 'claim' : 'claims'} assigned to you, proposed or marked by you.`}
+              ? t('none')
+              : t('count', { count: claims.length })}
           </p>
         </div>
       </div>
       {claims.length === 0 && (
         <div className="empty-state">
-          <p>Claims appear here when you mark one, propose a verdict, or someone assigns one to you (or you press “Start checking”).</p>
+          <p>{t('empty')}</p>
         </div>
       )}
       {CLAIM_STATUSES.map((status) => {
@@ -39,7 +43,7 @@ export default async function MyClaimsPage() {
         return (
           <section key={status} className="claim-group" aria-labelledby={`group-${status}`}>
             <h2 id={`group-${status}`}>
-              {CLAIM_STATUS_LABELS[status]} <span className="count">{group.length}</span>
+              {ts(status)} <span className="count">{group.length}</span>
             </h2>
             <ul className="my-claims">
               {group.map((c) => (
@@ -48,7 +52,8 @@ export default async function MyClaimsPage() {
                     {c.statement}
                   </Link>
                   <span className="my-claim-meta">
-                    <VerdictBadge verdict={c.verdict} /> in <em>{c.documentTitle}</em> · {c.assigned ? 'assigned to you' : c.proposed ? 'proposed by you' : 'marked by you'} · updated{' '}
+                    <VerdictBadge verdict={c.verdict} />{' '}
+                    {t.rich('meta', { title: c.documentTitle, how: c.assigned ? 'assigned' : c.proposed ? 'proposed' : 'marked', em: (chunks) => <em>{chunks}</em> })}{' '}
                     <RelativeTime date={c.updatedAt.toISOString()} />
                   </span>
                 </li>
@@ -58,18 +63,18 @@ export default async function MyClaimsPage() {
         );
       })}
       <section className="claim-group" aria-labelledby="mentions">
-        <h2 id="mentions">Mentions</h2>
+        <h2 id="mentions">{t('mentions')}</h2>
         {mentions.length === 0 ? (
-          <p className="muted">Nobody has mentioned you in a comment yet.</p>
+          <p className="muted">{t('noMentions')}</p>
         ) : (
           <ul className="my-claims">
             {mentions.map((m) => (
               <li key={m.id}>
                 <Link href={`/documents/${m.documentId}?claim=${m.claimId}`} className="doc-link">
-                  {m.authorName ?? 'A former member'}: “{m.body.length > 120 ? `${m.body.slice(0, 119)}…` : m.body}”
+                  {m.authorName ?? t('formerMember')}: “{m.body.length > 120 ? `${m.body.slice(0, 119)}…` : m.body}”
                 </Link>
                 <span className="my-claim-meta">
-                  on “{m.claimStatement}” in <em>{m.documentTitle}</em> · <RelativeTime date={m.createdAt.toISOString()} />
+                  {t.rich('mentionMeta', { claim: m.claimStatement, title: m.documentTitle, em: (chunks) => <em>{chunks}</em> })} <RelativeTime date={m.createdAt.toISOString()} />
                 </span>
               </li>
             ))}

@@ -6,7 +6,7 @@ import { getPublicationBySlug } from '@/db/queries/publications';
 import { toClaimReview } from '@/lib/exports/claimreview';
 import { jsonLd } from '@/lib/exports/json-ld';
 import type { Report } from '@/lib/exports/report';
-import { formatDate } from '@/lib/exports/text';
+import { wording } from '@/lib/exports/text';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,21 +22,21 @@ function publishedReport(slug: string) {
 /** One line saying what the check found, for link previews. */
 function summaryLine(r: Report): string {
   const verdicts = r.summary.perVerdict.filter((v) => v.count > 0 && v.verdict !== null).map((v) => `${v.count} × ${v.label}`);
-  return `${r.workspace.organisation} checked ${r.summary.claims} ${r.summary.claims === 1 ? 'claim' : 'claims'} in this article${verdicts.length ? `: ${verdicts.join(', ')}` : ''}.`;
+  return wording(r).t('report.ogSummary', { organisation: r.workspace.organisation, claims: r.summary.claims, verdicts: verdicts.length ? `: ${verdicts.join(', ')}` : '' });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const published = publishedReport((await params).slug);
   if (!published) return { title: 'Not found' };
   const r = published.report;
-  const title = `Fact check: ${r.document.title}`;
+  const title = wording(r).t('report.ogTitle', { title: r.document.title });
   const description = summaryLine(r);
   return {
     title,
     description,
     robots: { index: true, follow: true },
     alternates: { canonical: r.reportUrl },
-    openGraph: { type: 'article', title, description, url: r.reportUrl, siteName: r.workspace.organisation, publishedTime: published.publishedAt.toISOString() },
+    openGraph: { type: 'article', locale: wording(r).locale, title, description, url: r.reportUrl, siteName: r.workspace.organisation, publishedTime: published.publishedAt.toISOString() },
     twitter: { card: 'summary', title, description },
   };
 }
@@ -51,11 +51,11 @@ export default async function PublishedReportPage({ params }: Props) {
   const r = published.report;
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <main className="report-page published-report">
+    <main className="report-page published-report" lang={wording(r).locale}>
       <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLd(toClaimReview(r)) }} />
       <ReportView report={r} />
       <footer className="published-footer muted small">
-        Published by {r.workspace.organisation} on {formatDate(published.publishedAt.toISOString(), true)} · revision {r.document.revision} · made with Factdesk
+        {wording(r).t('report.publishedFooter', { organisation: r.workspace.organisation, date: wording(r).formatDate(published.publishedAt.toISOString(), true), revision: r.document.revision })}
       </footer>
     </main>
   );

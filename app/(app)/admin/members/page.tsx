@@ -4,23 +4,27 @@ import { requireSessionUser } from '@/lib/auth/session';
 import { workspaceFor } from '@/lib/api/guards';
 import { listInvitations, listMembers } from '@/lib/members/commands';
 import { can } from '@/lib/permissions';
+import { getTranslations } from 'next-intl/server';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Members' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('members'))('title') };
+}
 
 /** Members of the admin's workspace: add, change roles, remove. Others see the list only. */
 export default async function MembersPage() {
   const user = await requireSessionUser('/admin/members');
   const ctx = workspaceFor(user.id, undefined, 'member:read');
   const manage = can(ctx.role, 'member:manage');
+  const t = await getTranslations('members');
   return (
     <div className="page narrow">
       <div className="page-head">
         <div>
-          <h1>Members</h1>
+          <h1>{t('title')}</h1>
           <p className="muted">
             {ctx.workspaceName}
-            {manage ? ' · as an admin you can invite members, change their roles, reset passwords and remove members.' : ' · only admins can change members.'}
+            {manage ? t('manageNote') : t('readNote')}
           </p>
         </div>
       </div>

@@ -12,7 +12,11 @@ import { can } from '@/lib/permissions';
 import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
 import { getCommentCountsByDocumentId } from '@/db/queries/comments';
 import { serializeSignoff } from '@/lib/workflow/commands';
-import { articleLine } from '@/lib/exports/text';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { VerdictNamesProvider } from '@/components/claims/labels';
+import { getVerdictLabels } from '@/db/queries/verdict-labels';
+import { isLocale } from '@/lib/i18n/locales';
+import { wording } from '@/lib/exports/text';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const user = await getSessionUser();
   const document = user ? getDocumentForMember(id, user.id) : undefined;
-  return { title: document?.title ?? 'Document' };
+  return { title: document?.title ?? (await getTranslations('documentPage'))('untitled') };
 }
 
 export default async function DocumentPage({ params, searchParams }: Props) {
@@ -34,8 +38,12 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const locked = document.status === 'signed_off';
   const content = currentDocument(document.id);
   const claims = getClaimsByDocumentId(document.id).map(serializeClaim);
+  const t = await getTranslations('documentPage');
+  const locale = await getLocale();
+  const ui = { locale: isLocale(locale) ? locale : 'en', timeZone: await getTimeZone() };
   const members = getMembersByWorkspaceId(document.workspaceId).map((m) => ({ id: m.id, name: m.name, canWork: can(m.role, 'claim:update') }));
   return (
+    <VerdictNamesProvider names={getVerdictLabels(document.workspaceId, ui.locale)}>
     <div className="doc-page wide">
       <DocumentHeader
         id={document.id}
@@ -43,7 +51,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         language={document.language}
         status={document.status}
         sourceUrl={document.sourceUrl}
-        articleLine={articleLine(document)}
+        articleLine={wording(ui).articleLine(document)}
         canRename={can(document.role, 'document:rename') && !locked}
         canDelete={can(document.role, 'document:delete')}
       />
@@ -55,7 +63,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         title={document.title}
         canEditText={can(document.role, 'document:edit') && !locked}
         canEditClaims={can(document.role, 'claim:update') && !locked}
-        readOnlyReason={locked ? 'Signed off and locked — an editor can reopen it.' : 'Read only — viewers can read, comment and export, not edit.'}
+        readOnlyReason={locked ? t('lockedNote') : t('readOnly')}
         initialClaims={claims}
         members={members}
         currentUserId={user.id}
@@ -67,5 +75,6 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         initialCommentCounts={Object.fromEntries(getCommentCountsByDocumentId(document.id).map((c) => [c.claimId, { total: c.count, open: c.openThreads }]))}
       />
     </div>
+    </VerdictNamesProvider>
   );
 }

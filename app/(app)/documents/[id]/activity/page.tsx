@@ -6,9 +6,13 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { getDocumentForMember } from '@/db/queries/documents';
 import { documentHistory } from '@/lib/audit/history';
 import { requireSessionUser } from '@/lib/auth/session';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { isLocale } from '@/lib/i18n/locales';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Activity' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('activityPage'))('title') };
+}
 
 /** The document's activity feed: its audit trail, newest first, one sentence per event. */
 export default async function ActivityPage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,24 +20,26 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
   const user = await requireSessionUser(`/documents/${id}/activity`);
   const document = getDocumentForMember(id, user.id);
   if (!document) notFound();
-  const events = documentHistory(document, { limit: 5000 }).reverse();
+  const locale = await getLocale();
+  const t = await getTranslations('activityPage');
+  const events = documentHistory(document, { limit: 5000 }, isLocale(locale) ? locale : 'en').reverse();
   return (
     <div className="page narrow">
       <p>
-        <Link href={`/documents/${document.id}`}>← Back to “{document.title}”</Link>
+        <Link href={`/documents/${document.id}`}>{t('back', { title: document.title })}</Link>
       </p>
       <div className="page-head">
         <div>
-          <h1>Activity</h1>
+          <h1>{t('title')}</h1>
           <p className="muted">
-            {document.title} · <StatusBadge status={document.status} /> · revision {document.revision}
+            {document.title} · <StatusBadge status={document.status} /> · {t('revision', { revision: document.revision })}
           </p>
         </div>
       </div>
       {events.length === 0 ? (
-        <p className="muted">Nothing has happened yet.</p>
+        <p className="muted">{t('nothing')}</p>
       ) : (
-        <ol className="activity-feed" aria-label="Activity, newest first">
+        <ol className="activity-feed" aria-label={t('feed')}>
           {events.map((e) => (
             <li key={e.id} className={`activity-item action-${e.action.replace('.', '-')}`}>
               <span className="activity-text">{e.summary}</span>
@@ -45,8 +51,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
         </ol>
       )}
       <p className="muted small">
-        Text edits are kept step by step with their author and time; this feed lists the review decisions, claims, sources and comments. The
-        same events are available as JSON at <code>/api/documents/{document.id}/history</code>.
+        {t.rich('note', { url: `/api/documents/${document.id}/history`, code: (chunks) => <code>{chunks}</code> })}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { withDocument } from '@/lib/api/guards';
 import { parseQuery } from '@/lib/api/handler';
 import { documentHistory } from '@/lib/audit/history';
+import { requestLocale } from '@/lib/i18n/request-locale';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,8 +13,8 @@ const querySchema = z.object({
 });
 
 /** The document's audit trail, oldest first; page on with `?after=<last id>`. */
-export const GET = withDocument({ action: 'document:read' }, ({ req, document }) => {
+export const GET = withDocument({ action: 'document:read' }, ({ req, user, document }) => {
   const query = parseQuery(req, querySchema);
-  const events = documentHistory(document, { afterId: query.after, limit: query.limit });
+  const events = documentHistory(document, { afterId: query.after, limit: query.limit }, requestLocale(req, user));
   return { events, next: events.length === query.limit ? events.at(-1)!.id : null };
 });
