@@ -4,7 +4,7 @@
  * action; hiding a button in the UI is never the check. The UI and the workflow rules read
  * the same table (`can`, `permissionsFor`, `refusal`) to show and explain what will work.
  *
- * admin    members, and everything below
+ * admin    members, the workspace's settings (verdict names), and everything below
  * editor   create and delete documents, approve, sign off, reopen, publish reports, and everything below
  * reviewer edit text, mark claims, propose verdicts, approve other people's verdicts, comment
  * viewer   read, comment, export
@@ -41,6 +41,7 @@ const PERMISSIONS = {
   'comment:create': ALL,
   'member:read': ALL,
   'member:manage': ADMINS,
+  'workspace:manage': ADMINS,
 } satisfies Record<string, readonly Role[]>;
 
 /** Actions a member can take in a workspace. */
@@ -70,6 +71,7 @@ const REFUSALS: Record<Action, string> = {
   'comment:create': 'You cannot comment in this workspace.',
   'member:read': 'You cannot see the members of this workspace.',
   'member:manage': 'Only admins can add, change or remove members.',
+  'workspace:manage': 'Only admins can change the workspace’s settings, such as its verdict names.',
 };
 
 /** Whether `role` may perform `action`. */

@@ -1,5 +1,8 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { VerdictNamesProvider } from '@/components/claims/labels';
+import { getMembershipsByUserId } from '@/db/queries/users';
+import { getVerdictLabels } from '@/db/queries/verdict-labels';
 import { initials } from '@/lib/format';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { InboxBell } from '@/components/notifications/inbox-bell';
@@ -13,6 +16,9 @@ export const dynamic = 'force-dynamic';
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser();
   const t = await getTranslations();
+  // Verdict names of the reader's (first) workspace; a document page gives its own workspace's.
+  const firstWorkspace = getMembershipsByUserId(user.id)[0];
+  const verdictNames = firstWorkspace ? getVerdictLabels(firstWorkspace.workspaceId, await getLocale()) : {};
   return (
     <>
       <a className="skip-link" href="#main">
@@ -40,7 +46,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       <main id="main" className="app-main">
-        {children}
+        <VerdictNamesProvider names={verdictNames}>{children}</VerdictNamesProvider>
       </main>
       <ShortcutSheet />
     </>

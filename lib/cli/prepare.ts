@@ -27,7 +27,7 @@ async function main() {
   console.log(`factdesk: database ${file} is migrated`);
   if (demo) {
     process.env.FACTDESK_DEMO = '1';
-    const { created } = await seedDemo(db);
+    const { created } = await seedDemo(db, { claims: true });
     if (created) {
       console.log(`factdesk: seeded the demo desk. Sign in with ${DEMO_USERS.map((u) => u.email).join(', ')} (password ${DEMO_PASSWORD})`);
     }

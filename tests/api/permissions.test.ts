@@ -61,6 +61,7 @@ const RECIPES: Record<Action, (c: ApiClient) => Promise<ApiResponse>> = {
   'claim:restore': transition('restore'),
   'comment:create': async (c) => c.post(`/api/claims/${(await fixture()).claimId}/comments`, { body: 'Anmerkung' }),
   'member:read': (c) => c.get('/api/members'),
+  'workspace:manage': (c) => c.put('/api/verdict-names', { locale: 'de', names: { misleading: 'Irreführend (Tabelle)' } }),
   'member:manage': (c) => c.post('/api/members', { email: `tabelle-${Math.random().toString(36).slice(2)}@elsewhere.test`, name: 'Tabelle', role: 'viewer' }),
 };
 

@@ -1,5 +1,10 @@
 import type { Metadata } from 'next';
 import { MemberManager } from '@/components/admin/member-manager';
+import { VerdictNames } from '@/components/admin/verdict-names';
+import { VERDICTS } from '@/db/enums';
+import { getAllVerdictLabels } from '@/db/queries/verdict-labels';
+import { LOCALES } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
 import { requireSessionUser } from '@/lib/auth/session';
 import { workspaceFor } from '@/lib/api/guards';
 import { listInvitations, listMembers } from '@/lib/members/commands';
@@ -34,6 +39,12 @@ export default async function MembersPage() {
         currentUserId={user.id}
         canManage={manage}
       />
+      {can(ctx.role, 'workspace:manage') && (
+        <VerdictNames
+          initial={getAllVerdictLabels(ctx.workspaceId)}
+          defaults={Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(VERDICTS.map((v) => [v, translator(l)(`verdicts.${v}`)]))])) as never}
+        />
+      )}
     </div>
   );
 }
