@@ -188,7 +188,7 @@ export async function toDocx(r: Report): Promise<Buffer> {
     ...(r.document.sourceUrl ? [new Paragraph({ children: [new TextRun(w.t('report.sourcePrefix')), new ExternalHyperlink({ link: r.document.sourceUrl, children: [new TextRun({ text: r.document.sourceUrl, style: 'Hyperlink' })] })] })] : []),
     ...(r.signoff ? [new Paragraph(w.t('report.signedOffHash', { name: r.signoff.by, date: w.formatDate(r.signoff.at, true), revision: r.signoff.revision, hash: r.signoff.hash }))] : []),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(w.t('report.summary'))] }),
-    new Paragraph(`${r.summary.claims} claims checked · ${r.summary.sources} sources${r.summary.reviewers.length ? ` · reviewed by ${r.summary.reviewers.join(', ')}` : ''}`),
+    new Paragraph(`${w.t('report.summaryLine', { claims: r.summary.claims, sources: r.summary.sources })}${r.summary.reviewers.length ? w.t('report.reviewedBy', { names: r.summary.reviewers.join(', ') }) : ''}`),
     ...r.summary.perVerdict.map((v) => new Paragraph({ children: [new TextRun({ text: '■ ', color: hex(v.color) }), new TextRun(`${v.label}: ${v.count}`)] })),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(w.t('report.article'))] }),
     ...article,

@@ -103,7 +103,7 @@ export async function toPdf(r: Report): Promise<Buffer> {
 
   // Summary with a small bar chart.
   heading(t('report.summary'));
-  para(`${r.summary.claims} claims checked · ${r.summary.sources} sources${r.summary.reviewers.length ? ` · reviewed by ${r.summary.reviewers.join(', ')}` : ''}`, { font: 'sans', size: 10 });
+  para(`${t('report.summaryLine', { claims: r.summary.claims, sources: r.summary.sources })}${r.summary.reviewers.length ? t('report.reviewedBy', { names: r.summary.reviewers.join(', ') }) : ''}`, { font: 'sans', size: 10 });
   doc.moveDown(0.4);
   const max = Math.max(1, ...r.summary.perVerdict.map((v) => v.count));
   for (const v of r.summary.perVerdict) {
@@ -152,7 +152,7 @@ export async function toPdf(r: Report): Promise<Buffer> {
       .font('sans')
       .fontSize(8.5)
       .fillColor(MUTED)
-      .text(`${r.document.title} — page ${i + 1} of ${range.count}`, margins.left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+      .text(`${r.document.title} — ${t('reportPage.pageOf', { page: i + 1, pages: range.count })}`, margins.left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
     margins.bottom = saved;
   }
   doc.end();

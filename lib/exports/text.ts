@@ -43,8 +43,10 @@ export function wording(r: ReportLanguage = {}): Wording {
   const t = translator(locale, timeZone);
   // One formatter each: building one per call costs ~1 ms. Calendar dates (a claim's date, a
   // source's) are dates, not instants: shown as written, whatever the zone.
-  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const timeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  // English reports write dates the international way ("2 Oct 2026, 14:02"), not the US way.
+  const intlLocale = locale === 'en' ? 'en-GB' : locale;
+  const dateFormat = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const timeFormat = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
   const formatDate = (iso: string, withTime = false) =>
     withTime ? timeFormat.format(new Date(iso)) : dateFormat.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
   const statusLabel = (status: ClaimStatus | DocumentStatus) =>

@@ -333,12 +333,13 @@ describe('exports of structured articles', () => {
     expect(res.headers.get('content-disposition')).toContain('structured-export.docx');
     const zip = await JSZip.loadAsync(res.bytes);
     const comments = await zip.file('word/comments.xml')!.async('string');
-    expect(comments).toContain('Verdict: False');
+    // The article is German: so are the comments' words.
+    expect(comments).toContain('Bewertung: Falsch');
     expect(comments).toContain('Es waren 47,1 Millionen.');
     expect(comments).toContain('https://example.org/statistik');
     const { value: text } = await mammoth.extractRawText({ buffer: res.bytes });
     expect(text).toContain('48,3 Millionen');
-    expect(text).toContain('Draft — not signed off');
+    expect(text).toContain('Entwurf — nicht freigegeben');
   });
 
   it('downloads are named without control characters', async () => {

@@ -121,21 +121,22 @@ describe('a document without claims', () => {
     expect(JSON.parse((await download(rita, 'claimreview', document.id)).bytes.toString('utf8'))).toEqual([]);
     const pdf = await pdfText((await download(rita, 'pdf', document.id)).bytes);
     expect(pdf.text).toContain('¿Qué pasó? Nada.');
-    expect(pdf.text).toContain('0 claims checked');
-    expect(pdf.text).toContain('No claims were marked in this article.');
-    expect((await download(rita, 'md', document.id)).bytes.toString('utf8')).toContain('No claims were marked in this article.');
+    expect(pdf.text).toContain('0 afirmaciones verificadas');
+    // A Spanish article: its report speaks Spanish.
+    expect(pdf.text).toContain('No se marcó ninguna afirmación en este artículo.');
+    expect((await download(rita, 'md', document.id)).bytes.toString('utf8')).toContain('No se marcó ninguna afirmación en este artículo.');
   });
 });
 
 describe('a draft', () => {
-  it('says "Draft — not signed off" in every format, on every page of the PDF', async () => {
+  it('says "Draft — not signed off" in every format, on every page of the PDF (in the article’s language where people read it)', async () => {
     const md = (await download(rita, 'md')).bytes.toString('utf8');
-    expect(md.startsWith('> **Draft — not signed off.**')).toBe(true);
+    expect(md.startsWith('> **Entwurf — nicht freigegeben.**')).toBe(true);
     const pdf = await pdfText((await download(rita, 'pdf')).bytes);
     expect(pdf.pages.length).toBeGreaterThan(1);
-    pdf.pages.forEach((page, i) => expect(page, `page ${i + 1}`).toContain('Draft — not signed off'));
+    pdf.pages.forEach((page, i) => expect(page, `page ${i + 1}`).toContain('Entwurf — nicht freigegeben'));
     const csv = parse((await download(rita, 'csv')).bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
-    expect(csv.every((row) => row.document_status === 'Draft — not signed off')).toBe(true);
+    expect(csv.every((row) => row.document_status === 'Entwurf — nicht freigegeben')).toBe(true);
     expect(JSON.parse((await download(rita, 'w3c')).bytes.toString('utf8')).label).toContain('Draft — not signed off');
     const reviews = JSON.parse((await download(rita, 'claimreview')).bytes.toString('utf8'));
     expect(reviews.every((r: { creativeWorkStatus: string }) => r.creativeWorkStatus === 'Draft — not signed off')).toBe(true);
@@ -171,7 +172,7 @@ describe('the signed-off report', () => {
       expect(Date.parse(annotation.modified)).not.toBeNaN();
     }
     const first = items[0];
-    expect(first.body[0]).toMatchObject({ type: 'TextualBody', purpose: 'assessing', value: 'Needs context' });
+    expect(first.body[0]).toMatchObject({ type: 'TextualBody', purpose: 'assessing', value: 'Kontext fehlt', language: 'de' });
     expect(first.body.filter((b: { purpose: string }) => b.purpose === 'linking').map((b: { source: { id: string } }) => b.source.id)).toEqual([
       'https://www.kremlin.ru/events/president/news/67402',
       'https://www.nato.int/cps/en/natohq/news_189666.htm',
@@ -210,9 +211,9 @@ describe('the signed-off report', () => {
     }
     expect(reviews[0].claimReviewed.endsWith('…')).toBe(true);
     expect(LONG_STATEMENT.startsWith(reviews[0].claimReviewed.slice(0, -1))).toBe(true);
-    expect(reviews[0].reviewRating).toMatchObject({ alternateName: 'Needs context', ratingValue: 3, bestRating: 5, worstRating: 1 });
+    expect(reviews[0].reviewRating).toMatchObject({ alternateName: 'Kontext fehlt', ratingValue: 3, bestRating: 5, worstRating: 1 });
     expect(reviews[0].itemReviewed).toMatchObject({ author: { '@type': 'Person', name: 'Wladimir Putin' }, datePublished: '2021-12-21' });
-    expect(reviews[1].reviewRating).toMatchObject({ alternateName: 'False', ratingValue: 1 });
+    expect(reviews[1].reviewRating).toMatchObject({ alternateName: 'Falsch', ratingValue: 1 });
   });
 
   it('PDF: the German quotes and Spanish text exactly, page numbers, clickable source links, the sign-off', async () => {
@@ -223,12 +224,12 @@ describe('the signed-off report', () => {
     for (const quote of ['„militärisch-technischen Maßnahmen“', '„eindeutig sehr aggressive“', '„kompromittieren“', SPANISH]) expect(flat).toContain(quote);
     expect(flat).toContain(TITLE);
     pdf.pages.forEach((page, i) => {
-      expect(page).toContain(`page ${i + 1} of ${pdf.pages.length}`);
-      expect(page).not.toContain('Draft — not signed off');
+      expect(page).toContain(`Seite ${i + 1} von ${pdf.pages.length}`);
+      expect(page).not.toContain('Entwurf — nicht freigegeben');
     });
-    expect(flat).toContain('Signed off by Erik Editor');
+    expect(flat).toContain('Freigegeben von Erik Editor');
     expect(flat).toContain(hash);
-    expect(flat).toContain('Methodology');
+    expect(flat).toContain('Methodik');
     expect(pdf.links).toEqual(expect.arrayContaining(['https://www.kremlin.ru/events/president/news/67402', 'https://www.nato.int/cps/en/natohq/news_189666.htm', SOURCE_URL]));
   });
 
@@ -257,19 +258,19 @@ describe('the signed-off report', () => {
     expect(rows[1]!.sources.startsWith("'@Quelle")).toBe(true);
     expect(rows[0]!.claimant).toBe('Wladimir Putin');
     expect(rows[0]!.approved_by).toBe('Ben Reviewer');
-    expect(rows[2]!.status).toBe('Dismissed');
+    expect(rows[2]!.status).toBe('Verworfen');
   });
 
   it('Markdown: title, sign-off, numbered highlights, claims with sources, methodology; markup in text is escaped', async () => {
     const md = (await download(viewer, 'md')).bytes.toString('utf8');
-    expect(md).not.toContain('Draft — not signed off');
+    expect(md).not.toContain('Entwurf — nicht freigegeben');
     expect(md).toContain('# NATO und Russland: Export-Prüfung „Sicherheitsgarantien“');
     expect(md).toContain(`SHA-256: \`${hash}\``);
     expect(md).toContain('**mit „militärisch-technischen Maßnahmen“ zu reagieren**<sup>[1](#claim-1)</sup>');
-    expect(md).toContain('**Verdict:** Needs context (3 of 5)');
+    expect(md).toContain('**Bewertung:** Kontext fehlt (3 von 5)');
     expect(md).toContain('[Erweiterte Sitzung des Kollegiums](<https://www.kremlin.ru/events/president/news/67402>)');
-    expect(md).toContain('## Methodology');
-    expect(md).toContain('Proposed by Rita Reviewer');
+    expect(md).toContain('## Methodik');
+    expect(md).toContain('Vorgeschlagen von Rita Reviewer');
   });
 
   it('JSON: everything needed to rebuild the document, and its import as a new document reproduces it', async () => {
@@ -337,7 +338,7 @@ describe('the signed-off report', () => {
     await ok(await editor.post(`/api/documents/${docId}/transitions`, { action: 'reopen', reason: 'Neue Quelle' }));
     const md = (await download(viewer, 'md')).bytes.toString('utf8');
     expect(md).toContain('Revision: 2');
-    expect(md).toContain('Draft — not signed off');
+    expect(md).toContain('Entwurf — nicht freigegeben');
     expect(md).not.toContain(hash);
   });
 });

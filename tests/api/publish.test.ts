@@ -30,7 +30,7 @@ async function signedOff(title: string) {
 
 /** The public page, fetched without any cookie. */
 async function publicPage(url: string) {
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: { 'Accept-Language': 'en-US,en;q=0.9' } });
   return { status: res.status, html: await res.text() };
 }
 
@@ -54,7 +54,11 @@ describe('publishing a report', () => {
     expect(page.html).toContain('Geprüft und veröffentlicht');
     expect(page.html).toContain('Es gibt keine Warnung.');
     // Open Graph for link previews, and the page may be indexed.
-    expect(page.html).toMatch(/<meta property="og:title" content="Fact check: Geprüft und veröffentlicht"/);
+    // A German article's report is German, also for a stranger whose browser asks for English.
+    expect(page.html).toMatch(/<meta property="og:title" content="Faktencheck: Geprüft und veröffentlicht"/);
+    expect(page.html).toMatch(/<meta property="og:locale" content="de"/);
+    expect(page.html).toMatch(/<main class="report-page published-report" lang="de">/);
+    for (const heading of ['Zusammenfassung', 'Behauptungen', 'Methodik', 'Freigegeben']) expect(page.html).toContain(heading);
     expect(page.html).toContain(`<meta property="og:url" content="${url}"`);
     expect(page.html).toMatch(/<meta name="robots" content="index, follow"/);
     // Its ClaimReview, embedded and valid, points at this address; so does the export's.
@@ -62,7 +66,7 @@ describe('publishing a report', () => {
     const reviews = jsonLdOf(page.html);
     expect(reviews).toHaveLength(1);
     expect(unknownProperties(reviews[0], extract)).toEqual([]);
-    expect(reviews[0]).toMatchObject({ '@type': 'ClaimReview', url: `${url}#claim-1`, creativeWorkStatus: 'Published', reviewRating: { alternateName: 'False', ratingValue: 1 } });
+    expect(reviews[0]).toMatchObject({ '@type': 'ClaimReview', url: `${url}#claim-1`, creativeWorkStatus: 'Published', reviewRating: { alternateName: 'Falsch', ratingValue: 1 } });
     const exported = await fetch(`${baseUrl()}/api/documents/${id}/export?format=claimreview`, { headers: { Cookie: rita.cookie! } });
     expect(JSON.parse(await exported.text())[0].url).toBe(`${url}#claim-1`);
     // Nothing else is public: a wrong slug, the editor's report page, the API.

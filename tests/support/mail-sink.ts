@@ -38,6 +38,8 @@ export interface Mail {
 }
 
 function decodeWords(s: string) {
+  // White space between two encoded words belongs to neither (RFC 2047, 6.2).
+  s = s.replace(/(\?=)\s+(=\?)/g, '$1$2');
   return s.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
     enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQP(text.replace(/_/g, ' ')),
   );
