@@ -85,7 +85,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
   const orphanCount = items.filter((i) => i.orphaned).length;
 
   return (
-    <aside className={`claim-sidebar${sheetShown ? ' sheet-open' : ''}`} aria-label="Claims">
+    <aside className={`claim-sidebar${sheetShown ? ' sheet-open' : ''}`} aria-label={t('claims')}>
       <div className="sidebar-head">
         <h2>
           {t('claims')} <span className="count">{claims.size}</span>

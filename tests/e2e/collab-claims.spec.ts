@@ -82,7 +82,8 @@ test('2,000 characters typed offline are all saved when the connection is back, 
   await expect(rita.doc.saveState).toHaveText('All changes saved');
   await expect.poll(() => ben.doc.articleText()).toBe('Erster Satz.');
 
-  const articleTop = async () => (await rita.page.locator('.editor-mount').boundingBox())!.y;
+  // Where the article starts below the editor's bar (the page itself scrolls as the text grows).
+  const articleTop = async () => (await rita.page.locator('.editor-mount').boundingBox())!.y - (await rita.page.locator('.editor-shell').boundingBox())!.y;
   const topOnline = await articleTop();
   await rita.context.setOffline(true);
   await rita.doc.caretAfter('Erster Satz.');

@@ -28,10 +28,14 @@ export class LoginPage {
 
 /** A document page with its editor. */
 export class DocumentPage {
-  constructor(readonly page: Page) {}
+  /** `articleLabel`: how the article is named in the interface's language. */
+  constructor(
+    readonly page: Page,
+    readonly articleLabel: RegExp = /^Article text/,
+  ) {}
 
   get editor() {
-    return this.page.getByRole('textbox', { name: /^Article text/ });
+    return this.page.getByRole('textbox', { name: this.articleLabel });
   }
 
   get saveState() {

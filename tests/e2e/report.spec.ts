@@ -40,28 +40,29 @@ test('the report page shows the draft, prints on A4 without the app around it, a
   await page.goto(`/documents/${document.id}`);
   await page.getByRole('region', { name: 'Review and sign-off' }).getByRole('link', { name: 'Report' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bericht: Maßnahmen' })).toBeVisible();
-  await expect(page.getByRole('note').filter({ hasText: 'Draft — not signed off' })).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: 'Entwurf — nicht freigegeben' })).toBeVisible();
   await expect(page.locator('.report-article mark')).toHaveText([QUOTE]);
   const claimSection = page.locator('#claim-1');
-  await expect(claimSection).toContainText('Needs context');
+  // The article is German: the report is German, inside the English interface.
+  await expect(claimSection).toContainText('Kontext fehlt');
   await expect(claimSection.getByRole('link', { name: 'NATO-Pressekonferenz' })).toHaveAttribute('href', 'https://www.nato.int/cps/en/natohq/news_189666.htm');
-  await expect(page.getByRole('heading', { name: 'Methodology' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Methodik' })).toBeVisible();
 
   // Printing: the app's header and the download bar go, the draft mark stays.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Report tools' })).toBeHidden();
-  await expect(page.getByRole('note').filter({ hasText: 'Draft — not signed off' })).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: 'Entwurf — nicht freigegeben' })).toBeVisible();
   // Chromium's own print to PDF: A4, every page numbered and marked as a draft.
   const printed = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
   expect(printed.size).toEqual({ width: 595, height: 842 });
   printed.pages.forEach((text, i) => {
-    expect(text).toContain('Draft — not signed off');
-    expect(text).toContain(`Page ${i + 1} of ${printed.pages.length}`);
+    expect(text).toContain('Entwurf — nicht freigegeben');
+    expect(text).toContain(`Seite ${i + 1} von ${printed.pages.length}`);
   });
   expect(printed.pages.join(' ')).toContain('„militärisch-technischen Maßnahmen“');
   // Copying from the printed report gives whole words (no fi/ff ligatures split them).
-  expect(printed.pages.join(' ')).toContain('Unverifiable');
+  expect(printed.pages.join(' ')).toContain('Nicht überprüfbar');
   await page.emulateMedia({ media: 'screen' });
 
   const checks: Record<string, [string, (body: Buffer) => void]> = {

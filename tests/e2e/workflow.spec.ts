@@ -98,7 +98,7 @@ test('mark, propose, approve by a second reviewer, sign off, verify, publish and
   const reader = await stranger.newPage();
   await reader.goto(publicUrl);
   await expect(reader.getByRole('heading', { level: 1 })).toContainText('Sign-off path');
-  await expect(reader.getByText('Needs context').first()).toBeVisible();
+  await expect(reader.getByText('Kontext fehlt').first()).toBeVisible();
   const ld = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!);
   expect(ld[0]).toMatchObject({ '@type': 'ClaimReview', url: `${publicUrl}#claim-1` });
   await reader.screenshot({ path: 'test-results/published-report.png', fullPage: false });
