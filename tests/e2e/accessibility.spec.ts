@@ -2,23 +2,16 @@
  * Accessibility: axe-core (WCAG 2.0–2.2 A and AA rules) on every page people use, with no
  * serious or critical violation.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations as violations } from './axe';
 import { LoginPage, SAMPLE_TITLE } from './pages';
-
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)}]`).join(' | ')}`);
-}
 
 const found: Record<string, string[]> = {};
 async function check(page: Page, name: string) {
   found[name] = await violations(page);
 }
 
-test('no serious or critical axe violations on the login, list, editor, claim form, report, members, My claims and password pages', async ({ page }) => {
+test('no serious or critical axe violations on the login, list, search, editor, claim form, report, members, My claims, inbox, settings and password pages', async ({ page }) => {
   await page.goto('/login');
   await check(page, 'login');
   await new LoginPage(page).signInAs('admin@factdesk.test');
@@ -38,6 +31,12 @@ test('no serious or critical axe violations on the login, list, editor, claim fo
   await check(page, 'change password');
   await page.goto(`/documents/${id}/activity`);
   await check(page, 'activity');
+  await page.goto('/notifications');
+  await check(page, 'inbox');
+  await page.goto('/account');
+  await check(page, 'settings');
+  await page.goto('/documents?q=NATO&status=draft');
+  await check(page, 'search results');
   // A document with claims in several states, one open in the sidebar's claim form.
   const created = await page.request.post('/api/documents', { data: { title: `Barrierefrei ${Date.now()}`, language: 'de', content: 'Der Kreml warnt vor Maßnahmen. Die NATO antwortet gelassen.' } });
   const { document } = await created.json();

@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { schemaOrg, unknownProperties } from '../support/validators';
+import { seriousViolations } from './axe';
 import { DEMO_PASSWORD, DocumentPage } from './pages';
 
 const TEXT = [
@@ -82,6 +83,7 @@ test('a German desk checks, approves, signs off and publishes in German; the pub
   const publicUrl = (await publicLink.getAttribute('href'))!;
   expect(publicUrl).toMatch(/\/r\/[A-Za-z0-9_-]{32}$/);
   await erik.page.screenshot({ path: 'test-results/german-report.png' });
+  expect(await seriousViolations(erik.page)).toEqual([]);
 
   // A stranger with an English browser, not signed in, reads the German report.
   const stranger = await browser.newContext({ locale: 'en-US' });
@@ -100,6 +102,8 @@ test('a German desk checks, approves, signs off and publishes in German; the pub
     reviewRating: { '@type': 'Rating', alternateName: 'Kontext fehlt', ratingValue: 3, bestRating: 5, worstRating: 1 },
   });
   expect(unknownProperties(claimReview, schemaOrg())).toEqual([]);
+  // The public page is accessible too (its language is the report's).
+  expect(await seriousViolations(reader)).toEqual([]);
   for (const context of [rita.context, ben.context, erik.context, stranger]) await context.close();
 });
 
