@@ -2,7 +2,8 @@
 import { startTestServer } from './test-server';
 
 async function main() {
-  const server = await startTestServer(Number(process.env.E2E_PORT));
+  // FACTDESK_DEMO_CLAIMS=1: the demo desk as `npm run demo` seeds it (for the README's screenshots).
+  const server = await startTestServer(Number(process.env.E2E_PORT), undefined, { demoClaims: process.env.FACTDESK_DEMO_CLAIMS === '1' });
   console.log(`factdesk test server on ${server.baseUrl} (database ${server.dbPath})`);
   const stop = async () => {
     await server.stop();

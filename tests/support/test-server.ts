@@ -32,12 +32,12 @@ export function freePort(): Promise<number> {
 }
 
 /** Creates a temporary database seeded with the demo and "Other desk". */
-export async function createSeededDatabase() {
+export async function createSeededDatabase(options: { demoClaims?: boolean } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-test-'));
   const dbPath = path.join(dir, 'factdesk.db');
   const db = openDatabase(dbPath);
   process.env.FACTDESK_DEMO = '1';
-  await seedDemo(db);
+  await seedDemo(db, { claims: options.demoClaims });
   const other = await seedOtherWorkspace(db);
   db.$client.close();
   return { dir, dbPath, other };
@@ -97,8 +97,8 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTE
 }
 
 /** A seeded database and a running app on a free port. */
-export async function startTestServer(port?: number, env?: Record<string, string>): Promise<TestServer> {
-  const { dir, dbPath, other } = await createSeededDatabase();
+export async function startTestServer(port?: number, env?: Record<string, string>, options: { demoClaims?: boolean } = {}): Promise<TestServer> {
+  const { dir, dbPath, other } = await createSeededDatabase(options);
   const p = port ?? (await freePort());
   const child = await startNext({ port: p, dbPath, env });
   return {
