@@ -29,9 +29,6 @@ function short(text: unknown, max = 60): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-function quoted(text: unknown, max = 60) {
-  return `“${short(text, max)}”`;
-}
 
 /**
  * The sentence for one event, without the time (the UI adds it in the reader's zone).
@@ -45,6 +42,7 @@ export function describeEvent(
   t: Translator = translator(DEFAULT_LOCALE),
   verdictName: (v: Verdict) => string = (v) => t(`verdicts.${v}`),
 ): string {
+  const quoted = (text: unknown, max = 60) => t('activity.quoted', { text: short(text, max) });
   const who = e.actorName ?? t('activity.someone');
   const a = e.after ?? {};
   const b = e.before ?? {};

@@ -38,7 +38,7 @@ function serialize(rows: Row[], workspaceId: string, withClaimLabels: boolean, l
     };
     const claimId = claimIdOf(row);
     const statement = claimId ? statements.get(claimId) : undefined;
-    const label = statement && row.action !== 'claim.created' && row.action !== 'claim.deleted' ? `“${statement.length > 50 ? `${statement.slice(0, 49)}…` : statement}”` : undefined;
+    const label = statement && row.action !== 'claim.created' && row.action !== 'claim.deleted' ? t('activity.quoted', { text: statement.length > 50 ? `${statement.slice(0, 49)}…` : statement }) : undefined;
     return { ...event, claimId, summary: describeEvent(event, names, label, t, (v) => renamed[v] ?? t(`verdicts.${v}`)) };
   });
 }
