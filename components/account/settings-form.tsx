@@ -1,5 +1,6 @@
 'use client';
 
+import { LocaleOptions } from '@/components/ui/locale-options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore } from 'react';
@@ -67,11 +68,7 @@ export function SettingsForm({ initial, mailConfigured }: { initial: Settings; m
         <span>{t('language')}</span>
         <select name="locale" defaultValue={initial.locale ?? ''}>
           <option value="">{t('browserLanguage', { language: LOCALE_NAMES[browserLocale as (typeof LOCALES)[number]] ?? 'English' })}</option>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
       </label>
       <label className="field">

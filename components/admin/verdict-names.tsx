@@ -1,11 +1,12 @@
 'use client';
 
 /** Admins rename verdicts per language ("Misleading" → "Irreführend" → "Verzerrt"). */
+import { LocaleOptions } from '@/components/ui/locale-options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { VERDICTS, type Verdict } from '@/db/enums';
-import { LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/locales';
+import { LOCALE_NAMES, type Locale } from '@/lib/i18n/locales';
 import { sendJson } from '../claims/api';
 
 type Names = Record<string, Partial<Record<Verdict, string>>>;
@@ -45,11 +46,7 @@ export function VerdictNames({ initial, defaults }: { initial: Names; defaults: 
       <label className="field">
         <span>{t('language')}</span>
         <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
       </label>
       {/* One form per language: switching languages shows that language's names. */}

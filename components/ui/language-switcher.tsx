@@ -4,9 +4,10 @@
  * The interface language, for anyone (also before signing in): remembered by this browser and,
  * when signed in, with the account (for e-mails and other devices).
  */
+import { LocaleOptions } from '@/components/ui/locale-options';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { LOCALE_COOKIE, LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 
 export function LanguageSwitcher() {
   const t = useTranslations('auth');
@@ -22,11 +23,7 @@ export function LanguageSwitcher() {
           router.refresh();
         }}
       >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LOCALE_NAMES[l]}
-          </option>
-        ))}
+        <LocaleOptions />
       </select>
     </label>
   );

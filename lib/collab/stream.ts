@@ -4,6 +4,7 @@
  * presence, until the client goes away — or its access ends (checked every second).
  */
 import { getDocumentCollabState, getStepsSince } from '@/db/queries/documents';
+import { encodeEvent, eventStreamResponse } from '../api/sse';
 import { AppError } from '../errors';
 import { acquireStream, colorFor, leave, presenceOf, releaseStream, subscribe, updatePresence, type HubEvent } from './hub';
 
@@ -12,13 +13,7 @@ export const MAX_CATCH_UP_STEPS = 10_000;
 /** Most steps sent in one event. */
 const STEPS_PER_EVENT = 1000;
 const POLL_MS = 1000;
-const HEARTBEAT_MS = 15_000;
 
-const encoder = new TextEncoder();
-/** One Server-Sent Event, encoded. */
-function encode(event: string, data: unknown): Uint8Array {
-  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}
 /** The encoded `steps` event of a hub event, shared by the streams that send it as it is. */
 const encodedSteps = new WeakMap<HubEvent, Uint8Array>();
 
@@ -40,87 +35,56 @@ export function openDocumentStream({ documentId, user, sessionId, version, signa
   if (!acquireStream(user.id)) {
     throw new AppError(429, 'rate_limited', 'Too many open connections to Factdesk. Close some tabs and reload this page.');
   }
-  let cleanup = () => {};
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let sent = version;
-      let closed = false;
-      const send = (event: string, data: unknown) => {
-        if (!closed) controller.enqueue(encode(event, data));
-      };
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      // Sends every stored step after the last one sent; the database decides the order.
-      const flushSteps = () => {
-        const state = getDocumentCollabState(documentId);
-        if (!state || state.deletedAt) {
-          send('reload', { reason: 'deleted' });
-          return close();
-        }
-        if (state.version < sent || state.version - sent > MAX_CATCH_UP_STEPS) {
-          send('reload', { reason: state.version < sent ? 'ahead' : 'too-far-behind', version: state.version });
-          return close();
-        }
-        while (state.version > sent) {
-          const rows = getStepsSince(documentId, sent).slice(0, STEPS_PER_EVENT);
-          if (!rows.length) break;
-          send('steps', { version: sent, steps: rows.map((r) => r.step), clientIDs: rows.map((r) => r.clientId) });
-          sent = rows[rows.length - 1]!.version;
-        }
-      };
-      const onEvent = (event: HubEvent) => {
-        // Steps that continue exactly where this stream is go out without a database read.
-        if (event.type === 'steps' && event.from === sent && event.steps?.length) {
-          // Every stream at this version sends the same bytes: encoded once per event.
-          let bytes = encodedSteps.get(event);
-          if (!bytes) encodedSteps.set(event, (bytes = encode('steps', { version: event.from, steps: event.steps, clientIDs: event.clientIDs })));
-          if (!closed) controller.enqueue(bytes);
-          sent += event.steps.length;
-        } else if (event.type === 'steps') flushSteps();
-        else if (event.type === 'presence') send('presence', event.entries.filter((e) => e.sessionId !== sessionId));
-        else send(event.type, event);
-      };
-      const unsubscribe = subscribe(documentId, onEvent);
-      const poll = setInterval(() => {
-        const reason = endReason?.();
-        if (reason) {
-          send('reload', { reason });
-          return close();
-        }
-        flushSteps();
-      }, POLL_MS);
-      const heartbeat = setInterval(() => !closed && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
-      cleanup = () => {
-        clearInterval(poll);
-        clearInterval(heartbeat);
-        unsubscribe();
-        releaseStream(user.id);
-        leave(documentId, sessionId);
-      };
-      signal.addEventListener('abort', close);
-      send('hello', { sessionId, color: colorFor(user.id) });
+  return eventStreamResponse(signal, ({ send, sendEncoded, close }) => {
+    let sent = version;
+    // Sends every stored step after the last one sent; the database decides the order.
+    const flushSteps = () => {
+      const state = getDocumentCollabState(documentId);
+      if (!state || state.deletedAt) {
+        send('reload', { reason: 'deleted' });
+        return close();
+      }
+      if (state.version < sent || state.version - sent > MAX_CATCH_UP_STEPS) {
+        send('reload', { reason: state.version < sent ? 'ahead' : 'too-far-behind', version: state.version });
+        return close();
+      }
+      while (state.version > sent) {
+        const rows = getStepsSince(documentId, sent).slice(0, STEPS_PER_EVENT);
+        if (!rows.length) break;
+        send('steps', { version: sent, steps: rows.map((r) => r.step), clientIDs: rows.map((r) => r.clientId) });
+        sent = rows[rows.length - 1]!.version;
+      }
+    };
+    const onEvent = (event: HubEvent) => {
+      // Steps that continue exactly where this stream is go out without a database read.
+      if (event.type === 'steps' && event.from === sent && event.steps?.length) {
+        // Every stream at this version sends the same bytes: encoded once per event.
+        let bytes = encodedSteps.get(event);
+        if (!bytes) encodedSteps.set(event, (bytes = encodeEvent('steps', { version: event.from, steps: event.steps, clientIDs: event.clientIDs })));
+        sendEncoded(bytes);
+        sent += event.steps.length;
+      } else if (event.type === 'steps') flushSteps();
+      else if (event.type === 'presence') send('presence', event.entries.filter((e) => e.sessionId !== sessionId));
+      else send(event.type, event);
+    };
+    const unsubscribe = subscribe(documentId, onEvent);
+    const poll = setInterval(() => {
+      const reason = endReason?.();
+      if (reason) {
+        send('reload', { reason });
+        return close();
+      }
       flushSteps();
-      updatePresence(documentId, { sessionId, userId: user.id, name: user.name, color: colorFor(user.id), selection: null });
-      send('presence', presenceOf(documentId).filter((e) => e.sessionId !== sessionId));
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    },
+    }, POLL_MS);
+    send('hello', { sessionId, color: colorFor(user.id) });
+    flushSteps();
+    updatePresence(documentId, { sessionId, userId: user.id, name: user.name, color: colorFor(user.id), selection: null });
+    send('presence', presenceOf(documentId).filter((e) => e.sessionId !== sessionId));
+    return () => {
+      clearInterval(poll);
+      unsubscribe();
+      releaseStream(user.id);
+      leave(documentId, sessionId);
+    };
   });
 }
