@@ -379,3 +379,17 @@ export const verdictLabels = sqliteTable(
 export type Publication = typeof publications.$inferSelect;
 
 export type NotificationRow = typeof notifications.$inferSelect;
+
+/** Check-worthiness hints a reviewer dismissed for a document, by the sentence's key (lib/checkworthy/sentences.ts). */
+export const checkworthyDismissals = sqliteTable(
+  'checkworthy_dismissals',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    sentenceKey: text('sentence_key').notNull(),
+    dismissedBy: text('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.sentenceKey] })],
+);

@@ -7,6 +7,7 @@
  * component keeps which claim is selected, the cards, the floating Add claim button and
  * the actions on claims (add, undo add, re-attach).
  */
+import { useCheckworthyHints, type CheckworthyHint } from './use-checkworthy-hints';
 import { useTranslations } from 'next-intl';
 import { getVersion } from 'prosemirror-collab';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
@@ -137,9 +138,14 @@ export function DocumentWorkspace(props: Props) {
   const onRemoved = useCallback((id: string) => setSelectedId((s) => (s === id ? null : s)), []);
   const { claims, upsertClaim, removeClaim, retryPending, onClaimEvent } = useClaimMarks({ documentId, initialClaims: props.initialClaims, viewRef, connectionRef, onRemoved });
 
-  // What the page follows on every transaction: the sidebar, the caret's card, the floating button.
+  const checkworthy = useCheckworthyHints({ documentId, language: props.language, view, enabled: canEditClaims });
+  const hintsOnTransaction = checkworthy.onTransaction;
+  const [focusHint, setFocusHint] = useState<{ key: string; at: number } | null>(null);
+
+  // What the page follows on every transaction: the sidebar, the caret's card, the floating button, the hints.
   const onTransaction = useCallback(
     (v: EditorView, tr: Transaction) => {
+      hintsOnTransaction(v, tr);
       if (tr.docChanged) {
         // The sidebar follows the text once typing pauses, not on every keystroke.
         if (settleTimer.current) clearTimeout(settleTimer.current);
@@ -163,7 +169,7 @@ export function DocumentWorkspace(props: Props) {
       }
       setTick((t) => t + 1);
     },
-    [retryPending],
+    [retryPending, hintsOnTransaction],
   );
   useEffect(
     () => () => {
@@ -265,8 +271,31 @@ export function DocumentWorkspace(props: Props) {
   };
   const onEditorClick = (e: React.MouseEvent) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-claim-id]');
-    if (el) selectClaim(el.dataset.claimId!);
+    if (el) return selectClaim(el.dataset.claimId!);
+    // A hinted sentence: its entry in the review bar, with Mark as claim and Dismiss.
+    const hint = (e.target as HTMLElement).closest<HTMLElement>('[data-cw-key]');
+    if (hint) setFocusHint({ key: hint.dataset.cwKey!, at: Date.now() });
   };
+
+  /** A hint becomes a claim: its sentence is selected and marked, as Add claim would. */
+  const markHint = useCallback(
+    (hint: CheckworthyHint) => {
+      const v = viewRef.current;
+      if (!v) return;
+      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, hint.from, hint.to)));
+      void addClaim();
+    },
+    [viewRef, addClaim],
+  );
+  const showHint = useCallback(
+    (hint: CheckworthyHint) => {
+      const v = viewRef.current;
+      if (!v) return;
+      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, hint.from, hint.to)).scrollIntoView());
+      v.focus();
+    },
+    [viewRef],
+  );
 
   // The card follows the pointer, or the caret when the keyboard is inside a highlight.
   const state = view?.state;
@@ -278,7 +307,13 @@ export function DocumentWorkspace(props: Props) {
 
   return (
     <ReviewContext.Provider value={review}>
-    <SignoffPanel revision={props.revision} claims={claims} signoffs={props.signoffs} onSelectClaim={selectFromSidebar} />
+    <SignoffPanel
+      revision={props.revision}
+      claims={claims}
+      signoffs={props.signoffs}
+      onSelectClaim={selectFromSidebar}
+      hints={canEditClaims ? { list: checkworthy.hints, focus: focusHint, onMark: markHint, onShow: showHint, onDismiss: checkworthy.dismiss } : null}
+    />
     <div className="workspace">
       <div className="editor-shell" ref={shellRef}>
         <div className="editor-bar">

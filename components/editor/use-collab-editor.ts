@@ -5,6 +5,7 @@
  * history, claims and presence plugins, and its CollabConnection. Built once per document;
  * the callbacks are read through a ref, so they may change on every render.
  */
+import { checkworthyPlugin } from '@/lib/editor/checkworthy-plugin';
 import { useTranslations } from 'next-intl';
 import { collab } from 'prosemirror-collab';
 import { history } from 'prosemirror-history';
@@ -65,6 +66,7 @@ export function useCollabEditor(options: CollabEditorOptions) {
         history(),
         claimsPlugin(initialMarks),
         presencePlugin(),
+        checkworthyPlugin(),
         keymap(Object.fromEntries(Object.keys(keys).map((key) => [key, () => latest.current.keys[key]?.() ?? false]))),
         keymap(buildKeymap()),
         keymap(baseKeymap),

@@ -6,6 +6,8 @@
  * reader may take (submit, sign off, reopen with a reason), the sign-off record with its
  * SHA-256 and a "Verify" that recomputes it on the server.
  */
+import type { CheckworthyHint } from '../editor/use-checkworthy-hints';
+import { CheckworthyHints } from './checkworthy-hints';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -26,11 +28,20 @@ interface Props {
   claims: Map<string, ClaimJSON>;
   signoffs: SignoffJSON[];
   onSelectClaim: (id: string) => void;
+  /** Check-worthiness hints (for those who may mark claims while the document is open), or null. */
+  hints: {
+    list: CheckworthyHint[];
+    /** The hint whose sentence was just clicked in the article: its entry opens and takes the focus. */
+    focus: { key: string; at: number } | null;
+    onMark: (hint: CheckworthyHint) => void;
+    onShow: (hint: CheckworthyHint) => void;
+    onDismiss: (hint: CheckworthyHint) => Promise<void>;
+  } | null;
 }
 
 type Verification = { matches: boolean; currentHash: string; signedHash: string; revision: number; reopened: boolean };
 
-export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Props) {
+export function SignoffPanel({ revision, claims, signoffs, onSelectClaim, hints }: Props) {
   const { documentId, documentStatus: status, role } = useReview();
   const router = useRouter();
   const t = useTranslations('signoff');
@@ -146,6 +157,7 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim }: Prop
           </ul>
         </div>
       )}
+      {hints && hints.list.length > 0 && <CheckworthyHints {...hints} />}
       {reopening && (
         <form
           className="reopen-form"
