@@ -177,14 +177,32 @@ export function mapAnchor(anchor: Anchor, changes: readonly StepChange[]): Ancho
       const near = (g: Ghost) =>
         !consumed.has(g) && ((g.at >= oldStart && g.at <= oldEnd) || (Math.abs(g.at - oldStart) <= MAX_BOUNDARY_GAP && !hasText(textOf(before, Math.min(g.at, oldStart), Math.max(g.at, oldEnd)))));
       let match: Restoration | null = null;
-      let root: Ghost | undefined;
+      let roots: Ghost[] = [];
       for (const g of ghosts.filter(near).sort((a, b) => Math.abs(a.at - oldStart) - Math.abs(b.at - oldStart))) {
         match = restoreAt(g, after, newStart, newEnd, structural.has(g));
-        root = g;
+        roots = [g];
         if (match) break;
       }
-      if (!match || !root) continue;
-      consumed.add(root);
+      // One undo step may put back the content of several deletions that sit one after the
+      // other in the replaced stretch (prosemirror-history merges adjacent steps): a run of
+      // ghosts, each whole, in document order.
+      if (!match) {
+        const inRange = ghosts.filter((g) => !consumed.has(g) && g.at >= oldStart && g.at <= oldEnd).sort((a, b) => a.at - b.at);
+        const budget = { left: MATCH_BUDGET };
+        runs: for (let i = 0; i < inRange.length; i++) {
+          for (let j = i + 1; j < inRange.length; j++) {
+            const run = inRange.slice(i, j + 1);
+            for (const layout of sequence(run, after, newStart, newEnd, budget)) {
+              if (layout.end !== newEnd) continue;
+              match = { claims: layout.claims, collapsed: layout.collapsed };
+              roots = run;
+              break runs;
+            }
+          }
+        }
+      }
+      if (!match || !roots.length) continue;
+      for (const root of roots) consumed.add(root);
       restored.push(...match.claims);
       next.push(...match.collapsed);
       if (match.rest) {
@@ -287,6 +305,14 @@ function restoreAt(root: Ghost, doc: PMNode, start: number, end: number, structu
       if (layout.end === end) return { claims: layout.claims, collapsed: layout.collapsed };
     }
   }
+  // The undo of typing between deletions, merged with their undos into one step: it removes
+  // the root's own content (the typed text, which held none of the claim) and puts back the
+  // ghosts it held, one after the other.
+  if (!root.claim && root.children.length > 1) {
+    for (const layout of sequence(root.children, doc, start, end, budget)) {
+      if (layout.end === end) return { claims: layout.claims, collapsed: layout.collapsed };
+    }
+  }
   // A ghost at the edge of the root, put back alone.
   const edges = (g: Ghost, path: boolean[]): { ghost: Ghost; path: boolean[] }[] => {
     const total = g.size.reduce((a, b) => a + b, 0);
@@ -382,6 +408,19 @@ function* loose(ghosts: readonly Ghost[], total: number, i: number, doc: PMNode,
       for (const rest of loose(ghosts, total, i + 1, doc, here.end, limit, budget)) {
         yield { end: rest.end, claims: [...here.claims, ...rest.claims], collapsed: [...here.collapsed, ...rest.collapsed] };
       }
+    }
+  }
+}
+
+/** Every way a run of ghosts may lie one after the other from `start`, each whole. */
+function* sequence(run: readonly Ghost[], doc: PMNode, start: number, limit: number, budget: { left: number }): Generator<Layout> {
+  if (!run.length) {
+    yield { end: start, claims: [], collapsed: [] };
+    return;
+  }
+  for (const first of layouts(run[0]!, doc, start, limit, budget)) {
+    for (const rest of sequence(run.slice(1), doc, first.end, limit, budget)) {
+      yield { end: rest.end, claims: [...first.claims, ...rest.claims], collapsed: [...first.collapsed, ...rest.collapsed] };
     }
   }
 }

@@ -91,6 +91,29 @@ describe('undo restores claims exactly', () => {
     for (const a of [t.browser(), t.server()]) expect(a.orphaned).toBe(true);
   });
 
+  it('comes back when one undo step puts back two deletions and removes the text typed between them (found by the property below)', () => {
+    const t = setup('Die NATO geht davon aus, dass sie das Recht der Ukraine nicht kompromittieren wird.\nRusslands Präsident warnt vor Maßnahmen im Januar.\nDer Kreml will reden.', 'kompromittieren');
+    const del = (from: number, length: number) => t.apply(t.state.tr.delete(from, Math.min(t.state.doc.content.size - 1, from + length)));
+    const type = (at: number) => t.apply(t.state.tr.insertText('xy', at));
+    // fast-check's shrunk counterexample (seed -1383233967), as positions.
+    del(1, 9);
+    del(1, 21);
+    del(1, 15);
+    type(1);
+    del(21, 22);
+    type(1);
+    del(25, 4);
+    type(25);
+    // Takes the claim's last "k" with the text before it; "xy" typed at 25 stays between two deletions.
+    del(14, 11);
+    expect(t.browser().orphaned).toBe(true);
+    t.undoAll();
+    for (const a of [t.browser(), t.server()]) {
+      expect(a.orphaned).toBe(false);
+      expect({ from: a.from, to: a.to }).toEqual(t.range);
+    }
+  });
+
   const plain = 'Die NATO geht davon aus, dass sie das Recht der Ukraine nicht kompromittieren wird.\nRusslands Präsident warnt vor Maßnahmen im Januar.\nDer Kreml will reden.';
   const structured = markdownToDoc('## Die NATO geht davon aus\n\n- dass sie das Recht der Ukraine nicht kompromittieren wird.\n- Russlands Präsident warnt vor Maßnahmen\n\n> Der Kreml will reden, sagt *Peskow*.\n\n| Wer | Was |\n|---|---|\n| Der Kreml | warnt |');
   const action = fc.oneof(
