@@ -7,6 +7,7 @@
  * component keeps which claim is selected, the cards, the floating Add claim button and
  * the actions on claims (add, undo add, re-attach).
  */
+import { hintRange } from '@/lib/editor/checkworthy-plugin';
 import { useCheckworthyHints, type CheckworthyHint } from './use-checkworthy-hints';
 import { useTranslations } from 'next-intl';
 import { getVersion } from 'prosemirror-collab';
@@ -277,12 +278,13 @@ export function DocumentWorkspace(props: Props) {
     if (hint) setFocusHint({ key: hint.dataset.cwKey!, at: Date.now() });
   };
 
-  /** A hint becomes a claim: its sentence is selected and marked, as Add claim would. */
+  /** A hint becomes a claim: its sentence (where it is now, after any edits) is selected and marked, as Add claim would. */
   const markHint = useCallback(
     (hint: CheckworthyHint) => {
       const v = viewRef.current;
-      if (!v) return;
-      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, hint.from, hint.to)));
+      const range = v && hintRange(v.state, hint.key);
+      if (!v || !range) return;
+      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, range.from, range.to)));
       void addClaim();
     },
     [viewRef, addClaim],
@@ -290,8 +292,9 @@ export function DocumentWorkspace(props: Props) {
   const showHint = useCallback(
     (hint: CheckworthyHint) => {
       const v = viewRef.current;
-      if (!v) return;
-      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, hint.from, hint.to)).scrollIntoView());
+      const range = v && hintRange(v.state, hint.key);
+      if (!v || !range) return;
+      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, range.from, range.to)).scrollIntoView());
       v.focus();
     },
     [viewRef],

@@ -45,14 +45,14 @@ export function useCheckworthyHints(opts: { documentId: string; language: string
 
   const compute = useCallback(
     (state: EditorState) => {
-      if (!view || !dismissed) return;
+      if (!view || !dismissed || !enabled) return;
       const claimed = [...getClaimsState(state).claims.values()].filter((c) => !c.anchor.orphaned).map((c) => c.anchor);
       const found = checkworthySentences(state.doc, language, weights as unknown as Weights, { claimed, dismissed }).map((s) => ({ ...s, key: sentenceKey(s.text) }));
       setHints(found);
       const label = (h: CheckworthyHint) => `${t('likely')}: ${h.reasons.map((r) => t(`reason.${r}`)).join(', ')}`;
       view.dispatch(view.state.tr.setMeta(checkworthyKey, found.map((h) => ({ from: h.from, to: h.to, key: h.key, label: label(h) }))).setMeta('addToHistory', false));
     },
-    [view, dismissed, language, t],
+    [view, dismissed, language, t, enabled],
   );
 
   // Once ready, and again a moment after each change of the text or the claims.
@@ -73,6 +73,9 @@ export function useCheckworthyHints(opts: { documentId: string; language: string
     },
     [enabled, compute],
   );
+  useEffect(() => {
+    if (!enabled && timer.current) clearTimeout(timer.current);
+  }, [enabled]);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   const dismiss = useCallback(

@@ -16,7 +16,7 @@ export function InboxList({ initial }: { initial: { notifications: NotificationJ
 
   const reload = useCallback(async () => {
     try {
-      setState(await sendJson<typeof initial>('GET', '/api/notifications'));
+      setState(await sendJson<typeof initial>('GET', '/api/notifications?limit=100'));
     } catch (e) {
       setError((e as Error).message);
     }

@@ -34,9 +34,11 @@ export function CheckworthyHints({ list, focus, onMark, onShow, onDismiss }: Pro
   useEffect(() => {
     if (!focus) return;
     requestAnimationFrame(() => {
+      // Shown, not focused: the click may have been to edit the sentence, and the caret stays in the article.
       const item = listRef.current?.querySelector<HTMLElement>(`[data-hint="${focus.key}"]`);
       item?.scrollIntoView({ block: 'nearest' });
-      item?.querySelector<HTMLButtonElement>('button.cw-mark')?.focus();
+      item?.classList.add('cw-current');
+      setTimeout(() => item?.classList.remove('cw-current'), 1500);
     });
   }, [focus]);
 
@@ -51,7 +53,7 @@ export function CheckworthyHints({ list, focus, onMark, onShow, onDismiss }: Pro
       )}
       <ol ref={listRef}>
         {list.map((h) => (
-          <li key={h.key} data-hint={h.key}>
+          <li key={`${h.key}-${h.from}`} data-hint={h.key}>
             <q dir="auto">{excerpt(h.text)}</q>
             <span className="muted small"> — {h.reasons.map((r) => t(`reason.${r}`)).join(', ')}</span>
             <span className="actions">

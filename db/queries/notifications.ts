@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type DbOrTx } from '../index';
-import { claims, documents, events, notifications, users, type NotificationKind } from '../schema';
+import { claims, documents, events, memberships, notifications, users, type NotificationKind } from '../schema';
 
 /** Stores one notification per recipient of an event. */
 export function insertNotifications(eventId: number, recipients: { userId: string; kind: NotificationKind }[], db: DbOrTx = getDb()) {
@@ -35,6 +35,8 @@ function selectNotifications(db: DbOrTx) {
     })
     .from(notifications)
     .innerJoin(events, eq(events.id, notifications.eventId))
+    // Only while the reader is still a member of the event's workspace.
+    .innerJoin(memberships, and(eq(memberships.workspaceId, events.workspaceId), eq(memberships.userId, notifications.userId)))
     .leftJoin(actors, eq(actors.id, events.actorId))
     .leftJoin(documents, eq(documents.id, events.documentId))
     .leftJoin(
@@ -65,6 +67,7 @@ export function getUnreadSummary(userId: string, db: DbOrTx = getDb()) {
     })
     .from(notifications)
     .innerJoin(events, eq(events.id, notifications.eventId))
+    .innerJoin(memberships, and(eq(memberships.workspaceId, events.workspaceId), eq(memberships.userId, notifications.userId)))
     .leftJoin(documents, eq(documents.id, events.documentId))
     .where(eq(notifications.userId, userId))
     .get();
@@ -93,7 +96,7 @@ export function takeNotificationsForMail(mode: 'instant' | 'daily', now: Date, d
         : and(eq(users.emailNotifications, 'daily'), sql`COALESCE(${users.digestSentAt}, 0) < ${digestBefore.getTime()}`),
     );
   const rows = selectNotifications(db)
-    .where(and(isNull(notifications.emailedAt), isNull(notifications.readAt), inArray(notifications.userId, wanted)))
+    .where(and(isNull(notifications.emailedAt), isNull(notifications.readAt), inArray(notifications.userId, wanted), isNull(documents.deletedAt)))
     .orderBy(asc(notifications.id))
     .limit(1000)
     .all();

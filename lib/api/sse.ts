@@ -53,8 +53,14 @@ export function eventStreamResponse(signal: AbortSignal, start: (channel: EventC
         },
       };
       signal.addEventListener('abort', channel.close);
-      cleanup = start(channel);
-      // The stream may have ended while it was being set up.
+      try {
+        cleanup = start(channel);
+      } catch (e) {
+        channel.close();
+        throw e;
+      }
+      // The stream may have ended while it was being set up (or the client left before it began).
+      if (signal.aborted) channel.close();
       if (closed) cleanup();
     },
     cancel() {

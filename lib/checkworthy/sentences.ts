@@ -42,6 +42,10 @@ export function sentencesOf(doc: PMNode, language: string): { from: number; to: 
       if (child.isText) {
         for (let i = 0; i < child.text!.length; i++) positions.push(pos + 1 + offset + i);
         text += child.text;
+      } else {
+        // A line break or an inline image ends a sentence.
+        positions.push(pos + 1 + offset);
+        text += '\n';
       }
     });
     positions.push(pos + node.nodeSize - 1);

@@ -35,6 +35,16 @@ export function openDocumentStream({ documentId, user, sessionId, version, signa
   if (!acquireStream(user.id)) {
     throw new AppError(429, 'rate_limited', 'Too many open connections to Factdesk. Close some tabs and reload this page.');
   }
+  try {
+    return documentEvents({ documentId, user, sessionId, version, signal, endReason });
+  } catch (e) {
+    // The stream could not be set up (its cleanup never ran): its slot is free again.
+    releaseStream(user.id);
+    throw e;
+  }
+}
+
+function documentEvents({ documentId, user, sessionId, version, signal, endReason }: StreamProps): Response {
   return eventStreamResponse(signal, ({ send, sendEncoded, close }) => {
     let sent = version;
     // Sends every stored step after the last one sent; the database decides the order.

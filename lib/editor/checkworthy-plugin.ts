@@ -52,3 +52,9 @@ export function checkworthyPlugin() {
     },
   });
 }
+
+/** Where a hinted sentence is now (its decoration, mapped through every edit since the hints were computed), or null. */
+export function hintRange(state: EditorState, key: string): { from: number; to: number } | null {
+  const found = checkworthyKey.getState(state)?.find(undefined, undefined, (spec) => spec.key === key);
+  return found?.length ? { from: found[0]!.from, to: found[0]!.to } : null;
+}

@@ -9,7 +9,8 @@ import { writeTransaction } from '@/db';
 import { getClaimsByDocumentId, insertClaim, insertSource } from '@/db/queries/claims';
 import { getCommentsByClaimId, insertComment } from '@/db/queries/comments';
 import { insertDocument } from '@/db/queries/documents';
-import { recordEvent } from '@/lib/audit/record';
+// An import re-creates history: its events notify nobody (mentions in imported comments are not new).
+import { insertEvent as recordEvent } from '@/db/queries/events';
 import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
 import { CLAIM_STATUSES, VERDICTS, type ClaimStatus } from '@/db/enums';

@@ -23,10 +23,11 @@ test('hints mark likely check-worthy sentences; one becomes a claim, one is dism
   await expect(rita.page.locator('.cw-block').first()).toBeVisible();
   expect(await seriousViolations(rita.page)).toEqual([]);
 
-  // A click on the MK-41 sentence opens its entry; Mark as claim makes it a claim.
+  // A click on the MK-41 sentence opens its entry (the caret stays in the article); Mark as claim makes it a claim.
   await rita.page.locator('.cw-hint', { hasText: 'MK-41-Shuttles' }).first().click();
   const mark = panel.getByRole('button', { name: /^Mark as claim: „Wir sind besorgt über den Standort/ });
-  await expect(mark).toBeFocused();
+  await expect(mark).toBeInViewport();
+  await expect(rita.doc.editor).toBeFocused();
   await mark.click();
   await expect(rita.doc.sidebar.getByRole('button', { name: /^Claim 1: .*MK-41-Shuttles/ })).toBeVisible();
   await rita.page.screenshot({ path: 'test-results/checkworthy-hints.png' });

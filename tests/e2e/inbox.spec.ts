@@ -18,6 +18,14 @@ test('a mention rings the bell live; the inbox leads to the claim and marks it r
   const inboxStatus = () => ben.page.getByRole('region', { name: 'Inbox' }).getByRole('status');
   await expect(bell).toHaveAccessibleName('Inbox, no unread notifications');
 
+  // A second tab of Ben's browser: it shares the first tab's stream (one connection for all tabs).
+  const streams: string[] = [];
+  ben.context.on('request', (r) => void (r.url().includes('/api/notifications/stream') && streams.push(r.frame().page() === ben.page ? 'first tab' : 'second tab')));
+  const second = await ben.context.newPage();
+  await second.goto('/my-claims');
+  const secondBell = second.getByRole('link', { name: /^Inbox, / });
+  await expect(secondBell).toHaveAccessibleName('Inbox, no unread notifications');
+
   // Rita mentions Ben on a claim.
   const title = `Glocke ${Date.now()}`;
   const { document } = await (await rita.page.request.post('/api/documents', { data: { title, language: 'de', content: 'In Polen stehen MK-41-Startanlagen.' } })).json();
@@ -29,6 +37,10 @@ test('a mention rings the bell live; the inbox leads to the claim and marks it r
   // Ben's bell counts it without a reload, and the inbox says what happened.
   await expect(bell).toHaveAccessibleName('Inbox, 1 unread notification');
   await expect(ben.page.locator('.inbox-count')).toHaveText('1');
+  await expect(secondBell).toHaveAccessibleName('Inbox, 1 unread notification');
+  // (The first tab's own stream may open after the listener: only the second tab's would be one too many.)
+  expect(streams.filter((s) => s === 'second tab')).toEqual([]);
+  await second.close();
   await bell.click();
   await expect(ben.page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
   const item = ben.page.getByRole('link', { name: `Rita Reviewer mentioned you on “MK-41-Startanlagen” in ${title}` });
