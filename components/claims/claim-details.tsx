@@ -1,5 +1,6 @@
 'use client';
 
+import { SimilarClaims } from './similar-claims';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { orNull } from '@/lib/format';
 import { VERDICTS, type Verdict } from '@/db/enums';
@@ -304,6 +305,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
         )}
       </form>
       )}
+      <SimilarClaims claimId={claim.id} statement={claim.statement} />
       <SourceList claim={claim} canEdit={canEdit} onChanged={onSaved} idPrefix={idp} />
       <ClaimComments claimId={claim.id} />
       <ClaimHistory claimId={claim.id} revision={claim.rowVersion} />

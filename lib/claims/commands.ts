@@ -3,6 +3,7 @@
  * rules (lock, version, range),
  * then writes the rows and the audit event in one transaction.
  */
+import { indexClaim } from './memory';
 import 'server-only';
 import { writeTransaction, type Tx } from '@/db';
 import {
@@ -145,6 +146,7 @@ export function createClaim(
     return claim;
   });
   announceClaim(ctx, created.id, true);
+  indexClaim(created.id);
   return created;
 }
 
@@ -198,6 +200,7 @@ export function updateClaim(
     return after;
   });
   announceClaim(ctx, claimId, input.from !== undefined);
+  indexClaim(claimId);
   return updated;
 }
 
@@ -216,6 +219,7 @@ export function deleteClaim(ctx: ClaimContext, claimId: string) {
     audit(ctx, tx, 'claim.deleted', 'claim', claimId, serializeClaim(current), null);
   });
   publish(ctx.documentId, { type: 'claim-deleted', id: claimId });
+  indexClaim(claimId);
 }
 
 /** A change to a claim's sources is a change to what is reviewed. */

@@ -7,6 +7,7 @@
  */
 import { DEFAULT_DATABASE_PATH, openDatabase } from '@/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
+import { indexMissingClaims } from '@/lib/claims/memory';
 import { indexMissingText } from '@/lib/documents/search-index';
 import { ensureLocalSecret, loadEnv } from './env-file';
 
@@ -36,6 +37,8 @@ async function main() {
   // Documents from before the search index get their text indexed once.
   const indexed = indexMissingText();
   if (indexed) console.log(`factdesk: indexed the text of ${indexed} documents for search`);
+  const claims = indexMissingClaims();
+  if (claims) console.log(`factdesk: indexed ${claims} claims for the claim memory`);
 }
 
 main().catch((e) => {

@@ -1,4 +1,5 @@
 import { parseJsonBody, withUser } from '@/lib/api/handler';
+import { indexMissingClaims } from '@/lib/claims/memory';
 import { importJson, importSchema } from '@/lib/exports/json';
 import { workspaceFor } from '@/lib/api/guards';
 
@@ -15,5 +16,7 @@ const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 export const POST = withUser(async ({ req, user }) => {
   const input = await parseJsonBody(req, importSchema, MAX_IMPORT_BYTES);
   const row = importJson({ userId: user.id, workspaceId: workspaceFor(user.id, input.workspaceId, 'document:create').workspaceId, input });
+  // The imported claims join the claim memory.
+  indexMissingClaims();
   return Response.json({ document: { id: row.id, title: row.title, language: row.language } }, { status: 201 });
 });

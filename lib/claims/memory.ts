@@ -1,0 +1,57 @@
+/**
+ * Claim memory: "have we checked this before?" The claims of the workspace's other documents
+ * that say the same thing as a claim, ranked by lib/claims/similarity.ts over candidates the
+ * FTS5 index finds by shared stems.
+ */
+import 'server-only';
+import { getDb } from '@/db';
+import { getClaimCandidates, getClaimsWithoutStems, setClaimStems } from '@/db/queries/claim-search';
+import { getClaimWithSources } from '@/db/queries/claims';
+import { getDocumentById } from '@/db/queries/documents';
+import { matchLanguage, signatureOf, similarity, SIMILARITY_THRESHOLD, stems } from './similarity';
+
+/** Writes (or removes) a claim's entry in the index; call after the change committed. */
+export function indexClaim(claimId: string): void {
+  const claim = getClaimWithSources(claimId);
+  const document = claim ? getDocumentById(claim.documentId) : undefined;
+  if (!claim || !document || claim.deletedAt) {
+    setClaimStems(claimId, '', null);
+    return;
+  }
+  setClaimStems(claimId, document.workspaceId, stems(`${claim.statement} ${claim.quoteExact}`, matchLanguage(document.language)).join(' '));
+}
+
+/** Indexes the claims made before the index existed; returns how many. */
+export function indexMissingClaims(): number {
+  const rows = getClaimsWithoutStems();
+  const db = getDb();
+  db.transaction((tx) => {
+    for (const r of rows) setClaimStems(r.id, r.workspaceId, stems(`${r.statement} ${r.quote}`, matchLanguage(r.language)).join(' '), tx);
+  });
+  return rows.length;
+}
+
+export interface SimilarClaim {
+  claim: { id: string; statement: string; quote: string; verdict: string | null; status: string; updatedAt: string; approvedByName: string | null };
+  document: { id: string; title: string };
+  score: number;
+}
+
+/** Up to five earlier claims of the workspace (in other documents) that say what this claim says, best first. */
+export function similarClaims(claimId: string, workspaceId: string): SimilarClaim[] {
+  const claim = getClaimWithSources(claimId);
+  const document = claim ? getDocumentById(claim.documentId) : undefined;
+  if (!claim || !document) return [];
+  const text = { statement: claim.statement, quote: claim.quoteExact };
+  const own = signatureOf(text, document.language);
+  return getClaimCandidates(workspaceId, stems(`${text.statement} ${text.quote}`, matchLanguage(document.language)), claim.documentId)
+    .map((c) => ({ c, score: similarity(own, signatureOf({ statement: c.statement, quote: c.quote }, c.language)) }))
+    .filter((m) => m.score >= SIMILARITY_THRESHOLD)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5)
+    .map(({ c, score }) => ({
+      claim: { id: c.id, statement: c.statement, quote: c.quote, verdict: c.verdict, status: c.status, updatedAt: new Date(c.updatedAt).toISOString(), approvedByName: c.approvedByName },
+      document: { id: c.documentId, title: c.documentTitle },
+      score: Math.round(score * 1000) / 1000,
+    }));
+}
