@@ -393,3 +393,22 @@ export const checkworthyDismissals = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.documentId, t.sentenceKey] })],
 );
+
+/** What reviewers said about a suggested earlier claim: the same claim (Reuse) or not the same. */
+export const claimLinks = sqliteTable(
+  'claim_links',
+  {
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    otherId: text('other_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['same', 'not_same'] }).notNull(),
+    /** The similarity when it was decided (lib/claims/similarity.ts): the desk's decisions tune the threshold. */
+    score: integer('score_permille').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.otherId] }), index('claim_links_other_idx').on(t.otherId)],
+);

@@ -305,7 +305,7 @@ export function ClaimDetails({ claim, orphaned, members, canEdit, onSaved, onDel
         )}
       </form>
       )}
-      <SimilarClaims claimId={claim.id} statement={claim.statement} />
+      <SimilarClaims claimId={claim.id} statement={claim.statement} canEdit={canEdit} onChanged={onSaved} />
       <SourceList claim={claim} canEdit={canEdit} onChanged={onSaved} idPrefix={idp} />
       <ClaimComments claimId={claim.id} />
       <ClaimHistory claimId={claim.id} revision={claim.rowVersion} />

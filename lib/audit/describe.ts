@@ -87,6 +87,8 @@ export function describeEvent(
         ? t('activity.claim.updatedVerdict', { who, fields: fields(keys), on, verdict: verdict(a.verdict) })
         : t('activity.claim.updated', { who, fields: fields(keys), on });
     }
+    case 'claim.reused':
+      return t('activity.claim.reused', { who, statement: quoted(a.fromStatement), on });
     case 'claim.reattached':
       return t('activity.claim.reattached', { who, claim, quote: quoted((a.quote as { exact?: string } | undefined)?.exact) });
     case 'claim.deleted':

@@ -7,8 +7,9 @@ import 'server-only';
 import { getDb } from '@/db';
 import { getClaimCandidates, getClaimsWithoutStems, setClaimStems } from '@/db/queries/claim-search';
 import { getClaimWithSources } from '@/db/queries/claims';
+import { getDecisionScores, getNotSameIds, getSameClaims } from '@/db/queries/claim-links';
 import { getDocumentById } from '@/db/queries/documents';
-import { matchLanguage, signatureOf, similarity, SIMILARITY_THRESHOLD, stems } from './similarity';
+import { matchLanguage, signatureOf, similarity, stems, tunedThreshold } from './similarity';
 
 /** Writes (or removes) a claim's entry in the index; call after the change committed. */
 export function indexClaim(claimId: string): void {
@@ -37,16 +38,39 @@ export interface SimilarClaim {
   score: number;
 }
 
-/** Up to five earlier claims of the workspace (in other documents) that say what this claim says, best first. */
+/** How similar two claims are (for the decisions' records). */
+export function claimSimilarity(a: string, b: string): number {
+  const sig = (id: string) => {
+    const c = getClaimWithSources(id);
+    const d = c ? getDocumentById(c.documentId) : undefined;
+    return c && d ? signatureOf({ statement: c.statement, quote: c.quoteExact }, d.language) : null;
+  };
+  const x = sig(a);
+  const y = sig(b);
+  return x && y ? similarity(x, y) : 0;
+}
+
+/** The claims a reviewer linked to this one as the same claim (either way). */
+export function sameClaims(claimId: string) {
+  return getSameClaims(claimId).map((c) => ({ claim: { id: c.id, statement: c.statement, verdict: c.verdict, status: c.status }, document: { id: c.documentId, title: c.documentTitle } }));
+}
+
+/**
+ * Up to five earlier claims of the workspace (in other documents) that say what this claim
+ * says, best first — not those already linked to it either way, and above the desk's tuned threshold.
+ */
 export function similarClaims(claimId: string, workspaceId: string): SimilarClaim[] {
   const claim = getClaimWithSources(claimId);
   const document = claim ? getDocumentById(claim.documentId) : undefined;
   if (!claim || !document) return [];
   const text = { statement: claim.statement, quote: claim.quoteExact };
   const own = signatureOf(text, document.language);
+  const threshold = tunedThreshold(getDecisionScores(workspaceId));
+  const excluded = new Set([...getNotSameIds(claimId), ...getSameClaims(claimId).map((c) => c.id)]);
   return getClaimCandidates(workspaceId, stems(`${text.statement} ${text.quote}`, matchLanguage(document.language)), claim.documentId)
+    .filter((c) => !excluded.has(c.id))
     .map((c) => ({ c, score: similarity(own, signatureOf({ statement: c.statement, quote: c.quote }, c.language)) }))
-    .filter((m) => m.score >= SIMILARITY_THRESHOLD)
+    .filter((m) => m.score >= threshold)
     .sort((a, b) => b.score - a.score)
     .slice(0, 5)
     .map(({ c, score }) => ({

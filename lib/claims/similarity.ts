@@ -122,5 +122,22 @@ export function similarity(a: Signature, b: Signature): number {
   return score;
 }
 
-/** Matches at or above this are shown as "checked before". */
+/** Matches at or above this are shown as "checked before" (before a desk has decided anything). */
 export const SIMILARITY_THRESHOLD = 0.3;
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/**
+ * The desk's own threshold, from its decisions: above three of four suggestions it called
+ * "not the same claim" (once it made three), but never above a quarter of those it reused
+ * (once it reused three), and between 0.3 and 0.8.
+ */
+export function tunedThreshold(decisions: { same: number[]; notSame: number[] }): number {
+  let t = SIMILARITY_THRESHOLD;
+  if (decisions.notSame.length >= 3) t = Math.max(t, quantile(decisions.notSame, 0.75) + 0.01);
+  if (decisions.same.length >= 3) t = Math.min(t, quantile(decisions.same, 0.25));
+  return Math.min(0.8, Math.max(SIMILARITY_THRESHOLD, Math.round(t * 1000) / 1000));
+}

@@ -4,6 +4,7 @@
  * approvals or sign-offs over: they must be given again by this workspace's members, so
  * approved claims come back as proposed (by the importer) and the document as a draft.
  */
+import { getSameClaims } from '@/db/queries/claim-links';
 import { z } from 'zod';
 import { writeTransaction } from '@/db';
 import { getClaimsByDocumentId, insertClaim, insertSource } from '@/db/queries/claims';
@@ -50,6 +51,8 @@ export function toJsonExport(r: Report) {
         to: row.to,
         assigneeId: row.assigneeId,
         comments: getCommentsByClaimId(c.id).map(serializeComment),
+        // Claims of other documents a reviewer linked as the same claim (Reuse).
+        sameAs: getSameClaims(c.id).map((s) => ({ claimId: s.id, documentId: s.documentId, documentTitle: s.documentTitle, statement: s.statement })),
       };
     }),
     signoffs: getSignoffsByDocumentId(r.document.id).map(serializeSignoff),

@@ -1,5 +1,5 @@
 import { withClaim } from '@/lib/api/guards';
-import { similarClaims } from '@/lib/claims/memory';
+import { sameClaims, similarClaims } from '@/lib/claims/memory';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -7,6 +7,8 @@ export const dynamic = 'force-dynamic';
 /**
  * "Checked before?": up to five claims of other documents of the workspace that say what this
  * claim says, best first: `{matches: [{claim: {id, statement, quote, verdict, status, updatedAt,
- * approvedByName}, document: {id, title}, score}]}` (score 0…1, at least 0.3).
+ * approvedByName}, document: {id, title}, score}]}` (score 0…1, at least the desk's threshold), and
+ * the claims linked to it as the same claim, either way: `same: [{claim: {id, statement, verdict,
+ * status}, document: {id, title}}]`.
  */
-export const GET = withClaim({ action: 'document:read' }, ({ claim, claimCtx }) => ({ matches: similarClaims(claim.id, claimCtx.workspaceId) }));
+export const GET = withClaim({ action: 'document:read' }, ({ claim, claimCtx }) => ({ matches: similarClaims(claim.id, claimCtx.workspaceId), same: sameClaims(claim.id) }));
