@@ -31,6 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <nav aria-label={t('nav.main')}>
           <Link href="/documents">{t('nav.documents')}</Link>
           <Link href="/my-claims">{t('nav.myClaims')}</Link>
+          <Link href="/search">{t('nav.search')}</Link>
           <Link href="/admin/members">{t('nav.members')}</Link>
         </nav>
         <div className="user-menu">

@@ -2,10 +2,24 @@
 import { sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
 
-/** Replaces a claim's entry (or removes it when `stems` is null). */
-export function setClaimStems(claimId: string, workspaceId: string, stems: string | null, db: DbOrTx = getDb()) {
+/** What a claim's search entries hold: its stems (claim memory) and its words (search). */
+export interface ClaimEntry {
+  stems: string;
+  statement: string;
+  quote: string;
+  rationale: string;
+  tags: string;
+  sources: string;
+}
+
+/** Replaces a claim's entries (or removes them when `entry` is null). */
+export function setClaimStems(claimId: string, workspaceId: string, entry: ClaimEntry | null, db: DbOrTx = getDb()) {
   db.run(sql`DELETE FROM claims_search WHERE claim_id = ${claimId}`);
-  if (stems) db.run(sql`INSERT INTO claims_search (claim_id, workspace_id, stems) VALUES (${claimId}, ${workspaceId}, ${stems})`);
+  db.run(sql`DELETE FROM claims_text WHERE claim_id = ${claimId}`);
+  if (!entry) return;
+  db.run(sql`INSERT INTO claims_search (claim_id, workspace_id, stems) VALUES (${claimId}, ${workspaceId}, ${entry.stems})`);
+  db.run(sql`INSERT INTO claims_text (claim_id, workspace_id, statement, quote, rationale, tags, sources)
+    VALUES (${claimId}, ${workspaceId}, ${entry.statement}, ${entry.quote}, ${entry.rationale}, ${entry.tags}, ${entry.sources})`);
 }
 
 /**
@@ -38,10 +52,63 @@ export function getClaimCandidates(workspaceId: string, stems: string[], exclude
     LIMIT ${limit}`);
 }
 
-/** Claims that have no entry yet (from before the index), with their document's language. */
-export function getClaimsWithoutStems(db: DbOrTx = getDb()) {
-  return db.all<{ id: string; statement: string; quote: string; language: string; workspaceId: string }>(sql`
-    SELECT c.id, c.statement, c.quote_exact AS quote, d.language, d.workspace_id AS workspaceId
-    FROM claims c JOIN documents d ON d.id = c.document_id
-    WHERE c.deleted_at IS NULL AND c.id NOT IN (SELECT claim_id FROM claims_search)`);
+/** Ids of claims that have no entry yet (from before the indexes). */
+export function getClaimIdsWithoutEntries(db: DbOrTx = getDb()): string[] {
+  return db
+    .all<{ id: string }>(sql`SELECT c.id FROM claims c WHERE c.deleted_at IS NULL AND (c.id NOT IN (SELECT claim_id FROM claims_search) OR c.id NOT IN (SELECT claim_id FROM claims_text))`)
+    .map((r) => r.id);
+}
+
+/** Snippet markers: the search's matches are wrapped in these (never HTML), the page turns them into <mark>. */
+export const HIT_START = '\u0002';
+export const HIT_END = '\u0003';
+
+export interface SearchFilters {
+  workspaceIds: string[];
+  verdict?: string;
+  status?: string;
+  language?: string;
+  tag?: string;
+  /** Last change on or after / before the end of (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+}
+
+/** Claims matching an FTS5 query in the given workspaces and filters, best first, with a highlighted snippet. */
+export function searchClaims(match: string | null, f: SearchFilters, limit: number, db: DbOrTx = getDb()) {
+  const ws = sql.join(f.workspaceIds.map((id) => sql`${id}`), sql`, `);
+  const conditions = [sql`c.deleted_at IS NULL`, sql`d.deleted_at IS NULL`, sql`d.workspace_id IN (${ws})`];
+  if (f.verdict) conditions.push(f.verdict === 'none' ? sql`c.verdict IS NULL` : sql`c.verdict = ${f.verdict}`);
+  if (f.status) conditions.push(sql`c.status = ${f.status}`);
+  if (f.language) conditions.push(sql`(d.language = ${f.language} OR d.language LIKE ${`${f.language}-%`})`);
+  if (f.tag) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(c.tags) WHERE lower(json_each.value) = lower(${f.tag}))`);
+  if (f.from) conditions.push(sql`c.updated_at >= ${Date.parse(`${f.from}T00:00:00Z`)}`);
+  if (f.to) conditions.push(sql`c.updated_at < ${Date.parse(`${f.to}T00:00:00Z`) + 86_400_000}`);
+  const where = sql.join(conditions, sql` AND `);
+  type Row = { id: string; statement: string; verdict: string | null; status: string; documentId: string; documentTitle: string; language: string; updatedAt: number; snippet: string | null };
+  if (!match) {
+    return db.all<Row>(sql`
+      SELECT c.id, c.statement, c.verdict, c.status, c.document_id AS documentId, d.title AS documentTitle, d.language, c.updated_at AS updatedAt, NULL AS snippet
+      FROM claims c JOIN documents d ON d.id = c.document_id WHERE ${where} ORDER BY c.updated_at DESC LIMIT ${limit}`);
+  }
+  return db.all<Row>(sql`
+    SELECT c.id, c.statement, c.verdict, c.status, c.document_id AS documentId, d.title AS documentTitle, d.language, c.updated_at AS updatedAt,
+           snippet(claims_text, -1, ${HIT_START}, ${HIT_END}, '…', 14) AS snippet
+    FROM claims_text t JOIN claims c ON c.id = t.claim_id JOIN documents d ON d.id = c.document_id
+    WHERE claims_text MATCH ${match} AND ${where}
+    ORDER BY bm25(claims_text, 0, 0, 4, 2, 1, 2, 1) LIMIT ${limit}`);
+}
+
+/** Documents matching an FTS5 query in the given workspaces, best first, with a highlighted snippet of the title or text. */
+export function searchDocumentTexts(match: string, f: SearchFilters, limit: number, db: DbOrTx = getDb()) {
+  const ws = sql.join(f.workspaceIds.map((id) => sql`${id}`), sql`, `);
+  const conditions = [sql`d.deleted_at IS NULL`, sql`d.workspace_id IN (${ws})`];
+  if (f.language) conditions.push(sql`(d.language = ${f.language} OR d.language LIKE ${`${f.language}-%`})`);
+  if (f.from) conditions.push(sql`d.updated_at >= ${Date.parse(`${f.from}T00:00:00Z`)}`);
+  if (f.to) conditions.push(sql`d.updated_at < ${Date.parse(`${f.to}T00:00:00Z`) + 86_400_000}`);
+  return db.all<{ id: string; title: string; language: string; status: string; snippet: string }>(sql`
+    SELECT d.id, d.title, d.language, d.status, snippet(documents_search, -1, ${HIT_START}, ${HIT_END}, '…', 16) AS snippet
+    FROM documents_search s JOIN documents d ON d.id = s.document_id
+    WHERE documents_search MATCH ${match} AND ${sql.join(conditions, sql` AND `)}
+    ORDER BY bm25(documents_search, 0, 5, 1) LIMIT ${limit}`);
 }

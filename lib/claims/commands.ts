@@ -266,6 +266,7 @@ export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput
     return source;
   });
   announceClaim(ctx, claimId, false);
+  indexClaim(claimId);
   return added;
 }
 
@@ -288,6 +289,7 @@ export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<
     return { source: after, order: getSourcesByClaimId(source.claimId, tx).map((s) => s.id) };
   });
   announceClaim(ctx, source.claimId, false);
+  indexClaim(source.claimId);
   return edited;
 }
 
@@ -302,4 +304,5 @@ export function removeSource(ctx: ClaimContext, source: SourceRow) {
     audit(ctx, tx, 'source.removed', 'source', source.id, { claimId: source.claimId, ...serializeSource(source) }, null);
   });
   announceClaim(ctx, source.claimId, false);
+  indexClaim(source.claimId);
 }

@@ -5,13 +5,25 @@
  */
 import 'server-only';
 import { getDb } from '@/db';
-import { getClaimCandidates, getClaimsWithoutStems, setClaimStems } from '@/db/queries/claim-search';
+import { getClaimCandidates, getClaimIdsWithoutEntries, setClaimStems, type ClaimEntry } from '@/db/queries/claim-search';
 import { getClaimWithSources } from '@/db/queries/claims';
 import { getDecisionScores, getNotSameIds, getSameClaims } from '@/db/queries/claim-links';
 import { getDocumentById } from '@/db/queries/documents';
 import { matchLanguage, signatureOf, similarity, stems, tunedThreshold } from './similarity';
 
-/** Writes (or removes) a claim's entry in the index; call after the change committed. */
+/** What a claim's search entries hold. */
+function entryOf(claim: NonNullable<ReturnType<typeof getClaimWithSources>>, language: string): ClaimEntry {
+  return {
+    stems: stems(`${claim.statement} ${claim.quoteExact}`, matchLanguage(language)).join(' '),
+    statement: claim.statement,
+    quote: claim.quoteExact,
+    rationale: claim.rationale ?? '',
+    tags: claim.tags.join(' '),
+    sources: claim.sources.map((s) => [s.title, s.publisher].filter(Boolean).join(' ')).join(' · '),
+  };
+}
+
+/** Writes (or removes) a claim's entries in the claim memory and the search; call after the change committed (never inside the keystroke path). */
 export function indexClaim(claimId: string): void {
   const claim = getClaimWithSources(claimId);
   const document = claim ? getDocumentById(claim.documentId) : undefined;
@@ -19,17 +31,16 @@ export function indexClaim(claimId: string): void {
     setClaimStems(claimId, '', null);
     return;
   }
-  setClaimStems(claimId, document.workspaceId, stems(`${claim.statement} ${claim.quoteExact}`, matchLanguage(document.language)).join(' '));
+  setClaimStems(claimId, document.workspaceId, entryOf(claim, document.language));
 }
 
-/** Indexes the claims made before the index existed; returns how many. */
+/** Indexes the claims made before the indexes existed (or imported); returns how many. */
 export function indexMissingClaims(): number {
-  const rows = getClaimsWithoutStems();
-  const db = getDb();
-  db.transaction((tx) => {
-    for (const r of rows) setClaimStems(r.id, r.workspaceId, stems(`${r.statement} ${r.quote}`, matchLanguage(r.language)).join(' '), tx);
+  const ids = getClaimIdsWithoutEntries();
+  getDb().transaction(() => {
+    for (const id of ids) indexClaim(id);
   });
-  return rows.length;
+  return ids.length;
 }
 
 export interface SimilarClaim {
