@@ -36,7 +36,9 @@ test('no serious or critical axe violations on the login, list, search, editor, 
   await page.goto('/account');
   await check(page, 'settings');
   await page.goto('/documents?q=NATO&status=draft');
-  await check(page, 'search results');
+  await check(page, 'document search results');
+  await page.goto('/search?q=NATO');
+  await check(page, 'search');
   // A document with claims in several states, one open in the sidebar's claim form.
   const created = await page.request.post('/api/documents', { data: { title: `Barrierefrei ${Date.now()}`, language: 'de', content: 'Der Kreml warnt vor Maßnahmen. Die NATO antwortet gelassen.' } });
   const { document } = await created.json();
