@@ -4,6 +4,7 @@
  * The claims sidebar: every claim in document order with verdict, status, sources and
  * assignee; filters; counts per verdict; the selected claim opens its details.
  */
+import { CheckedBeforeMarker } from './checked-before-marker';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { initials } from '@/lib/format';
 import { CLAIM_STATUSES, type ClaimStatus, type Verdict } from '@/db/enums';
@@ -42,6 +43,8 @@ interface Props {
   currentUserId: string;
   canEdit: boolean;
   commentCounts: Map<string, CommentCount>;
+  /** Claims the desk checked before in other documents (a small marker). */
+  checkedBefore: Set<string>;
 }
 
 
@@ -193,6 +196,7 @@ export const ClaimSidebar = memo(function ClaimSidebar(props: Props) {
                       {t('sources', { count: c.sources.length })}
                     </span>
                     <CommentBadge count={props.commentCounts.get(c.id)} />
+                    {props.checkedBefore.has(c.id) && <CheckedBeforeMarker />}
                     {c.assigneeId && (
                       <span className="avatar small" title={t('assignedTo', { name: memberName.get(c.assigneeId) ?? t('someone') })}>
                         {initials(memberName.get(c.assigneeId) ?? '?')}

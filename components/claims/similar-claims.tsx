@@ -84,6 +84,11 @@ export function SimilarClaims({ claimId, statement, canEdit, onChanged }: { clai
             <Link href={`/documents/${m.document.id}?claim=${m.claim.id}`} aria-label={t('open', { statement: m.claim.statement })} dir="auto">
               {m.claim.statement}
             </Link>
+            {m.claim.quote && m.claim.quote !== m.claim.statement && (
+              <q className="similar-quote" dir="auto">
+                {m.claim.quote.length > 140 ? `${m.claim.quote.slice(0, 139)}…` : m.claim.quote}
+              </q>
+            )}
             <span className="similar-meta">
               <VerdictBadge verdict={m.claim.verdict as Verdict | null} />
               <span className={`status-chip status-${m.claim.status}`}>{statusLabel(m.claim.status as ClaimStatus)}</span>

@@ -7,6 +7,7 @@
  * component keeps which claim is selected, the cards, the floating Add claim button and
  * the actions on claims (add, undo add, re-attach).
  */
+import { useCheckedBefore } from '../claims/use-checked-before';
 import { hintRange } from '@/lib/editor/checkworthy-plugin';
 import { useCheckworthyHints, type CheckworthyHint } from './use-checkworthy-hints';
 import { useTranslations } from 'next-intl';
@@ -141,6 +142,7 @@ export function DocumentWorkspace(props: Props) {
 
   const checkworthy = useCheckworthyHints({ documentId, language: props.language, view, enabled: canEditClaims });
   const hintsOnTransaction = checkworthy.onTransaction;
+  const checkedBefore = useCheckedBefore(documentId, claims);
   const [focusHint, setFocusHint] = useState<{ key: string; at: number } | null>(null);
 
   // What the page follows on every transaction: the sidebar, the caret's card, the floating button, the hints.
@@ -362,7 +364,7 @@ export function DocumentWorkspace(props: Props) {
           </button>
         )}
       </div>
-      {cardClaim && cardRect && <ClaimCard claim={cardClaim} rect={cardRect} />}
+      {cardClaim && cardRect && <ClaimCard claim={cardClaim} rect={cardRect} checkedBefore={checkedBefore.has(cardClaim.id)} />}
       <ClaimSidebar
         items={items}
         claims={claims}
@@ -377,6 +379,7 @@ export function DocumentWorkspace(props: Props) {
         currentUserId={currentUserId}
         canEdit={canEditClaims}
         commentCounts={commentCounts}
+        checkedBefore={checkedBefore}
       />
     </div>
     </ReviewContext.Provider>

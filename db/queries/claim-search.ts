@@ -12,14 +12,19 @@ export interface ClaimEntry {
   sources: string;
 }
 
-/** Replaces a claim's entries (or removes them when `entry` is null). */
+/**
+ * Replaces a claim's entries (or removes them when `entry` is null). The entries' rowid is the
+ * claim row's own rowid, so that finding and replacing one never scans the index.
+ */
 export function setClaimStems(claimId: string, workspaceId: string, entry: ClaimEntry | null, db: DbOrTx = getDb()) {
-  db.run(sql`DELETE FROM claims_search WHERE claim_id = ${claimId}`);
-  db.run(sql`DELETE FROM claims_text WHERE claim_id = ${claimId}`);
+  const row = db.get<{ rowid: number } | undefined>(sql`SELECT rowid FROM claims WHERE id = ${claimId}`);
+  if (!row) return;
+  db.run(sql`DELETE FROM claims_search WHERE rowid = ${row.rowid}`);
+  db.run(sql`DELETE FROM claims_text WHERE rowid = ${row.rowid}`);
   if (!entry) return;
-  db.run(sql`INSERT INTO claims_search (claim_id, workspace_id, stems) VALUES (${claimId}, ${workspaceId}, ${entry.stems})`);
-  db.run(sql`INSERT INTO claims_text (claim_id, workspace_id, statement, quote, rationale, tags, sources)
-    VALUES (${claimId}, ${workspaceId}, ${entry.statement}, ${entry.quote}, ${entry.rationale}, ${entry.tags}, ${entry.sources})`);
+  db.run(sql`INSERT INTO claims_search (rowid, claim_id, workspace_id, stems) VALUES (${row.rowid}, ${claimId}, ${workspaceId}, ${entry.stems})`);
+  db.run(sql`INSERT INTO claims_text (rowid, claim_id, workspace_id, statement, quote, rationale, tags, sources)
+    VALUES (${row.rowid}, ${claimId}, ${workspaceId}, ${entry.statement}, ${entry.quote}, ${entry.rationale}, ${entry.tags}, ${entry.sources})`);
 }
 
 /**
@@ -27,8 +32,25 @@ export function setClaimStems(claimId: string, workspaceId: string, entry: Claim
  * what the ranking needs: statement, quote, verdict, status, document and who approved it.
  */
 export function getClaimCandidates(workspaceId: string, stems: string[], excludeDocumentId: string, limit = 100, db: DbOrTx = getDb()) {
-  if (!stems.length) return [];
-  const match = [...new Set(stems)].map((s) => `"${s.replace(/"/g, '')}"`).join(' OR ');
+  const unique = [...new Set(stems)].map((s) => s.replace(/"/g, '')).filter(Boolean);
+  if (!unique.length) return [];
+  // The rarest stems find the same claims as all of them, without ranking every claim that shares a common word.
+  const counts = new Map(
+    db
+      .all<{ term: string; doc: number }>(sql`SELECT term, doc FROM claims_search_vocab WHERE term IN (${sql.join(unique.map((s) => sql`${s}`), sql`, `)})`)
+      .map((r) => [r.term, r.doc]),
+  );
+  const rarest = unique.filter((s) => counts.has(s)).sort((a, b) => counts.get(a)! - counts.get(b)!).slice(0, 4);
+  if (!rarest.length) return [];
+  // Claims holding the three rarest stems together first (few, and the likeliest); when they
+  // are not enough, those holding any of the four.
+  const all = candidates(workspaceId, rarest.slice(0, 3).map((s) => `"${s}"`).join(' AND '), excludeDocumentId, limit, db);
+  if (all.length >= 20 || rarest.length === 1) return all;
+  const seen = new Set(all.map((c) => c.id));
+  return [...all, ...candidates(workspaceId, rarest.map((s) => `"${s}"`).join(' OR '), excludeDocumentId, limit, db).filter((c) => !seen.has(c.id))].slice(0, limit);
+}
+
+function candidates(workspaceId: string, match: string, excludeDocumentId: string, limit: number, db: DbOrTx) {
   return db.all<{
     id: string;
     statement: string;
@@ -44,7 +66,7 @@ export function getClaimCandidates(workspaceId: string, stems: string[], exclude
     SELECT c.id, c.statement, c.quote_exact AS quote, c.verdict, c.status, c.document_id AS documentId, d.title AS documentTitle,
            d.language, c.updated_at AS updatedAt, u.name AS approvedByName
     FROM claims_search s
-    JOIN claims c ON c.id = s.claim_id
+    JOIN claims c ON c.rowid = s.rowid
     JOIN documents d ON d.id = c.document_id
     LEFT JOIN users u ON u.id = c.approved_by
     WHERE claims_search MATCH ${match} AND s.workspace_id = ${workspaceId} AND c.deleted_at IS NULL AND d.deleted_at IS NULL AND c.document_id <> ${excludeDocumentId}
@@ -55,7 +77,7 @@ export function getClaimCandidates(workspaceId: string, stems: string[], exclude
 /** Ids of claims that have no entry yet (from before the indexes). */
 export function getClaimIdsWithoutEntries(db: DbOrTx = getDb()): string[] {
   return db
-    .all<{ id: string }>(sql`SELECT c.id FROM claims c WHERE c.deleted_at IS NULL AND (c.id NOT IN (SELECT claim_id FROM claims_search) OR c.id NOT IN (SELECT claim_id FROM claims_text))`)
+    .all<{ id: string }>(sql`SELECT c.id FROM claims c WHERE c.deleted_at IS NULL AND (c.rowid NOT IN (SELECT rowid FROM claims_search) OR c.rowid NOT IN (SELECT rowid FROM claims_text))`)
     .map((r) => r.id);
 }
 
@@ -94,7 +116,7 @@ export function searchClaims(match: string | null, f: SearchFilters, limit: numb
   return db.all<Row>(sql`
     SELECT c.id, c.statement, c.verdict, c.status, c.document_id AS documentId, d.title AS documentTitle, d.language, c.updated_at AS updatedAt,
            snippet(claims_text, -1, ${HIT_START}, ${HIT_END}, '…', 14) AS snippet
-    FROM claims_text t JOIN claims c ON c.id = t.claim_id JOIN documents d ON d.id = c.document_id
+    FROM claims_text t JOIN claims c ON c.rowid = t.rowid JOIN documents d ON d.id = c.document_id
     WHERE claims_text MATCH ${match} AND ${where}
     ORDER BY bm25(claims_text, 0, 0, 4, 2, 1, 2, 1) LIMIT ${limit}`);
 }

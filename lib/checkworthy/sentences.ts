@@ -5,6 +5,7 @@
  * always agree. Pure.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { sentenceLanguage } from '../i18n/detect';
 import { checkworthyLanguage } from './features';
 import { scoreSentence, type Weights } from './model';
 import type { Feature } from './features';
@@ -77,7 +78,8 @@ export function checkworthySentences(
   const claimed = opts.claimed ?? [];
   return sentencesOf(doc, language)
     .filter((s) => !claimed.some((c) => c.from < s.to && c.to > s.from) && !opts.dismissed?.has(sentenceKey(s.text)))
-    .map((s) => ({ ...s, ...scoreSentence(s.text, lang, weights) }))
+    // Each sentence in its own language: a quoted tweet in Spanish inside a German article is read as Spanish.
+    .map((s) => ({ ...s, ...scoreSentence(s.text, sentenceLanguage(s.text, lang), weights) }))
     .filter((s) => s.score >= weights.threshold)
     .sort((a, b) => b.score - a.score || a.from - b.from);
 }

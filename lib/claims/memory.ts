@@ -80,7 +80,7 @@ export function similarClaims(claimId: string, workspaceId: string): SimilarClai
   const excluded = new Set([...getNotSameIds(claimId), ...getSameClaims(claimId).map((c) => c.id)]);
   return getClaimCandidates(workspaceId, stems(`${text.statement} ${text.quote}`, matchLanguage(document.language)), claim.documentId)
     .filter((c) => !excluded.has(c.id))
-    .map((c) => ({ c, score: similarity(own, signatureOf({ statement: c.statement, quote: c.quote }, c.language)) }))
+    .map((c) => ({ c, score: similarity(own, signatureOf({ statement: c.statement, quote: c.quote }, c.language, { detect: false })) }))
     .filter((m) => m.score >= threshold)
     .sort((a, b) => b.score - a.score)
     .slice(0, 5)

@@ -6,6 +6,7 @@
  * ("48 Millionen" is not "47 Millionen"). Pure, for the server and tests.
  */
 import { newStemmer } from 'snowball-stemmers';
+import { sentenceLanguage } from '../i18n/detect';
 
 export type MatchLanguage = 'de' | 'en' | 'es';
 
@@ -90,16 +91,29 @@ function trigrams(text: string): Set<string> {
 
 export interface Signature {
   stems: Set<string>;
+  /** Quantities (not years). */
   numbers: Set<string>;
+  /** Years (1900–2099 written alone). */
+  years: Set<string>;
   entities: Set<string>;
   trigrams: Set<string>;
 }
 
 /** What a claim says, for comparing: its statement and its quote. */
-export function signatureOf(claim: { statement: string; quote: string }, language: string | null | undefined): Signature {
-  const lang = matchLanguage(language);
+export function signatureOf(claim: { statement: string; quote: string }, language: string | null | undefined, opts: { detect?: boolean } = {}): Signature {
+  // A claim quoted in another language than its document's is compared in its own (detected
+  // for the claim asked about; candidates, many at once, take their document's language).
+  const lang = opts.detect === false ? matchLanguage(language) : sentenceLanguage(claim.statement, matchLanguage(language));
   const text = `${claim.statement} ${claim.quote}`;
-  return { stems: new Set(stems(text, lang)), numbers: new Set(numbersIn(text, lang)), entities: new Set(entitiesIn(text, lang)), trigrams: trigrams(claim.statement) };
+  const numbers = numbersIn(text, lang);
+  const isYear = (n: string) => /^(19|20)\d\d$/.test(n);
+  return {
+    stems: new Set(stems(text, lang)),
+    numbers: new Set(numbers.filter((n) => !isYear(n))),
+    years: new Set(numbers.filter(isYear)),
+    entities: new Set(entitiesIn(text, lang)),
+    trigrams: trigrams(claim.statement),
+  };
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -115,10 +129,12 @@ export function similarity(a: Signature, b: Signature): number {
   const chars = jaccard(a.trigrams, b.trigrams);
   const names = a.entities.size || b.entities.size ? jaccard(a.entities, b.entities) : words;
   let score = 0.5 * words + 0.3 * chars + 0.2 * names;
+  // Quantities decide: a shared year does not make 1.8 and 2.8 billion the same claim.
   if (a.numbers.size && b.numbers.size) {
     const shared = [...a.numbers].some((n) => b.numbers.has(n));
     score = shared ? Math.min(1, score + 0.15) : score * 0.25;
   }
+  if (a.years.size && b.years.size && ![...a.years].some((y) => b.years.has(y))) score *= 0.5;
   return score;
 }
 

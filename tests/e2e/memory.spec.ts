@@ -18,6 +18,8 @@ test('marking "Tomahawk-fähige MK-41-Startanlagen in Polen" in a second article
   await ben.doc.select('Tomahawk-fähige MK-41-Startanlagen in Polen');
   await ben.page.getByRole('button', { name: 'Add claim', exact: true }).click();
   const before = ben.doc.sidebar.getByRole('region', { name: /^Checked before/ });
+  // The sidebar marks the claim as checked before.
+  await expect(ben.doc.sidebar.locator('.claim-item .checked-before')).toHaveText('↺ Checked before');
   await expect(before).toBeVisible();
   const link = before.getByRole('link', { name: 'Open In Polen werden Tomahawk-fähige MK-41-Startanlagen stationiert' });
   await expect(link).toHaveAttribute('href', new RegExp(`^/documents/${first.id}\\?claim=`));

@@ -29,3 +29,12 @@ describe('similarity', () => {
     expect(sim('Die NATO will weiter reden.', 'Die Inflation lag im Oktober bei 2,4 Prozent.')).toBeLessThan(0.1);
   });
 });
+
+describe('the language of a sentence', () => {
+  it('reads a Spanish quote inside a German article as Spanish, and short text as the document says', async () => {
+    const { sentenceLanguage } = await import('@/lib/i18n/detect');
+    expect(sentenceLanguage('El mandatario de Rusia declaró sentirse preocupado frente al incremento de la presencia militar estadounidense.', 'de')).toBe('es');
+    expect(sentenceLanguage('Die NATO geht davon aus, dass sie das Recht der Ukraine auf Beitritt nicht kompromittieren wird.', 'en')).toBe('de');
+    expect(sentenceLanguage('Putin warnt.', 'de')).toBe('de');
+  });
+});
