@@ -57,7 +57,7 @@ export function SimilarClaims({ claimId, statement, canEdit, onChanged }: { clai
   return (
     <section className="similar-claims" {...(matches.length ? { 'aria-labelledby': `similar-${claimId}` } : { 'aria-label': t('same') })}>
       {same.length > 0 && (
-        <p className="same-claims">
+        <p className="same-claims" role="group" aria-label={t('same')}>
           {t('same')}{' '}
           {same.map((s, i) => (
             <span key={s.claim.id}>

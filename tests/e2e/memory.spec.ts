@@ -28,7 +28,7 @@ test('marking "Tomahawk-fähige MK-41-Startanlagen in Polen" in a second article
   // Reuse: the verdict comes over as Ben's proposal in progress (the first claim has no rationale or source yet), and the two are linked.
   await before.getByRole('button', { name: 'Reuse the verdict, rationale and sources of: In Polen werden Tomahawk-fähige MK-41-Startanlagen stationiert' }).click();
   await expect(ben.doc.sidebar.getByRole('combobox', { name: 'Verdict', exact: true })).toHaveValue('needs_context');
-  const same = ben.doc.sidebar.getByRole('region', { name: 'Same claim as' });
+  const same = ben.doc.sidebar.getByRole('group', { name: 'Same claim as' });
   await expect(same).toContainText('In Polen werden Tomahawk-fähige MK-41-Startanlagen stationiert');
   await same.getByRole('link', { name: 'In Polen werden Tomahawk-fähige MK-41-Startanlagen stationiert' }).click();
   await expect(ben.page).toHaveURL(new RegExp(`/documents/${first.id}`));

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { NewDocumentForm } from '@/components/documents/new-document-form';
+import { DateField, SelectField } from '@/components/ui/fields';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
 import { DOCUMENT_STATUSES } from '@/db/enums';
 import { ArchiveButton } from '@/components/documents/archive-button';
@@ -66,28 +67,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             <span>{t('search')}</span>
             <input type="search" name="q" defaultValue={query.q ?? ''} placeholder={t('searchPlaceholder')} />
           </label>
-          <label className="field">
-            <span>{t('status')}</span>
-            <select name="status" defaultValue={query.status ?? ''}>
-              <option value="">{t('any')}</option>
-              {DOCUMENT_STATUSES.map((st) => (
-                <option key={st} value={st}>
-                  {ts(st)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('language')}</span>
-            <select name="language" defaultValue={query.language ?? ''}>
-              <option value="">{t('any')}</option>
-              {LANGUAGES.map((l) => (
-                <option key={l.tag} value={l.tag}>
-                  {languageNameIn(l.tag, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('status')} name="status" value={query.status} any={t('any')} options={DOCUMENT_STATUSES.map((st) => ({ value: st, label: ts(st) }))} />
+          <SelectField label={t('language')} name="language" value={query.language} any={t('any')} options={LANGUAGES.map((l) => ({ value: l.tag, label: languageNameIn(l.tag, locale) }))} />
           <label className="field">
             <span>{t('assignedTo')}</span>
             <select name="assignee" defaultValue={query.assignee ?? ''}>
@@ -102,14 +83,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                 ))}
             </select>
           </label>
-          <label className="field">
-            <span>{t('editedFrom')}</span>
-            <input type="date" name="from" defaultValue={query.from ?? ''} />
-          </label>
-          <label className="field">
-            <span>{t('editedUntil')}</span>
-            <input type="date" name="to" defaultValue={query.to ?? ''} />
-          </label>
+          <DateField label={t('editedFrom')} name="from" value={query.from} />
+          <DateField label={t('editedUntil')} name="to" value={query.to} />
           <label className="field">
             <span>{t('sortBy')}</span>
             <select name="sort" defaultValue={query.sort ?? ''}>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { VerdictBadge } from '@/components/claims/verdict-badge';
+import { DateField, SelectField } from '@/components/ui/fields';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { CLAIM_STATUSES, VERDICTS, type DocumentStatus, type Verdict } from '@/db/enums';
@@ -51,52 +52,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <span>{t('q')}</span>
           <input type="search" name="q" defaultValue={query.q ?? ''} placeholder={t('placeholder')} autoFocus={!asked} />
         </label>
-        <label className="field">
-          <span>{t('verdict')}</span>
-          <select name="verdict" defaultValue={query.verdict ?? ''}>
-            <option value="">{t('any')}</option>
-            <option value="none">{t('noVerdict')}</option>
-            {VERDICTS.map((v) => (
-              <option key={v} value={v}>
-                {tv(v)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('status')}</span>
-          <select name="status" defaultValue={query.status ?? ''}>
-            <option value="">{t('any')}</option>
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ts(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('language')}</span>
-          <select name="language" defaultValue={query.language ?? ''}>
-            <option value="">{t('any')}</option>
-            {LANGUAGES.map((l) => (
-              <option key={l.tag} value={l.tag}>
-                {languageNameIn(l.tag, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('verdict')} name="verdict" value={query.verdict} any={t('any')} options={[{ value: 'none', label: t('noVerdict') }, ...VERDICTS.map((v) => ({ value: v, label: tv(v) }))]} />
+        <SelectField label={t('status')} name="status" value={query.status} any={t('any')} options={CLAIM_STATUSES.map((s) => ({ value: s, label: ts(s) }))} />
+        <SelectField label={t('language')} name="language" value={query.language} any={t('any')} options={LANGUAGES.map((l) => ({ value: l.tag, label: languageNameIn(l.tag, locale) }))} />
         <label className="field">
           <span>{t('tag')}</span>
           <input name="tag" defaultValue={query.tag ?? ''} maxLength={100} />
         </label>
-        <label className="field">
-          <span>{t('from')}</span>
-          <input type="date" name="from" defaultValue={query.from ?? ''} />
-        </label>
-        <label className="field">
-          <span>{t('to')}</span>
-          <input type="date" name="to" defaultValue={query.to ?? ''} />
-        </label>
+        <DateField label={t('from')} name="from" value={query.from} />
+        <DateField label={t('to')} name="to" value={query.to} />
         <span className="actions">
           <button type="submit" className="button primary small">
             {t('submit')}
