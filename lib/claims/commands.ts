@@ -44,12 +44,12 @@ export interface ClaimContext {
 const LOCKED_MESSAGE = 'This document is signed off and locked. An editor must reopen it before claims can change.';
 
 /** Refuses a change while the document is signed off and locked (the route guard decided the role may). */
-function assertChangeable(ctx: ClaimContext) {
+export function assertChangeable(ctx: ClaimContext) {
   if (ctx.documentStatus === 'signed_off') throw new AppError(423, 'locked', LOCKED_MESSAGE);
 }
 
 /** The lock checked again inside the write transaction: a sign-off may have landed meanwhile. */
-function assertUnlocked(ctx: ClaimContext) {
+export function assertUnlocked(ctx: ClaimContext) {
   if (getDocumentCollabState(ctx.documentId)?.status === 'signed_off') throw new AppError(423, 'locked', LOCKED_MESSAGE);
 }
 

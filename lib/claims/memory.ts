@@ -6,7 +6,7 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { getClaimCandidates, getClaimIdsWithoutEntries, setClaimStems, type ClaimEntry } from '@/db/queries/claim-search';
-import { getClaimWithSources } from '@/db/queries/claims';
+import { getClaimsByDocumentId, getClaimWithSources } from '@/db/queries/claims';
 import { getDecisionScores, getNotSameIds, getSameClaims } from '@/db/queries/claim-links';
 import { getDocumentById } from '@/db/queries/documents';
 import { matchLanguage, signatureOf, similarity, stems, tunedThreshold } from './similarity';
@@ -47,6 +47,16 @@ export interface SimilarClaim {
   claim: { id: string; statement: string; quote: string; verdict: string | null; status: string; updatedAt: string; approvedByName: string | null };
   document: { id: string; title: string };
   score: number;
+}
+
+/** The document's claims the desk checked before elsewhere (suggested or linked as the same claim), with how many. */
+export function checkedBefore(documentId: string, workspaceId: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of getClaimsByDocumentId(documentId)) {
+    const n = similarClaims(c.id, workspaceId).length + getSameClaims(c.id).length;
+    if (n) counts[c.id] = n;
+  }
+  return counts;
 }
 
 /** How similar two claims are (for the decisions' records). */

@@ -8,10 +8,9 @@ import 'server-only';
 import { writeTransaction } from '@/db';
 import { upsertClaimLink } from '@/db/queries/claim-links';
 import { getClaimForMember, getClaimWithSources, insertSource, updateClaimIfVersion, type ClaimPatch } from '@/db/queries/claims';
-import { getDocumentCollabState } from '@/db/queries/documents';
 import { recordEvent } from '../audit/record';
 import { AppError, invalidBody, notFound } from '../errors';
-import { announceClaim, type ClaimContext } from './commands';
+import { announceClaim, assertChangeable, assertUnlocked, type ClaimContext } from './commands';
 import { claimSimilarity, indexClaim } from './memory';
 import { serializeClaim } from './serialize';
 
@@ -25,10 +24,10 @@ function earlierClaim(ctx: ClaimContext, claimId: string, otherId: string) {
 
 export function reuseClaim(ctx: ClaimContext, claimId: string, otherId: string) {
   earlierClaim(ctx, claimId, otherId);
-  if (ctx.documentStatus === 'signed_off') throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it before claims can change.');
+  assertChangeable(ctx);
   const score = claimSimilarity(claimId, otherId);
   const claim = writeTransaction((tx) => {
-    if (getDocumentCollabState(ctx.documentId)?.status === 'signed_off') throw new AppError(423, 'locked', 'This document is signed off and locked.');
+    assertUnlocked(ctx);
     const current = getClaimWithSources(claimId, tx);
     const other = getClaimWithSources(otherId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { writeTransaction } from '@/db';
 import { VERDICTS } from '@/db/enums';
-import { getAllVerdictLabels, setVerdictLabels } from '@/db/queries/verdict-labels';
+import { getAllVerdictLabels } from '@/db/queries/verdict-labels';
+import { renameVerdicts } from '@/lib/claims/verdict-names';
 import { withWorkspace, workspaceIdFromQuery } from '@/lib/api/guards';
 import { LOCALES } from '@/lib/i18n/locales';
 import { plainText } from '@/lib/validation';
@@ -26,6 +26,5 @@ const schema = z
  * reports, exports (the ClaimReview `alternateName`), activity sentences. Keys stay the same.
  */
 export const PUT = withWorkspace({ action: 'workspace:manage', body: schema, workspaceId: (_req, body) => body.workspaceId }, ({ workspace, body }) => {
-  writeTransaction((tx) => setVerdictLabels(workspace.workspaceId, body.locale, Object.fromEntries(Object.entries(body.names).map(([k, v]) => [k, v ? v : null])), tx));
-  return { names: getAllVerdictLabels(workspace.workspaceId) };
+  return { names: renameVerdicts({ workspaceId: workspace.workspaceId, userId: workspace.userId, locale: body.locale, names: body.names }) };
 });
