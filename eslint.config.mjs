@@ -4,6 +4,28 @@ import typescript from 'eslint-config-next/typescript';
 const config = [
   ...coreWebVitals,
   ...typescript,
+  // All database access is asynchronous: a query or command that is not awaited runs out of
+  // order (or not at all: Drizzle's builders run only when awaited). The type checker finds them.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false, arguments: false } }],
+    },
+  },
+  // Outside db/, nothing reaches the drivers or better-sqlite3's synchronous terminals.
+  {
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'lib/**/*.ts', 'components/**/*.tsx', 'db/queries/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(get|all|run|sync)$/][arguments.length=0]", message: 'Await the query builder instead (all database access is asynchronous).' },
+        { selector: "MemberExpression[property.name='$client']", message: 'Use the engine (db/index.ts), not the driver.' },
+      ],
+    },
+  },
   // Tests read loosely typed JSON responses from the API.
   { files: ['tests/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/.out/**', 'dist/**'] },

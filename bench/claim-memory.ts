@@ -18,8 +18,8 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: { claims: { type: 'string', default: '100000' } } });
 process.env.DATABASE_PATH = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-memory-')), 'memory.db');
 
-const { getDb } = await import('@/db');
-type DbOrTx = import('@/db').DbOrTx;
+const { getEngine } = await import('@/db');
+type Tx = import('@/db').Tx;
 const { insertClaim } = await import('@/db/queries/claims');
 const { insertDocument } = await import('@/db/queries/documents');
 const { setClaimStems } = await import('@/db/queries/claim-search');
@@ -33,33 +33,39 @@ const { search } = await import('@/lib/search/search');
 type Pair = { lang: 'de' | 'en' | 'es'; kind: 'same' | 'changed_number'; target: string; query: string };
 const pairs = (JSON.parse(fs.readFileSync('bench/data/claim-matching.json', 'utf8')) as { pairs: Pair[] }).pairs;
 
-const db = getDb();
-const user = insertUser({ email: 'bench@factdesk.test', name: 'Bench', passwordHash: 'x' });
-const workspace = insertWorkspace({ name: 'Bench', organisation: 'Bench' });
-upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'reviewer' });
-const doc = (language: string, title: string) => insertDocument({ workspaceId: workspace.id, title, language, sourceUrl: null, doc: textToDoc('x').toJSON(), userId: user.id });
-const archive = { de: doc('de', 'Archiv de'), en: doc('en', 'Archive en'), es: doc('es', 'Archivo es') };
-const queries = { de: doc('de', 'Neu de'), en: doc('en', 'New en'), es: doc('es', 'Nuevo es') };
-const claim = (documentId: string, statement: string, tx: DbOrTx = db) =>
-  insertClaim({ documentId, from: 1, to: 2, quoteExact: statement, quotePrefix: '', quoteSuffix: '', statement, createdBy: user.id }, tx);
+const engine = getEngine();
+const { user, workspace } = await engine.transaction(async (tx) => {
+  const user = await insertUser({ email: 'bench@factdesk.test', name: 'Bench', passwordHash: 'x' }, tx);
+  const workspace = await insertWorkspace({ name: 'Bench', organisation: 'Bench' }, tx);
+  await upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'reviewer' }, tx);
+  return { user, workspace };
+});
+const doc = (language: string, title: string) =>
+  engine.transaction((tx) => insertDocument({ workspaceId: workspace.id, title, language, sourceUrl: null, doc: textToDoc('x').toJSON(), userId: user.id }, tx));
+const archive = { de: await doc('de', 'Archiv de'), en: await doc('en', 'Archive en'), es: await doc('es', 'Archivo es') };
+const queries = { de: await doc('de', 'Neu de'), en: await doc('en', 'New en'), es: await doc('es', 'Nuevo es') };
+const claim = (documentId: string, statement: string, tx?: Tx) =>
+  tx
+    ? insertClaim({ documentId, from: 1, to: 2, quoteExact: statement, quotePrefix: '', quoteSuffix: '', statement, createdBy: user.id }, tx)
+    : engine.transaction((t) => insertClaim({ documentId, from: 1, to: 2, quoteExact: statement, quotePrefix: '', quoteSuffix: '', statement, createdBy: user.id }, t));
 
 // 1. Matching.
 const targets = new Map<Pair, string>();
-db.transaction((tx) => {
-  for (const p of pairs) targets.set(p, claim(archive[p.lang].id, p.target, tx).id);
-  for (const s of claimbusterSamples()) claim(archive.en.id, s.text, tx);
-  for (const s of ownGermanSpanishSamples()) claim(archive[s.lang as 'de' | 'es'].id, s.text, tx);
+await engine.transaction(async (tx) => {
+  for (const p of pairs) targets.set(p, (await claim(archive[p.lang].id, p.target, tx)).id);
+  for (const s of claimbusterSamples()) await claim(archive.en.id, s.text, tx);
+  for (const s of ownGermanSpanishSamples()) await claim(archive[s.lang as 'de' | 'es'].id, s.text, tx);
 });
 const distractors = claimbusterSamples().length + ownGermanSpanishSamples().length;
-indexMissingClaims();
+await indexMissingClaims();
 let found = 0;
 let reciprocal = 0;
 let falseMatches = 0;
 const missed: string[] = [];
 for (const p of pairs) {
-  const q = claim(queries[p.lang].id, p.query);
-  indexClaim(q.id);
-  const ids = similarClaims(q.id, workspace.id).map((m) => m.claim.id);
+  const q = await claim(queries[p.lang].id, p.query);
+  await indexClaim(q.id);
+  const ids = (await similarClaims(q.id, workspace.id)).map((m) => m.claim.id);
   const rank = ids.indexOf(targets.get(p)!) + 1;
   if (p.kind === 'same') {
     if (rank > 0) {
@@ -70,7 +76,7 @@ for (const p of pairs) {
     falseMatches++;
     missed.push(`false match, ${p.lang}: ${p.query}`);
   }
-  setClaimStems(q.id, '', null);
+  await engine.transaction((tx) => setClaimStems(q.id, '', null, tx));
 }
 const same = pairs.filter((p) => p.kind === 'same').length;
 const changed = pairs.length - same;
@@ -87,28 +93,28 @@ let seed = 7;
 const random = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % k);
 const langs = ['de', 'en', 'es'] as const;
 const started = performance.now();
-db.transaction((tx) => {
+await engine.transaction(async (tx) => {
   for (let i = 0; i < n; i++) {
     const lang = langs[i % 3]!;
     const statement = `${subjects[lang][random(8)]} ${verbs[lang][random(4)]} ${random(1000) / 10} ${units[lang][random(3)]} ${lang === 'de' ? 'im Jahr' : lang === 'en' ? 'in' : 'en'} ${1990 + random(36)} (${i}).`;
-    const row = claim(archive[lang].id, statement, tx);
+    const row = await claim(archive[lang].id, statement, tx);
     const words = stems(statement, matchLanguage(lang)).join(' ');
-    setClaimStems(row.id, workspace.id, { stems: words, statement, quote: statement, rationale: '', tags: '', sources: '' }, tx);
+    await setClaimStems(row.id, workspace.id, { stems: words, statement, quote: statement, rationale: '', tags: '', sources: '' }, tx);
   }
 });
 console.log(`Archive of ${n.toLocaleString('en')} more claims written and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-const time = (run: () => void, times = 50) => {
+const time = async (run: () => Promise<unknown>, times = 50) => {
   const ms: number[] = [];
   for (let i = 0; i < times; i++) {
     const t0 = performance.now();
-    run();
+    await run();
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
   return `p50 ${ms[Math.floor(times / 2)]!.toFixed(1)} ms, p95 ${ms[Math.floor(times * 0.95)]!.toFixed(1)} ms`;
 };
-const probe = claim(queries.de.id, 'Die Arbeitslosenquote stieg auf 6,1 Prozent im Jahr 2024.');
-indexClaim(probe.id);
-console.log(`  similar claims of one claim: ${time(() => similarClaims(probe.id, workspace.id))}`);
-console.log(`  search "Arbeitslosenquote 2024": ${time(() => search(user.id, { q: 'Arbeitslosenquote 2024' }))}`);
-console.log(`  search with a verdict filter: ${time(() => search(user.id, { q: 'inflation', status: 'open' }))}`);
+const probe = await claim(queries.de.id, 'Die Arbeitslosenquote stieg auf 6,1 Prozent im Jahr 2024.');
+await indexClaim(probe.id);
+console.log(`  similar claims of one claim: ${await time(() => similarClaims(probe.id, workspace.id))}`);
+console.log(`  search "Arbeitslosenquote 2024": ${await time(() => search(user.id, { q: 'Arbeitslosenquote 2024' }))}`);
+console.log(`  search with a verdict filter: ${await time(() => search(user.id, { q: 'inflation', status: 'open' }))}`);

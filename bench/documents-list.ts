@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '@/db';
+import { openEngine } from '@/db';
 import { getUserByEmail } from '@/db/queries/users';
 import { listDocuments, listQuerySchema } from '@/lib/documents/list';
 import { MANY_ADMIN, seedManyDocuments } from '../tests/support/many-documents';
@@ -24,12 +24,12 @@ async function main() {
   const count = Number(values.documents);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-list-'));
   process.env.DATABASE_PATH = path.join(dir, 'factdesk.db');
-  const db = openDatabase(process.env.DATABASE_PATH);
+  const engine = openEngine(process.env.DATABASE_PATH);
   const t0 = performance.now();
-  seedManyDocuments(db, count, 'not-a-real-hash');
+  await seedManyDocuments(engine, count, 'not-a-real-hash');
   console.log(`seeded ${count.toLocaleString('en')} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  db.$client.close();
-  const userId = getUserByEmail(MANY_ADMIN.email)!.id;
+  engine.close();
+  const userId = (await getUserByEmail(MANY_ADMIN.email))!.id;
   const cases: [string, Record<string, string>][] = [
     ['first page (newest first)', {}],
     ['page 150', { page: '150' }],
@@ -43,7 +43,7 @@ async function main() {
     const times: number[] = [];
     for (let i = 0; i < 50; i++) {
       const start = performance.now();
-      listDocuments(userId, query);
+      await listDocuments(userId, query);
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);

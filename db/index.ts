@@ -1,69 +1,254 @@
 /**
- * The database connection. Opened lazily on first use (so `next build` never creates or
- * migrates a database), in WAL mode with foreign keys on, migrated to the latest schema.
+ * The database engine: every query is awaited and runs on an `Executor`, either the
+ * engine's reader (outside a transaction) or the `tx` that `writeTransaction` or
+ * `readTransaction` hands out. Functions that must run inside a transaction take it as an
+ * argument; nothing relies on one process-wide connection.
+ *
+ * On SQLite (better-sqlite3 12, synchronous) the engine keeps three kinds of connection:
+ * - the writer, the only read-write connection, reached only through `writeTransaction`,
+ *   which holds a per-process async lock around `BEGIN IMMEDIATE … COMMIT`, so no other
+ *   statement interleaves with an open transaction while it awaits (other processes wait
+ *   on SQLite's own lock, busy_timeout 5 s);
+ * - the reader, a read-only connection that `getDb()` returns: it never sees an open
+ *   transaction's uncommitted rows, and a stray write outside a transaction fails loudly
+ *   (SQLITE_READONLY) instead of joining someone else's transaction;
+ * - read transactions, on read-only connections leased from a small pool: one WAL
+ *   snapshot across awaits (reports, sign-off hashes, the current document).
+ *
+ * Opened lazily on first use (so `next build` never creates or migrates a database), in
+ * WAL mode with foreign keys on, migrated to the latest schema.
  */
 import 'server-only';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { SQL } from 'drizzle-orm';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** A transaction handle; queries accept either the database or a transaction. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type DbOrTx = Db | Tx;
+/**
+ * What every query runs on. Typed as an asynchronous database, so a query that is not
+ * awaited is a type error wherever its result is used (and a lint error where it is not).
+ */
+export type Executor = BaseSQLiteDatabase<'async', unknown, typeof schema>;
+/** The database outside a transaction (the engine's reader). */
+export type Db = Executor;
+/** A transaction's handle. */
+export type Tx = Executor;
+/** Queries accept either. */
+export type DbOrTx = Executor;
 
 /** The database file used when `DATABASE_PATH` is not set. */
 export const DEFAULT_DATABASE_PATH = './data/factdesk.db';
 
-const globalForDb = globalThis as unknown as { factdeskDb?: Db; factdeskDbPath?: string };
-
-/**
- * Opens (creating if needed) and migrates the SQLite database at `file`.
- */
-export function openDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('synchronous = NORMAL');
-  // Two processes on one file wait for each other instead of failing at once.
-  sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
-  return db;
-}
-
-/** The process-wide database at `DATABASE_PATH` (default ./data/factdesk.db). */
-export function getDb(): Db {
-  const file = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-  if (!globalForDb.factdeskDb || globalForDb.factdeskDbPath !== file) {
-    globalForDb.factdeskDb?.$client.close();
-    globalForDb.factdeskDb = openDatabase(file);
-    globalForDb.factdeskDbPath = file;
+/** A first-come, first-served async lock. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const before = this.tail;
+    this.tail = before.then(() => held);
+    return before.then(() => release);
   }
-  return globalForDb.factdeskDb;
+}
+
+interface TxState {
+  hooks: (() => void)[];
+  open: boolean;
+}
+// On globalThis: Next bundles route handlers and pages separately, and a module copied into
+// two bundles must still see the one transaction that is open.
+const globalForTx = globalThis as unknown as { factdeskTx?: AsyncLocalStorage<TxState> };
+const current = (globalForTx.factdeskTx ??= new AsyncLocalStorage<TxState>());
+
+/** One database: its connections and its write lock. */
+export class Engine {
+  readonly file: string;
+  /** The read-write connection (better-sqlite3), for SQLite-only tools and tests. */
+  readonly sqlite: Database.Database;
+  private readonly writer: Executor;
+  private readonly readerClient: Database.Database;
+  /** Reads outside a transaction. */
+  readonly db: Executor;
+  private readonly lock = new Lock();
+  private readonly idle: Database.Database[] = [];
+  private readonly leased = new Set<Database.Database>();
+  private closed = false;
+
+  constructor(file: string) {
+    this.file = file;
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.sqlite = new Database(file);
+    this.sqlite.pragma('journal_mode = WAL');
+    this.sqlite.pragma('foreign_keys = ON');
+    this.sqlite.pragma('synchronous = NORMAL');
+    // Two processes on one file wait for each other instead of failing at once.
+    this.sqlite.pragma('busy_timeout = 5000');
+    this.writer = drizzle(this.sqlite, { schema }) as unknown as Executor;
+    migrate(this.writer as never, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
+    // An in-memory database cannot be opened twice: there the writer also reads.
+    this.readerClient = file === ':memory:' ? this.sqlite : this.openReader();
+    this.db = drizzle(this.readerClient, { schema }) as unknown as Executor;
+  }
+
+  private openReader(): Database.Database {
+    const reader = new Database(this.file, { readonly: true });
+    reader.pragma('busy_timeout = 5000');
+    return reader;
+  }
+
+  /**
+   * Runs `fn` in one write transaction that takes SQLite's write lock at its start
+   * (BEGIN IMMEDIATE), so a read-then-write inside it cannot race another process, and
+   * holds this process's lock until it ends, so nothing else runs on the writer meanwhile.
+   * Commits when `fn` resolves, rolls back when it throws. `afterCommit` hooks run after.
+   */
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (current.getStore()?.open) throw new Error('writeTransaction() inside a transaction: pass tx to the inner call instead');
+    const release = await this.lock.acquire();
+    const state: TxState = { hooks: [], open: true };
+    let result: T;
+    try {
+      this.sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        result = await current.run(state, () => fn(this.writer));
+        this.sqlite.exec('COMMIT');
+      } catch (e) {
+        if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+        throw e;
+      }
+    } finally {
+      state.open = false;
+      release();
+    }
+    for (const hook of state.hooks) hook();
+    return result;
+  }
+
+  /** Runs `fn` with the writer while holding the write lock, outside a transaction (the sign-in limiter's own statements). */
+  async serializeWrites<T>(fn: (client: Database.Database) => Promise<T> | T): Promise<T> {
+    if (current.getStore()?.open) throw new Error('serializeWrites() inside a transaction');
+    const release = await this.lock.acquire();
+    try {
+      return await fn(this.sqlite);
+    } finally {
+      release();
+    }
+  }
+
+  /** Runs `fn` in one read transaction: every read sees the same committed snapshot, across awaits. */
+  async readTransaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    if (this.file === ':memory:') return fn(this.db);
+    const client = this.idle.pop() ?? this.openReader();
+    this.leased.add(client);
+    try {
+      client.exec('BEGIN');
+      try {
+        return await fn(drizzleFor(client));
+      } finally {
+        if (client.inTransaction) client.exec('COMMIT');
+      }
+    } finally {
+      this.leased.delete(client);
+      if (this.closed) client.close();
+      else this.idle.push(client);
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const client of this.idle) client.close();
+    this.idle.length = 0;
+    if (this.readerClient !== this.sqlite) this.readerClient.close();
+    this.sqlite.close();
+  }
+}
+
+const drizzled = new WeakMap<Database.Database, Executor>();
+function drizzleFor(client: Database.Database): Executor {
+  let found = drizzled.get(client);
+  if (!found) drizzled.set(client, (found = drizzle(client, { schema }) as unknown as Executor));
+  return found;
+}
+
+/** Opens (creating if needed) and migrates the SQLite database at `file`. */
+export function openEngine(file: string): Engine {
+  return new Engine(file);
+}
+
+const globalForDb = globalThis as unknown as { factdeskEngine?: Engine };
+
+/** The process's engine, on the database at `DATABASE_PATH` (default ./data/factdesk.db). */
+export function getEngine(): Engine {
+  const file = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+  if (!globalForDb.factdeskEngine || globalForDb.factdeskEngine.file !== file) {
+    globalForDb.factdeskEngine?.close();
+    globalForDb.factdeskEngine = openEngine(file);
+  }
+  return globalForDb.factdeskEngine;
+}
+
+/** Reads outside a transaction (never sees an open transaction's rows; writing through it fails). */
+export function getDb(): Db {
+  if (current.getStore()?.open) throw new Error('getDb() inside a transaction: pass its tx to the query instead');
+  return getEngine().db;
+}
+
+/** See `Engine.transaction`. */
+export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, engine: Engine = getEngine()): Promise<T> {
+  return engine.transaction(fn);
+}
+
+/** See `Engine.readTransaction`. */
+export function readTransaction<T>(fn: (tx: Executor) => Promise<T>, engine: Engine = getEngine()): Promise<T> {
+  return engine.readTransaction(fn);
 }
 
 /**
- * Runs `fn` in one SQLite transaction that takes the write lock at its start
- * (BEGIN IMMEDIATE), so a read-then-write inside it cannot race another process.
+ * Runs `hook` once the current write transaction has committed (at once outside one);
+ * never after a rollback. For what others must only see once it is stored: live events.
  */
-export function writeTransaction<T>(fn: (tx: Tx) => T, db: Db = getDb()): T {
-  return db.transaction(fn, { behavior: 'immediate' });
+export function afterCommit(hook: () => void): void {
+  const state = current.getStore();
+  if (state?.open) state.hooks.push(hook);
+  else hook();
+}
+
+/** The first row, or undefined. */
+export function first<T>(rows: T[]): T | undefined {
+  return rows[0];
+}
+
+/** The one row a statement that must return one (an insert's `returning`) returned. */
+export function only<T>(rows: T[]): T {
+  if (rows.length === 0) throw new Error('expected a row, got none');
+  return rows[0]!;
+}
+
+/** Runs raw SQL that returns rows. */
+export function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
+  return ex.all<T>(query);
+}
+
+/** Runs raw SQL that returns nothing. */
+export async function exec(ex: Executor, query: SQL): Promise<void> {
+  await ex.run(query);
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /**
- * A prepared statement on the process's connection, prepared once and reused. For the
- * paths that run on every keystroke (the step authority), where preparing and building
- * queries cost more than running them.
+ * A raw statement on the executor's connection, prepared once and reused. For the paths
+ * that run on every keystroke (the step authority), where preparing and building queries
+ * cost more than running them. SQLite only: the one place the authority speaks SQLite.
  */
-export function cachedStatement(sql: string): Database.Statement {
-  const client = getDb().$client;
+export function cachedStatement(ex: Executor, sql: string): Database.Statement {
+  const client = (ex as unknown as { $client: Database.Database }).$client;
   let byText = statements.get(client);
   if (!byText) statements.set(client, (byText = new Map()));
   let statement = byText.get(sql);

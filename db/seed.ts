@@ -7,7 +7,7 @@ import path from 'node:path';
 import { hashPassword } from '@/lib/auth/passwords';
 import { findText, quoteAt } from '@/lib/claims/anchor';
 import { textToDoc } from '@/lib/editor/import';
-import type { Db } from './index';
+import type { Engine } from './index';
 import { insertEvent } from './queries/events';
 import { insertDocument } from './queries/documents';
 import { insertClaim, insertSource } from './queries/claims';
@@ -94,26 +94,27 @@ export const DEMO_CLAIMS: DemoClaim[] = [
  * `claims` (`npm run demo` and `npm run dev`), the sample article comes with DEMO_CLAIMS, so
  * that a newcomer sees the product at work; the test suites start from the bare article.
  */
-export async function seedDemo(db: Db, options: { claims?: boolean } = {}): Promise<{ created: boolean }> {
+export async function seedDemo(engine: Engine, options: { claims?: boolean } = {}): Promise<{ created: boolean }> {
   if (process.env.NODE_ENV === 'production' && process.env.FACTDESK_DEMO !== '1') {
     throw new Error('Refusing to create demo users with published passwords in production. Set FACTDESK_DEMO=1 to allow it.');
   }
-  if (getWorkspaceByName(DEMO_WORKSPACE, db)) return { created: false };
+  if (await getWorkspaceByName(DEMO_WORKSPACE, engine.db)) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const sample = fs.readFileSync(SAMPLE_PATH, 'utf8');
-  db.transaction((tx) => {
-    const workspace = insertWorkspace({ name: DEMO_WORKSPACE, organisation: 'Factdesk Demo Desk' }, tx);
-    const ids = DEMO_USERS.map((u) => {
-      const user = insertUser({ email: u.email, name: u.name, passwordHash }, tx);
-      upsertMembership({ userId: user.id, workspaceId: workspace.id, role: u.role }, tx);
-      return user.id;
-    });
+  await engine.transaction(async (tx) => {
+    const workspace = await insertWorkspace({ name: DEMO_WORKSPACE, organisation: 'Factdesk Demo Desk' }, tx);
+    const ids: string[] = [];
+    for (const u of DEMO_USERS) {
+      const user = await insertUser({ email: u.email, name: u.name, passwordHash }, tx);
+      await upsertMembership({ userId: user.id, workspaceId: workspace.id, role: u.role }, tx);
+      ids.push(user.id);
+    }
     const editorId = ids[1]!;
-    const document = insertDocument(
+    const document = await insertDocument(
       { workspaceId: workspace.id, title: SAMPLE_TITLE, language: 'de', sourceUrl: null, doc: textToDoc(sample).toJSON(), userId: editorId },
       tx,
     );
-    insertEvent(
+    await insertEvent(
       {
         workspaceId: workspace.id,
         documentId: document.id,
@@ -135,7 +136,7 @@ export async function seedDemo(db: Db, options: { claims?: boolean } = {}): Prom
       const by = (i: number | undefined) => (i === undefined ? null : ids[i]!);
       const creator = by(c.proposer ?? c.assignee) ?? ids[2]!;
       const now = new Date();
-      const claim = insertClaim(
+      const claim = await insertClaim(
         {
           documentId: document.id,
           from: range.from,
@@ -159,12 +160,12 @@ export async function seedDemo(db: Db, options: { claims?: boolean } = {}): Prom
         },
         tx,
       );
-      for (const s of c.sources ?? []) insertSource({ claimId: claim.id, ...s, excerpt: s.excerpt ?? null, publishedAt: null, accessedAt, createdBy: creator }, tx);
+      for (const s of c.sources ?? []) await insertSource({ claimId: claim.id, ...s, excerpt: s.excerpt ?? null, publishedAt: null, accessedAt, createdBy: creator }, tx);
       const event = (action: string, actorId: string, after: Record<string, unknown>) =>
         insertEvent({ workspaceId: workspace.id, documentId: document.id, actorId, action, subjectType: 'claim', subjectId: claim.id, after }, tx);
-      event('claim.created', creator, { quote: { exact: quote.exact }, statement: c.statement });
-      if (c.proposer !== undefined) event('claim.propose', ids[c.proposer]!, { status: 'proposed', verdict: c.verdict });
-      if (c.approver !== undefined) event('claim.approve', ids[c.approver]!, { status: 'approved', verdict: c.verdict });
+      await event('claim.created', creator, { quote: { exact: quote.exact }, statement: c.statement });
+      if (c.proposer !== undefined) await event('claim.propose', ids[c.proposer]!, { status: 'proposed', verdict: c.verdict });
+      if (c.approver !== undefined) await event('claim.approve', ids[c.approver]!, { status: 'approved', verdict: c.verdict });
     }
   });
   return { created: true };

@@ -2,7 +2,7 @@
 import { getMembershipsByUserId } from '@/db/queries/users';
 
 /** The user's membership in `workspaceId`, or in their first workspace when none is named; undefined when there is none. */
-export function pickMembership(userId: string, workspaceId?: string) {
-  const memberships = getMembershipsByUserId(userId);
+export async function pickMembership(userId: string, workspaceId?: string) {
+  const memberships = await getMembershipsByUserId(userId);
   return workspaceId ? memberships.find((m) => m.workspaceId === workspaceId) : memberships[0];
 }

@@ -17,8 +17,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireSessionUser();
   const t = await getTranslations();
   // Verdict names of the reader's (first) workspace; a document page gives its own workspace's.
-  const firstWorkspace = getMembershipsByUserId(user.id)[0];
-  const verdictNames = firstWorkspace ? getVerdictLabels(firstWorkspace.workspaceId, await getLocale()) : {};
+  const firstWorkspace = (await getMembershipsByUserId(user.id))[0];
+  const verdictNames = firstWorkspace ? await getVerdictLabels(firstWorkspace.workspaceId, await getLocale()) : {};
   return (
     <>
       <a className="skip-link" href="#main">
@@ -35,7 +35,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/admin/members">{t('nav.members')}</Link>
         </nav>
         <div className="user-menu">
-          <InboxBell initialUnread={getUnreadSummary(user.id).unread} />
+          <InboxBell initialUnread={(await getUnreadSummary(user.id)).unread} />
           <span className="avatar" aria-hidden="true">
             {initials(user.name)}
           </span>

@@ -13,7 +13,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-bench-'));
   process.env.DATABASE_PATH = path.join(dir, 'bench.db');
   process.env.FACTDESK_DEMO = '1';
-  const { getDb } = await import('@/db');
+  const { getEngine } = await import('@/db');
   const { seedDemo } = await import('@/db/seed');
   const { insertClaim } = await import('@/db/queries/claims');
   const { insertDocument } = await import('@/db/queries/documents');
@@ -23,22 +23,22 @@ async function main() {
   const { receiveSteps } = await import('@/lib/collab/authority');
   const { schema } = await import('@/lib/editor/schema');
 
-  const db = getDb();
-  await seedDemo(db);
+  const engine = getEngine();
+  await seedDemo(engine);
   const words = fs.readFileSync('db/seed-data/nato-russland-2021-12-21.de.txt', 'utf8').split(/\s+/);
   const paragraphs = Array.from({ length: 500 }, (_, i) => Array.from({ length: 100 }, (_, k) => words[(i * 100 + k) % words.length]).join(' '));
   let doc = textToDoc(paragraphs.join('\n'));
-  const workspace = getWorkspaceByName('Demo desk')!;
-  const user = getUserByEmail('reviewer@factdesk.test')!;
-  const document = insertDocument({ workspaceId: workspace.id, title: 'bench', language: 'de', sourceUrl: null, doc: doc.toJSON(), userId: user.id });
+  const workspace = (await getWorkspaceByName('Demo desk'))!;
+  const user = (await getUserByEmail('reviewer@factdesk.test'))!;
+  const document = await engine.transaction((tx) => insertDocument({ workspaceId: workspace.id, title: 'bench', language: 'de', sourceUrl: null, doc: doc.toJSON(), userId: user.id }, tx));
   const { positions } = textWithPositions(doc);
-  db.transaction((tx) => {
+  await engine.transaction(async (tx) => {
     for (let i = 0; i < 2000; i++) {
       const s = Math.floor((i / 2000) * (positions.length - 200));
       const from = positions[s]!;
       const to = positions[s + 50]! + 1;
       const q = quoteAt(doc, from, to);
-      insertClaim({ documentId: document.id, from, to, quoteExact: q.exact, quotePrefix: q.prefix, quoteSuffix: q.suffix, statement: q.exact, tags: [], createdBy: user.id }, tx);
+      await insertClaim({ documentId: document.id, from, to, quoteExact: q.exact, quotePrefix: q.prefix, quoteSuffix: q.suffix, statement: q.exact, tags: [], createdBy: user.id }, tx);
     }
   });
   const mid = positions[Math.floor(positions.length / 2)]!;
@@ -46,7 +46,7 @@ async function main() {
   for (let i = 0; i < 300; i++) {
     const tr = new Transform(doc).insert(mid + i, schema.text('a'));
     const t0 = performance.now();
-    receiveSteps({ documentId: document.id, userId: user.id, version: i, clientID: 'bench', steps: tr.steps.map((s) => s.toJSON()) });
+    await receiveSteps({ documentId: document.id, userId: user.id, version: i, clientID: 'bench', steps: tr.steps.map((s) => s.toJSON()) });
     times.push(performance.now() - t0);
     doc = tr.doc;
   }

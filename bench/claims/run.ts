@@ -9,7 +9,7 @@
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '@/db';
+import { openEngine } from '@/db';
 import { insertClaim } from '@/db/queries/claims';
 import { insertDocument } from '@/db/queries/documents';
 import { getUserByEmail, getWorkspaceByName } from '@/db/queries/users';
@@ -44,13 +44,14 @@ async function main() {
   const doc = textToDoc(paragraphs.join('\n'));
 
   const { dbPath, dir } = await createSeededDatabase();
-  const db = openDatabase(dbPath);
-  const workspace = getWorkspaceByName('Demo desk', db)!;
-  const reviewer = getUserByEmail('reviewer@factdesk.test', db)!;
-  const benchDoc = insertDocument({ workspaceId: workspace.id, title: 'Benchmark: 50,000 words', language: 'de', sourceUrl: null, doc: doc.toJSON(), userId: reviewer.id }, db);
+  const engine = openEngine(dbPath);
+  const db = engine.db;
+  const workspace = (await getWorkspaceByName('Demo desk', db))!;
+  const reviewer = (await getUserByEmail('reviewer@factdesk.test', db))!;
+  const benchDoc = await engine.transaction((tx) => insertDocument({ workspaceId: workspace.id, title: 'Benchmark: 50,000 words', language: 'de', sourceUrl: null, doc: doc.toJSON(), userId: reviewer.id }, tx));
   const { chars, positions } = textWithPositions(doc);
   let overlapping = 0;
-  db.transaction((tx) => {
+  await engine.transaction(async (tx) => {
     let previous: { s: number; e: number } | null = null;
     for (let i = 0; i < CLAIMS; i++) {
       // Every fifth claim starts inside the previous one, so highlights overlap.
@@ -63,14 +64,14 @@ async function main() {
       const from = positions[s]!;
       const to = positions[e - 1]! + 1;
       const q = quoteAt(doc, from, to);
-      insertClaim(
+      await insertClaim(
         { documentId: benchDoc.id, from, to, quoteExact: q.exact, quotePrefix: q.prefix, quoteSuffix: q.suffix, statement: q.exact, tags: [], createdBy: reviewer.id, verdict: i % 3 === 0 ? 'needs_context' : null },
         tx,
       );
       previous = { s, e };
     }
   });
-  db.$client.close();
+  engine.close();
   console.log(`document: ${WORDS.toLocaleString('en')} words, ${paragraphs.length} paragraphs, ${CLAIMS} claims (${overlapping} overlapping the previous one)`);
 
   const port = await freePort();

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
-import { openDatabase } from '@/db';
+import { openEngine } from '@/db';
 import { insertUser, getWorkspaceByName, upsertMembership } from '@/db/queries/users';
 import { hashPassword } from '@/lib/auth/passwords';
 import { schema } from '@/lib/editor/schema';
@@ -117,15 +117,18 @@ function pct(sorted: number[], p: number) {
 
 async function main() {
   const { dbPath, dir } = await createSeededDatabase();
-  const db = openDatabase(dbPath);
-  const workspace = getWorkspaceByName('Demo desk', db)!;
+  const engine = openEngine(dbPath);
+  const db = engine.db;
+  const workspace = (await getWorkspaceByName('Demo desk', db))!;
   const hash = await hashPassword(PASSWORD);
   for (let i = 0; i < N; i++) {
-    const user = insertUser({ email: `bench-${i}@factdesk.test`, name: `Bench ${i}`, passwordHash: hash }, db);
-    upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'reviewer' }, db);
+    await engine.transaction(async (tx) => {
+      const user = await insertUser({ email: `bench-${i}@factdesk.test`, name: `Bench ${i}`, passwordHash: hash }, tx);
+      await upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'reviewer' }, tx);
+    });
   }
-  const exportDocuments = Array.from({ length: EXPORTS }, () => insertCheckedDocument(db, { wordCount: 10_000, claims: Number(values['export-claims']), signOff: false }).id);
-  db.$client.close();
+  const exportDocuments = Array.from({ length: EXPORTS }, async () => (await insertCheckedDocument(engine, { wordCount: 10_000, claims: Number(values['export-claims']), signOff: false })).id);
+  engine.close();
   const port = await freePort();
   const server = await startNext({ port, dbPath, env: { FACTDESK_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
   const base = `http://127.0.0.1:${port}`;

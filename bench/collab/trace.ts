@@ -52,17 +52,17 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-trace-'));
   process.env.DATABASE_PATH = path.join(dir, 'trace.db');
   process.env.FACTDESK_DEMO = '1';
-  const { getDb } = await import('@/db');
+  const { getEngine } = await import('@/db');
   const { seedDemo } = await import('@/db/seed');
   const { insertDocument } = await import('@/db/queries/documents');
   const { getUserByEmail, getWorkspaceByName } = await import('@/db/queries/users');
   const { receiveSteps } = await import('@/lib/collab/authority');
   const { schema } = await import('@/lib/editor/schema');
-  await seedDemo(getDb());
-  const user = getUserByEmail('reviewer@factdesk.test')!;
-  const workspace = getWorkspaceByName('Demo desk')!;
+  await seedDemo(getEngine());
+  const user = (await getUserByEmail('reviewer@factdesk.test'))!;
+  const workspace = (await getWorkspaceByName('Demo desk'))!;
   let doc = schema.node('doc', null, [schema.node('paragraph')]);
-  const document = insertDocument({ workspaceId: workspace.id, title: 'trace', language: 'en', sourceUrl: null, doc: doc.toJSON(), userId: user.id });
+  const document = await getEngine().transaction((tx) => insertDocument({ workspaceId: workspace.id, title: 'trace', language: 'en', sourceUrl: null, doc: doc.toJSON(), userId: user.id }, tx));
 
   // Line lengths, to turn a text offset into a document position (each line a paragraph).
   const lines: number[] = [0];
@@ -126,15 +126,15 @@ async function main() {
   collectGarbage();
   t0 = performance.now();
   for (const steps of requests) {
-    receiveSteps({ documentId: document.id, userId: user.id, version, clientID: 'trace', steps });
+    await receiveSteps({ documentId: document.id, userId: user.id, version, clientID: 'trace', steps });
     version += steps.length;
   }
   const factdeskMs = performance.now() - t0;
   const { loadCurrent } = await import('@/lib/collab/authority');
-  const serverText = loadCurrent(document.id, version).textBetween(0, doc.content.size, '\n');
+  const serverText = (await loadCurrent(document.id, version)).textBetween(0, doc.content.size, '\n');
   if (serverText !== text) throw new Error('the stored document differs from the steps sent');
   const { getStepsSince } = await import('@/db/queries/documents');
-  const stored = { n: getStepsSince(document.id, 0).length };
+  const stored = { n: (await getStepsSince(document.id, 0)).length };
   console.log(
     `factdesk (lib/collab + SQLite, ${stored.n.toLocaleString('en')} steps stored in ${Math.ceil(patches.length / batch).toLocaleString('en')} transactions): ${factdeskMs.toFixed(0)} ms, ${Math.round(patches.length / (factdeskMs / 1000)).toLocaleString('en')} edits/s`,
   );

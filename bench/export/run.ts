@@ -26,7 +26,7 @@ async function main() {
 }
 
 async function bench(wordCount: number) {
-  const { getDb } = await import('@/db');
+  const { getEngine } = await import('@/db');
   const { seedDemo } = await import('@/db/seed');
   const { EXPORT_FORMATS, render } = await import('@/lib/exports');
   const { buildReport } = await import('@/lib/exports/report');
@@ -34,9 +34,9 @@ async function bench(wordCount: number) {
   const { toDocx } = await import('@/lib/exports/docx');
   const { insertCheckedDocument } = await import('./fixture');
 
-  const db = getDb();
-  await seedDemo(db); // a no-op after the first size
-  const document = insertCheckedDocument(db, { wordCount, claims: CLAIMS, signOff: true });
+  const engine = getEngine();
+  await seedDemo(engine); // a no-op after the first size
+  const document = await insertCheckedDocument(engine, { wordCount, claims: CLAIMS, signOff: true });
 
   console.log(`export of a signed-off document: ${wordCount.toLocaleString('en')} words, ${CLAIMS} claims, ${CLAIMS * 3} sources (${RUNS} runs, report gathered from SQLite each time)`);
   for (const format of EXPORT_FORMATS) {
@@ -44,7 +44,7 @@ async function bench(wordCount: number) {
     let size = 0;
     for (let run = 0; run < RUNS; run++) {
       const t0 = performance.now();
-      const report = buildReport(document.id, { publicBaseUrl: 'https://factdesk.example.org' });
+      const report = await buildReport(document.id, { publicBaseUrl: 'https://factdesk.example.org' });
       // PDF and Word: the work itself, as a worker thread does it (render() would answer repeats from the cache).
       const body = format === 'pdf' ? await toPdf(report) : format === 'docx' ? await toDocx(report) : await render(report, format);
       times.push(performance.now() - t0);

@@ -1,6 +1,6 @@
 /** The claim memory's index (FTS5 `claims_search`, migration 0016) and its candidates. */
 import { sql } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '../index';
+import { getDb, type DbOrTx, type Tx } from '../index';
 
 /** What a claim's search entries hold: its stems (claim memory) and its words (search). */
 export interface ClaimEntry {
@@ -16,14 +16,14 @@ export interface ClaimEntry {
  * Replaces a claim's entries (or removes them when `entry` is null). The entries' rowid is the
  * claim row's own rowid, so that finding and replacing one never scans the index.
  */
-export function setClaimStems(claimId: string, workspaceId: string, entry: ClaimEntry | null, db: DbOrTx = getDb()) {
-  const row = db.get<{ rowid: number } | undefined>(sql`SELECT rowid FROM claims WHERE id = ${claimId}`);
+export async function setClaimStems(claimId: string, workspaceId: string, entry: ClaimEntry | null, db: Tx) {
+  const row = await db.get<{ rowid: number } | undefined>(sql`SELECT rowid FROM claims WHERE id = ${claimId}`);
   if (!row) return;
-  db.run(sql`DELETE FROM claims_search WHERE rowid = ${row.rowid}`);
-  db.run(sql`DELETE FROM claims_text WHERE rowid = ${row.rowid}`);
+  await db.run(sql`DELETE FROM claims_search WHERE rowid = ${row.rowid}`);
+  await db.run(sql`DELETE FROM claims_text WHERE rowid = ${row.rowid}`);
   if (!entry) return;
-  db.run(sql`INSERT INTO claims_search (rowid, claim_id, workspace_id, stems) VALUES (${row.rowid}, ${claimId}, ${workspaceId}, ${entry.stems})`);
-  db.run(sql`INSERT INTO claims_text (rowid, claim_id, workspace_id, statement, quote, rationale, tags, sources)
+  await db.run(sql`INSERT INTO claims_search (rowid, claim_id, workspace_id, stems) VALUES (${row.rowid}, ${claimId}, ${workspaceId}, ${entry.stems})`);
+  await db.run(sql`INSERT INTO claims_text (rowid, claim_id, workspace_id, statement, quote, rationale, tags, sources)
     VALUES (${row.rowid}, ${claimId}, ${workspaceId}, ${entry.statement}, ${entry.quote}, ${entry.rationale}, ${entry.tags}, ${entry.sources})`);
 }
 
@@ -31,23 +31,21 @@ export function setClaimStems(claimId: string, workspaceId: string, entry: Claim
  * The claims of a workspace sharing words with `stems` (any of them), best first by BM25, with
  * what the ranking needs: statement, quote, verdict, status, document and who approved it.
  */
-export function getClaimCandidates(workspaceId: string, stems: string[], excludeDocumentId: string, limit = 100, db: DbOrTx = getDb()) {
+export async function getClaimCandidates(workspaceId: string, stems: string[], excludeDocumentId: string, limit = 100, db: DbOrTx = getDb()) {
   const unique = [...new Set(stems)].map((s) => s.replace(/"/g, '')).filter(Boolean);
   if (!unique.length) return [];
   // The rarest stems find the same claims as all of them, without ranking every claim that shares a common word.
   const counts = new Map(
-    db
-      .all<{ term: string; doc: number }>(sql`SELECT term, doc FROM claims_search_vocab WHERE term IN (${sql.join(unique.map((s) => sql`${s}`), sql`, `)})`)
-      .map((r) => [r.term, r.doc]),
+    (await db.all<{ term: string; doc: number }>(sql`SELECT term, doc FROM claims_search_vocab WHERE term IN (${sql.join(unique.map((s) => sql`${s}`), sql`, `)})`)).map((r) => [r.term, r.doc]),
   );
   const rarest = unique.filter((s) => counts.has(s)).sort((a, b) => counts.get(a)! - counts.get(b)!).slice(0, 4);
   if (!rarest.length) return [];
   // Claims holding the three rarest stems together first (few, and the likeliest); when they
   // are not enough, those holding any of the four.
-  const all = candidates(workspaceId, rarest.slice(0, 3).map((s) => `"${s}"`).join(' AND '), excludeDocumentId, limit, db);
+  const all = await candidates(workspaceId, rarest.slice(0, 3).map((s) => `"${s}"`).join(' AND '), excludeDocumentId, limit, db);
   if (all.length >= 20 || rarest.length === 1) return all;
   const seen = new Set(all.map((c) => c.id));
-  return [...all, ...candidates(workspaceId, rarest.map((s) => `"${s}"`).join(' OR '), excludeDocumentId, limit, db).filter((c) => !seen.has(c.id))].slice(0, limit);
+  return [...all, ...(await candidates(workspaceId, rarest.map((s) => `"${s}"`).join(' OR '), excludeDocumentId, limit, db)).filter((c) => !seen.has(c.id))].slice(0, limit);
 }
 
 function candidates(workspaceId: string, match: string, excludeDocumentId: string, limit: number, db: DbOrTx) {
@@ -75,10 +73,8 @@ function candidates(workspaceId: string, match: string, excludeDocumentId: strin
 }
 
 /** Ids of claims that have no entry yet (from before the indexes). */
-export function getClaimIdsWithoutEntries(db: DbOrTx = getDb()): string[] {
-  return db
-    .all<{ id: string }>(sql`SELECT c.id FROM claims c WHERE c.deleted_at IS NULL AND (c.rowid NOT IN (SELECT rowid FROM claims_search) OR c.rowid NOT IN (SELECT rowid FROM claims_text))`)
-    .map((r) => r.id);
+export async function getClaimIdsWithoutEntries(db: DbOrTx = getDb()): Promise<string[]> {
+  return (await db.all<{ id: string }>(sql`SELECT c.id FROM claims c WHERE c.deleted_at IS NULL AND (c.rowid NOT IN (SELECT rowid FROM claims_search) OR c.rowid NOT IN (SELECT rowid FROM claims_text))`)).map((r) => r.id);
 }
 
 /** Snippet markers: the search's matches are wrapped in these (never HTML), the page turns them into <mark>. */
@@ -97,7 +93,7 @@ export interface SearchFilters {
 }
 
 /** Claims matching an FTS5 query in the given workspaces and filters, best first, with a highlighted snippet. */
-export function searchClaims(match: string | null, f: SearchFilters, limit: number, db: DbOrTx = getDb()) {
+export async function searchClaims(match: string | null, f: SearchFilters, limit: number, db: DbOrTx = getDb()) {
   const ws = sql.join(f.workspaceIds.map((id) => sql`${id}`), sql`, `);
   const conditions = [sql`c.deleted_at IS NULL`, sql`d.deleted_at IS NULL`, sql`d.workspace_id IN (${ws})`];
   if (f.verdict) conditions.push(f.verdict === 'none' ? sql`c.verdict IS NULL` : sql`c.verdict = ${f.verdict}`);
@@ -122,7 +118,7 @@ export function searchClaims(match: string | null, f: SearchFilters, limit: numb
 }
 
 /** Documents matching an FTS5 query in the given workspaces, best first, with a highlighted snippet of the title or text. */
-export function searchDocumentTexts(match: string, f: SearchFilters, limit: number, db: DbOrTx = getDb()) {
+export async function searchDocumentTexts(match: string, f: SearchFilters, limit: number, db: DbOrTx = getDb()) {
   const ws = sql.join(f.workspaceIds.map((id) => sql`${id}`), sql`, `);
   const conditions = [sql`d.deleted_at IS NULL`, sql`d.workspace_id IN (${ws})`];
   if (f.language) conditions.push(sql`(d.language = ${f.language} OR d.language LIKE ${`${f.language}-%`})`);

@@ -1,26 +1,24 @@
 /** Queries on claims and their sources. */
 import { and, asc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
-import { cachedStatement, getDb, type DbOrTx } from '../index';
+import { cachedStatement, first, getDb, only, type DbOrTx, type Tx } from '../index';
 import { claims, documents, memberships, sources, type ClaimRow, type ClaimStatus, type SourceRow, type Verdict } from '../schema';
 
 /** A claim with its sources, in their order. */
 export type ClaimWithSources = ClaimRow & { sources: SourceRow[] };
 
 /** The claims of a document (not deleted) with their sources, in document order. */
-export function getClaimsByDocumentId(documentId: string, db: DbOrTx = getDb()): ClaimWithSources[] {
-  const rows = db
+export async function getClaimsByDocumentId(documentId: string, db: DbOrTx = getDb()): Promise<ClaimWithSources[]> {
+  const rows = await db
     .select()
     .from(claims)
     .where(and(eq(claims.documentId, documentId), isNull(claims.deletedAt)))
-    .orderBy(asc(claims.from), asc(claims.to))
-    .all();
+    .orderBy(asc(claims.from), asc(claims.to));
   if (rows.length === 0) return [];
-  const sourceRows = db
+  const sourceRows = await db
     .select()
     .from(sources)
     .where(inArray(sources.claimId, rows.map((r) => r.id)))
-    .orderBy(asc(sources.position))
-    .all();
+    .orderBy(asc(sources.position));
   const byClaim = new Map<string, SourceRow[]>();
   for (const s of sourceRows) byClaim.set(s.claimId, [...(byClaim.get(s.claimId) ?? []), s]);
   return rows.map((r) => ({ ...r, sources: byClaim.get(r.id) ?? [] }));
@@ -43,8 +41,9 @@ export interface StoredAnchor {
  * The anchors of a document's live claims, for mapping through steps. A raw prepared
  * statement: this runs on every accepted batch of steps, for every claim of the document.
  */
-export function getClaimAnchorsByDocumentId(documentId: string): StoredAnchor[] {
+export async function getClaimAnchorsByDocumentId(documentId: string, db: DbOrTx = getDb()): Promise<StoredAnchor[]> {
   const rows = cachedStatement(
+      db,
       `SELECT id, "from", "to", orphaned,
               CASE WHEN orphaned THEN quote_exact END AS quoteExact,
               CASE WHEN orphaned THEN quote_prefix END AS quotePrefix,
@@ -63,10 +62,10 @@ export type AnchorUpdate = StoredAnchor;
  * Stores moved anchors (call inside the steps' transaction). One prepared statement for
  * all rows: an edit near the top of a long article moves every claim below it.
  */
-export function updateClaimAnchors(updates: AnchorUpdate[]) {
+export async function updateClaimAnchors(updates: AnchorUpdate[], tx: Tx) {
   if (updates.length === 0) return;
-  // Runs on the process's one connection, so inside whatever transaction is open on it.
   const statement = cachedStatement(
+    tx,
     `UPDATE claims SET "from" = @from, "to" = @to, orphaned = @orphaned,
             quote_exact = coalesce(@quoteExact, quote_exact),
             quote_prefix = coalesce(@quotePrefix, quote_prefix),
@@ -81,34 +80,33 @@ export function updateClaimAnchors(updates: AnchorUpdate[]) {
  * The claim, its document's workspace and status, and the user's role there — or
  * undefined when the claim is missing, deleted, or in a workspace the user is not in.
  */
-export function getClaimForMember(claimId: string, userId: string, db: DbOrTx = getDb()) {
-  const row = db
+export async function getClaimForMember(claimId: string, userId: string, db: DbOrTx = getDb()) {
+  const row = await db
     .select({ claim: claims, role: memberships.role, workspaceId: documents.workspaceId, documentStatus: documents.status, documentVersion: documents.version })
     .from(claims)
     .innerJoin(documents, and(eq(documents.id, claims.documentId), isNull(documents.deletedAt)))
     .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
     .where(and(eq(claims.id, claimId), isNull(claims.deletedAt)))
-    .get();
+    .then(first);
   return row;
 }
 
 /** One claim with its sources (or undefined). */
-export function getClaimWithSources(claimId: string, db: DbOrTx = getDb()): ClaimWithSources | undefined {
-  const claim = db.select().from(claims).where(eq(claims.id, claimId)).get();
+export async function getClaimWithSources(claimId: string, db: DbOrTx = getDb()): Promise<ClaimWithSources | undefined> {
+  const claim = await db.select().from(claims).where(eq(claims.id, claimId)).then(first);
   if (!claim) return undefined;
-  return { ...claim, sources: getSourcesByClaimId(claimId, db) };
+  return { ...claim, sources: await getSourcesByClaimId(claimId, db) };
 }
 
 /** Fields a new claim is stored with. */
 export type NewClaim = Omit<typeof claims.$inferInsert, 'id' | 'rowVersion' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
 /** Stores a new claim. */
-export function insertClaim(values: NewClaim, db: DbOrTx = getDb()) {
+export async function insertClaim(values: NewClaim, db: Tx) {
   return db
     .insert(claims)
     .values({ ...values, updatedAt: new Date() })
-    .returning()
-    .get();
+    .returning().then(only);
 }
 
 /** Fields of a claim a reviewer edits. */
@@ -136,22 +134,21 @@ export type ClaimPatch = Partial<{
 }>;
 
 /** Applies a patch if the row version still matches; returns the new row or undefined when stale. */
-export function updateClaimIfVersion(claimId: string, rowVersion: number, patch: ClaimPatch, db: DbOrTx = getDb()) {
+export async function updateClaimIfVersion(claimId: string, rowVersion: number, patch: ClaimPatch, db: Tx) {
   return db
     .update(claims)
     .set({ ...patch, rowVersion: rowVersion + 1, updatedAt: new Date() })
     .where(and(eq(claims.id, claimId), eq(claims.rowVersion, rowVersion), isNull(claims.deletedAt)))
-    .returning()
-    .get();
+    .returning().then(only);
 }
 
 /** Hides a claim (soft delete); it stays in the database and the audit log. */
-export function markClaimDeleted(claimId: string, db: DbOrTx = getDb()) {
-  db.update(claims).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(claims.id, claimId)).run();
+export async function markClaimDeleted(claimId: string, db: Tx) {
+  await db.update(claims).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(claims.id, claimId));
 }
 
 /** The source, with its claim's document and the user's role — or undefined when not visible to the user. */
-export function getSourceForMember(sourceId: string, userId: string, db: DbOrTx = getDb()) {
+export async function getSourceForMember(sourceId: string, userId: string, db: DbOrTx = getDb()) {
   return db
     .select({ source: sources, claim: claims, role: memberships.role, workspaceId: documents.workspaceId, documentStatus: documents.status })
     .from(sources)
@@ -159,59 +156,56 @@ export function getSourceForMember(sourceId: string, userId: string, db: DbOrTx 
     .innerJoin(documents, and(eq(documents.id, claims.documentId), isNull(documents.deletedAt)))
     .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
     .where(eq(sources.id, sourceId))
-    .get();
+    .then(first);
 }
 
 /** Sources of a claim in order. */
-export function getSourcesByClaimId(claimId: string, db: DbOrTx = getDb()) {
-  return db.select().from(sources).where(eq(sources.claimId, claimId)).orderBy(asc(sources.position)).all();
+export async function getSourcesByClaimId(claimId: string, db: DbOrTx = getDb()) {
+  return db.select().from(sources).where(eq(sources.claimId, claimId)).orderBy(asc(sources.position));
 }
 
 /** Appends a source to a claim's list. */
-export function insertSource(values: Omit<typeof sources.$inferInsert, 'id' | 'position' | 'createdAt' | 'updatedAt'>, db: DbOrTx = getDb()) {
-  const last = db.select({ n: max(sources.position) }).from(sources).where(eq(sources.claimId, values.claimId)).get();
+export async function insertSource(values: Omit<typeof sources.$inferInsert, 'id' | 'position' | 'createdAt' | 'updatedAt'>, db: Tx) {
+  const last = await db.select({ n: max(sources.position) }).from(sources).where(eq(sources.claimId, values.claimId)).then(first);
   return db
     .insert(sources)
     .values({ ...values, position: (last?.n ?? -1) + 1, updatedAt: new Date() })
-    .returning()
-    .get();
+    .returning().then(only);
 }
 
 /** Changes a source's fields. */
-export function updateSource(sourceId: string, patch: Partial<typeof sources.$inferInsert>, db: DbOrTx = getDb()) {
+export async function updateSource(sourceId: string, patch: Partial<typeof sources.$inferInsert>, db: Tx) {
   return db
     .update(sources)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(sources.id, sourceId))
-    .returning()
-    .get();
+    .returning().then(only);
 }
 
 /** Stores a new order of a claim's sources (ids in their new order). */
-export function reorderSources(orderedIds: string[], db: DbOrTx = getDb()) {
-  orderedIds.forEach((id, position) => db.update(sources).set({ position }).where(eq(sources.id, id)).run());
+export async function reorderSources(orderedIds: string[], db: Tx) {
+  for (const [position, id] of orderedIds.entries()) await db.update(sources).set({ position }).where(eq(sources.id, id));
 }
 
 /** Removes a source (its last state stays in the audit log). */
-export function deleteSource(sourceId: string, db: DbOrTx = getDb()) {
-  db.delete(sources).where(eq(sources.id, sourceId)).run();
+export async function deleteSource(sourceId: string, db: Tx) {
+  await db.delete(sources).where(eq(sources.id, sourceId));
 }
 
 /** Changes review fields of a claim without a row-version check (inside a transaction that already read it). */
-export function setClaimReviewFields(claimId: string, patch: ClaimPatch, db: DbOrTx = getDb()) {
+export async function setClaimReviewFields(claimId: string, patch: ClaimPatch, db: Tx) {
   return db
     .update(claims)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(claims.id, claimId))
-    .returning()
-    .get();
+    .returning().then(only);
 }
 
 /**
  * A user's claims — assigned to them, proposed by them or marked by them — in every
  * workspace they belong to, with their document's title and how each is theirs.
  */
-export function getMyClaims(userId: string, db: DbOrTx = getDb()) {
+export async function getMyClaims(userId: string, db: DbOrTx = getDb()) {
   return db
     .select({
       id: claims.id,
@@ -230,12 +224,11 @@ export function getMyClaims(userId: string, db: DbOrTx = getDb()) {
     .innerJoin(documents, and(eq(documents.id, claims.documentId), isNull(documents.deletedAt)))
     .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
     .where(and(or(eq(claims.assigneeId, userId), eq(claims.proposedBy, userId), eq(claims.createdBy, userId)), isNull(claims.deletedAt)))
-    .orderBy(asc(documents.title), asc(claims.from))
-    .all();
+    .orderBy(asc(documents.title), asc(claims.from));
 }
 
 /** The statements of the given claims (deleted ones too), by id. */
-export function getClaimStatementsByIds(ids: string[], db: DbOrTx = getDb()): Map<string, string> {
+export async function getClaimStatementsByIds(ids: string[], db: DbOrTx = getDb()): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  return new Map(db.select({ id: claims.id, statement: claims.statement }).from(claims).where(inArray(claims.id, ids)).all().map((c) => [c.id, c.statement]));
+  return new Map((await db.select({ id: claims.id, statement: claims.statement }).from(claims).where(inArray(claims.id, ids))).map((c) => [c.id, c.statement]));
 }

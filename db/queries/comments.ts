@@ -1,27 +1,26 @@
 /** Comment threads on claims. */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '../index';
+import { first, getDb, only, type DbOrTx, type Tx } from '../index';
 import { claims, comments, documents, memberships, users } from '../schema';
 
 /** A claim's comments, oldest first, with their authors' names. */
-export function getCommentsByClaimId(claimId: string, db: DbOrTx = getDb()) {
-  return db
+export async function getCommentsByClaimId(claimId: string, db: DbOrTx = getDb()) {
+  const rows = await db
     .select({ comment: comments, authorName: users.name })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.claimId, claimId))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all()
-    .map((r) => ({ ...r.comment, authorName: r.authorName }));
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  return rows.map((r) => ({ ...r.comment, authorName: r.authorName }));
 }
 
 /** One comment, or undefined. */
-export function getCommentById(commentId: string, db: DbOrTx = getDb()) {
-  return db.select().from(comments).where(eq(comments.id, commentId)).get();
+export async function getCommentById(commentId: string, db: DbOrTx = getDb()) {
+  return db.select().from(comments).where(eq(comments.id, commentId)).then(first);
 }
 
 /** The comment with its claim's document and the user's role there — or undefined when not visible to the user. */
-export function getCommentForMember(commentId: string, userId: string, db: DbOrTx = getDb()) {
+export async function getCommentForMember(commentId: string, userId: string, db: DbOrTx = getDb()) {
   return db
     .select({ comment: comments, claim: claims, role: memberships.role, workspaceId: documents.workspaceId, documentStatus: documents.status })
     .from(comments)
@@ -29,21 +28,21 @@ export function getCommentForMember(commentId: string, userId: string, db: DbOrT
     .innerJoin(documents, and(eq(documents.id, claims.documentId), isNull(documents.deletedAt)))
     .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
     .where(eq(comments.id, commentId))
-    .get();
+    .then(first);
 }
 
 /** Stores a comment. */
-export function insertComment(values: Omit<typeof comments.$inferInsert, 'id' | 'createdAt'>, db: DbOrTx = getDb()) {
-  return db.insert(comments).values(values).returning().get();
+export async function insertComment(values: Omit<typeof comments.$inferInsert, 'id' | 'createdAt'>, db: Tx) {
+  return db.insert(comments).values(values).returning().then(only);
 }
 
 /** Changes a comment. */
-export function updateComment(commentId: string, patch: Partial<typeof comments.$inferInsert>, db: DbOrTx = getDb()) {
-  return db.update(comments).set(patch).where(eq(comments.id, commentId)).returning().get();
+export async function updateComment(commentId: string, patch: Partial<typeof comments.$inferInsert>, db: Tx) {
+  return db.update(comments).set(patch).where(eq(comments.id, commentId)).returning().then(only);
 }
 
 /** Comment counts per claim of a document: all live comments, and unresolved threads (as lib/comments/counts.ts counts them). */
-export function getCommentCountsByDocumentId(documentId: string, db: DbOrTx = getDb()) {
+export async function getCommentCountsByDocumentId(documentId: string, db: DbOrTx = getDb()) {
   return db
     .select({
       claimId: comments.claimId,
@@ -52,12 +51,11 @@ export function getCommentCountsByDocumentId(documentId: string, db: DbOrTx = ge
     })
     .from(comments)
     .where(and(eq(comments.documentId, documentId), isNull(comments.deletedAt)))
-    .groupBy(comments.claimId)
-    .all();
+    .groupBy(comments.claimId);
 }
 
 /** Comments that mention the user, newest first, with their claim and document. */
-export function getMentionsOf(userId: string, limit = 50, db: DbOrTx = getDb()) {
+export async function getMentionsOf(userId: string, limit = 50, db: DbOrTx = getDb()) {
   return db
     .select({
       id: comments.id,
@@ -76,6 +74,5 @@ export function getMentionsOf(userId: string, limit = 50, db: DbOrTx = getDb()) 
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(and(isNull(comments.deletedAt), sql`exists (select 1 from json_each(${comments.mentions}) where value = ${userId})`))
     .orderBy(sql`${comments.createdAt} desc`)
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

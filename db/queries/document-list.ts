@@ -41,7 +41,7 @@ export interface ListedDocument {
 }
 
 /** One page of documents matching the filter, and how many match in all. */
-export function queryDocumentPage(f: DocumentPageFilter, db: DbOrTx = getDb()): { total: number; documents: ListedDocument[] } {
+export async function queryDocumentPage(f: DocumentPageFilter, db: DbOrTx = getDb()): Promise<{ total: number; documents: ListedDocument[] }> {
   if (!f.workspaceIds.length) return { total: 0, documents: [] };
   const where: SQL[] = [sql`d.workspace_id IN (${sql.join(f.workspaceIds.map((id) => sql`${id}`), sql`, `)})`, sql`d.deleted_at IS NULL`];
   where.push(f.archived ? sql`d.archived_at IS NOT NULL` : sql`d.archived_at IS NULL`);
@@ -58,8 +58,8 @@ export function queryDocumentPage(f: DocumentPageFilter, db: DbOrTx = getDb()): 
   const condition = sql.join(where, sql` AND `);
   const column = { updated: sql`d.updated_at`, created: sql`d.created_at`, title: sql`d.title COLLATE NOCASE`, status: sql`d.status`, relevance: f.match ? sql`s.rank` : sql`d.updated_at` }[f.sort];
   const order = sql`${column} ${f.dir === 'asc' ? sql`ASC` : sql`DESC`}, d.id`;
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${condition}`)!.n;
-  const rows = db.all<Omit<ListedDocument, 'updatedAt' | 'archivedAt'> & { updatedAt: number; archivedAt: number | null }>(sql`
+  const total = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${condition}`)).n;
+  const rows = await db.all<Omit<ListedDocument, 'updatedAt' | 'archivedAt'> & { updatedAt: number; archivedAt: number | null }>(sql`
     SELECT d.id, d.workspace_id AS workspaceId, d.title, d.language, d.status, d.version, d.updated_at AS updatedAt, d.archived_at AS archivedAt,
       u.name AS updatedByName,
       (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted_at IS NULL) AS claims,

@@ -1,6 +1,6 @@
 /** Queries on documents and their collaboration steps. */
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { cachedStatement, getDb, type DbOrTx } from '../index';
+import { cachedStatement, first, getDb, only, type DbOrTx, type Tx } from '../index';
 import { documentSnapshots, documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
 
 /** A document row joined with the reader's role in its workspace. */
@@ -10,18 +10,18 @@ export type DocumentForMember = DocumentRow & { role: (typeof memberships.$infer
  * The document if it exists, is not deleted, and `userId` is a member of its workspace;
  * otherwise undefined. Missing and foreign look the same, so ids leak nothing.
  */
-export function getDocumentForMember(documentId: string, userId: string, db: DbOrTx = getDb()): DocumentForMember | undefined {
-  const row = db
+export async function getDocumentForMember(documentId: string, userId: string, db: DbOrTx = getDb()): Promise<DocumentForMember | undefined> {
+  const row = await db
     .select({ document: documents, role: memberships.role })
     .from(documents)
     .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
     .where(and(eq(documents.id, documentId), isNull(documents.deletedAt)))
-    .get();
+    .then(first);
   return row ? { ...row.document, role: row.role } : undefined;
 }
 
 /** The list of documents in the given workspaces, most recently edited first, without their content. */
-export function getDocumentSummariesByWorkspaceIds(workspaceIds: string[], db: DbOrTx = getDb()) {
+export async function getDocumentSummariesByWorkspaceIds(workspaceIds: string[], db: DbOrTx = getDb()) {
   if (workspaceIds.length === 0) return [];
   return db
     .select({
@@ -40,17 +40,16 @@ export function getDocumentSummariesByWorkspaceIds(workspaceIds: string[], db: D
     .from(documents)
     .leftJoin(users, eq(users.id, documents.updatedBy))
     .where(and(inArray(documents.workspaceId, workspaceIds), isNull(documents.deletedAt)))
-    .orderBy(desc(documents.updatedAt))
-    .all();
+    .orderBy(desc(documents.updatedAt));
 }
 
 /** Stores a new document. */
-export function insertDocument(
+export async function insertDocument(
   props: { workspaceId: string; title: string; language: string; sourceUrl: string | null; byline?: string | null; publishedAt?: string | null; doc: unknown; userId: string },
-  db: DbOrTx = getDb(),
+  db: Tx,
 ) {
   const now = new Date();
-  const row = db
+  const row = await db
     .insert(documents)
     .values({
       workspaceId: props.workspaceId,
@@ -64,46 +63,44 @@ export function insertDocument(
       createdAt: now,
       updatedAt: now,
     })
-    .returning()
-    .get();
-  db.insert(documentSnapshots).values({ documentId: row.id, version: 0, doc: props.doc }).run();
-  db.run(sql`INSERT INTO documents_search (document_id, title, body) VALUES (${row.id}, ${row.title}, ${plainTextOfJSON(props.doc)})`);
+    .returning().then(only);
+  await db.insert(documentSnapshots).values({ documentId: row.id, version: 0, doc: props.doc });
+  await db.run(sql`INSERT INTO documents_search (document_id, title, body) VALUES (${row.id}, ${row.title}, ${plainTextOfJSON(props.doc)})`);
   return row;
 }
 
 /** Changes a document's metadata (title, language, source URL, status). */
-export function updateDocumentMeta(
+export async function updateDocumentMeta(
   documentId: string,
   patch: Partial<{ title: string; language: string; sourceUrl: string | null; byline: string | null; publishedAt: string | null; status: DocumentStatus; revision: number }>,
   userId: string,
-  db: DbOrTx = getDb(),
+  db: Tx,
 ) {
   if (patch.title !== undefined) db.run(sql`UPDATE documents_search SET title = ${patch.title} WHERE document_id = ${documentId}`);
   return db
     .update(documents)
     .set({ ...patch, updatedAt: new Date(), updatedBy: userId })
     .where(eq(documents.id, documentId))
-    .returning()
-    .get();
+    .returning().then(only);
 }
 
 /** Hides a document (soft delete): its rows and history stay in the database. */
-export function markDocumentDeleted(documentId: string, db: DbOrTx = getDb()) {
-  db.update(documents).set({ deletedAt: new Date() }).where(eq(documents.id, documentId)).run();
-  db.run(sql`DELETE FROM documents_search WHERE document_id = ${documentId}`);
+export async function markDocumentDeleted(documentId: string, db: Tx) {
+  await db.update(documents).set({ deletedAt: new Date() }).where(eq(documents.id, documentId));
+  await db.run(sql`DELETE FROM documents_search WHERE document_id = ${documentId}`);
 }
 
 /** Archives a document (out of the list unless asked for) or brings it back. */
-export function setDocumentArchived(documentId: string, archived: boolean, db: DbOrTx = getDb()) {
-  db.update(documents).set({ archivedAt: archived ? new Date() : null }).where(eq(documents.id, documentId)).run();
+export async function setDocumentArchived(documentId: string, archived: boolean, db: Tx) {
+  await db.update(documents).set({ archivedAt: archived ? new Date() : null }).where(eq(documents.id, documentId));
 }
 
 /** The collaboration state of a document: version, snapshot version and status (not the content, which may be large). */
-export function getDocumentCollabState(documentId: string) {
-  // A cached raw statement: this runs on every batch of steps. It uses the process's one
-  // connection, the one every transaction runs on, so inside a transaction it reads what
-  // that transaction sees.
+export async function getDocumentCollabState(documentId: string, db: DbOrTx = getDb()) {
+  // A cached raw statement: this runs on every batch of steps (inside their transaction,
+  // given its tx, it reads what that transaction sees).
   const row = cachedStatement(
+    db,
     'SELECT d.version, s.version AS docVersion, d.status, d.revision, d.deleted_at AS deletedAt FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = ?',
   ).get(documentId) as
     | { version: number; docVersion: number; status: DocumentStatus; revision: number; deletedAt: number | null }
@@ -112,13 +109,13 @@ export function getDocumentCollabState(documentId: string) {
 }
 
 /** A document's stored snapshot (ProseMirror JSON), the version it is at, and the document's version. */
-export function getDocumentContent(documentId: string, db: DbOrTx = getDb()) {
+export async function getDocumentContent(documentId: string, db: DbOrTx = getDb()) {
   return db
     .select({ version: documents.version, docVersion: documentSnapshots.version, doc: documentSnapshots.doc })
     .from(documents)
     .innerJoin(documentSnapshots, eq(documentSnapshots.documentId, documents.id))
     .where(eq(documents.id, documentId))
-    .get();
+    .then(first);
 }
 
 /** How many step rows one INSERT statement carries when a request brings many steps. */
@@ -130,7 +127,7 @@ const STEP_ROWS_PER_INSERT = 50;
  * if another writer already took one of these versions. Raw prepared statements: this runs
  * for every accepted batch of steps.
  */
-export function insertStepsAndUpdateDocument(props: {
+export async function insertStepsAndUpdateDocument(props: {
   documentId: string;
   fromVersion: number;
   steps: unknown[];
@@ -138,11 +135,11 @@ export function insertStepsAndUpdateDocument(props: {
   userId: string;
   /** The document after the steps, to store as the new snapshot; omit to keep the old one. */
   snapshot?: unknown;
-}) {
+}, tx: Tx) {
   const now = Date.now();
   // Rows go in STEP_ROWS_PER_INSERT at a time (one call into SQLite instead of one per row), the rest one by one.
-  const many = cachedStatement(`INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES ${Array(STEP_ROWS_PER_INSERT).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`);
-  const one = cachedStatement('INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const many = cachedStatement(tx, `INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES ${Array(STEP_ROWS_PER_INSERT).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`);
+  const one = cachedStatement(tx, 'INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const row = (i: number) => [props.documentId, props.fromVersion + i + 1, JSON.stringify(props.steps[i]), props.clientId, props.userId, now];
   let i = 0;
   for (; i + STEP_ROWS_PER_INSERT <= props.steps.length; i += STEP_ROWS_PER_INSERT) {
@@ -152,38 +149,35 @@ export function insertStepsAndUpdateDocument(props: {
   }
   for (; i < props.steps.length; i++) one.run(row(i));
   const newVersion = props.fromVersion + props.steps.length;
-  cachedStatement('UPDATE documents SET version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?').run(newVersion, now, props.userId, props.documentId, props.fromVersion);
+  cachedStatement(tx, 'UPDATE documents SET version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?').run(newVersion, now, props.userId, props.documentId, props.fromVersion);
   if (props.snapshot !== undefined) {
-    cachedStatement('UPDATE document_snapshots SET version = ?, doc = ? WHERE document_id = ?').run(newVersion, JSON.stringify(props.snapshot), props.documentId);
+    cachedStatement(tx, 'UPDATE document_snapshots SET version = ?, doc = ? WHERE document_id = ?').run(newVersion, JSON.stringify(props.snapshot), props.documentId);
   }
   return newVersion;
 }
 
 /** Steps after `version`, oldest first. */
-export function getStepsSince(documentId: string, version: number, db: DbOrTx = getDb()) {
+export async function getStepsSince(documentId: string, version: number, db: DbOrTx = getDb()) {
   return db
     .select({ version: steps.version, step: steps.step, clientId: steps.clientId })
     .from(steps)
     .where(and(eq(steps.documentId, documentId), gt(steps.version, version)))
-    .orderBy(asc(steps.version))
-    .all();
+    .orderBy(asc(steps.version));
 }
 
 /** The document row by id (deleted or not), or undefined. */
-export function getDocumentById(documentId: string, db: DbOrTx = getDb()) {
-  return db.select().from(documents).where(eq(documents.id, documentId)).get();
+export async function getDocumentById(documentId: string, db: DbOrTx = getDb()) {
+  return db.select().from(documents).where(eq(documents.id, documentId)).then(first);
 }
 
 /** Stores a document's plain text in the search index (`documents_search`). */
-export function setSearchText(documentId: string, body: string, db: DbOrTx = getDb()) {
-  db.run(sql`UPDATE documents_search SET body = ${body} WHERE document_id = ${documentId}`);
+export async function setSearchText(documentId: string, body: string, db: Tx) {
+  await db.run(sql`UPDATE documents_search SET body = ${body} WHERE document_id = ${documentId}`);
 }
 
 /** Live documents whose text is not in the search index yet (from before it existed). */
-export function getDocumentIdsWithoutSearchText(db: DbOrTx = getDb()): string[] {
-  return db
-    .all<{ id: string }>(sql`SELECT s.document_id AS id FROM documents_search s JOIN documents d ON d.id = s.document_id WHERE s.body = '' AND d.deleted_at IS NULL`)
-    .map((r) => r.id);
+export async function getDocumentIdsWithoutSearchText(db: DbOrTx = getDb()): Promise<string[]> {
+  return (await db.all<{ id: string }>(sql`SELECT s.document_id AS id FROM documents_search s JOIN documents d ON d.id = s.document_id WHERE s.body = '' AND d.deleted_at IS NULL`)).map((r) => r.id);
 }
 
 /** The plain text of ProseMirror JSON (blocks on their own lines), without building nodes: for the search index. */

@@ -1,6 +1,6 @@
 /** The append-only audit log. */
 import { and, asc, eq, gt, isNotNull, or, sql } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '../index';
+import { getDb, only, type DbOrTx, type Tx } from '../index';
 import { events, users } from '../schema';
 
 /** What an audit event records. */
@@ -16,7 +16,7 @@ export interface AuditEventInput {
 }
 
 /** Appends one event to the audit log (call inside the mutation's transaction); returns it. */
-export function insertEvent(input: AuditEventInput, db: DbOrTx = getDb()) {
+export async function insertEvent(input: AuditEventInput, db: Tx) {
   return db
     .insert(events)
     .values({
@@ -29,30 +29,27 @@ export function insertEvent(input: AuditEventInput, db: DbOrTx = getDb()) {
       before: input.before ?? null,
       after: input.after ?? null,
     })
-    .returning()
-    .get();
+    .returning().then(only);
 }
 
 /** Who acted on a document (ids of the actors of its events). */
-export function getDocumentActorIds(documentId: string, db: DbOrTx = getDb()): string[] {
-  return db
+export async function getDocumentActorIds(documentId: string, db: DbOrTx = getDb()): Promise<string[]> {
+  return (await db
     .selectDistinct({ actorId: events.actorId })
     .from(events)
-    .where(and(eq(events.documentId, documentId), isNotNull(events.actorId)))
-    .all()
+    .where(and(eq(events.documentId, documentId), isNotNull(events.actorId))))
     .map((r) => r.actorId!);
 }
 
 /** Events of a document (all its subjects), oldest first, with actor names; `afterId` pages on. */
-export function getEventsByDocumentId(documentId: string, opts: { afterId?: number; limit?: number } = {}, db: DbOrTx = getDb()) {
-  return db
+export async function getEventsByDocumentId(documentId: string, opts: { afterId?: number; limit?: number } = {}, db: DbOrTx = getDb()) {
+  return (await db
     .select({ event: events, actorName: users.name })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
     .where(and(eq(events.documentId, documentId), gt(events.id, opts.afterId ?? 0)))
     .orderBy(asc(events.id))
-    .limit(opts.limit ?? 500)
-    .all()
+    .limit(opts.limit ?? 500))
     .map((r) => ({ ...r.event, actorName: r.actorName }));
 }
 
@@ -60,8 +57,8 @@ export function getEventsByDocumentId(documentId: string, opts: { afterId?: numb
  * Events about one claim: its own, and those of its sources and comments (which name the
  * claim in `before`/`after`), oldest first.
  */
-export function getEventsByClaimId(documentId: string, claimId: string, db: DbOrTx = getDb()) {
-  return db
+export async function getEventsByClaimId(documentId: string, claimId: string, db: DbOrTx = getDb()) {
+  return (await db
     .select({ event: events, actorName: users.name })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
@@ -75,7 +72,6 @@ export function getEventsByClaimId(documentId: string, claimId: string, db: DbOr
         ),
       ),
     )
-    .orderBy(asc(events.id))
-    .all()
+    .orderBy(asc(events.id)))
     .map((r) => ({ ...r.event, actorName: r.actorName }));
 }

@@ -1,15 +1,14 @@
 /** Notifications: who should know about which audit event, read or not, mailed or not. */
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb, type DbOrTx } from '../index';
+import { first, getDb, type DbOrTx, type Tx } from '../index';
 import { claims, documents, events, memberships, notifications, users, type NotificationKind } from '../schema';
 
 /** Stores one notification per recipient of an event. */
-export function insertNotifications(eventId: number, recipients: { userId: string; kind: NotificationKind }[], db: DbOrTx = getDb()) {
+export async function insertNotifications(eventId: number, recipients: { userId: string; kind: NotificationKind }[], db: Tx) {
   if (!recipients.length) return;
-  db.insert(notifications)
-    .values(recipients.map((r) => ({ eventId, userId: r.userId, kind: r.kind })))
-    .run();
+  await db.insert(notifications)
+    .values(recipients.map((r) => ({ eventId, userId: r.userId, kind: r.kind })));
 }
 
 const actors = alias(users, 'actors');
@@ -50,17 +49,16 @@ function selectNotifications(db: DbOrTx) {
 export type NotificationListRow = Awaited<ReturnType<ReturnType<typeof selectNotifications>['all']>>[number];
 
 /** A user's notifications, newest first; `beforeId` pages back. Deleted documents' notifications are left out. */
-export function getNotificationsByUserId(userId: string, opts: { limit?: number; beforeId?: number } = {}, db: DbOrTx = getDb()) {
+export async function getNotificationsByUserId(userId: string, opts: { limit?: number; beforeId?: number } = {}, db: DbOrTx = getDb()) {
   return selectNotifications(db)
     .where(and(eq(notifications.userId, userId), opts.beforeId ? lt(notifications.id, opts.beforeId) : undefined, isNull(documents.deletedAt)))
     .orderBy(desc(notifications.id))
-    .limit(opts.limit ?? 50)
-    .all();
+    .limit(opts.limit ?? 50);
 }
 
 /** How many unread notifications a user has, and the newest notification's id (0 when none). */
-export function getUnreadSummary(userId: string, db: DbOrTx = getDb()) {
-  const row = db
+export async function getUnreadSummary(userId: string, db: DbOrTx = getDb()) {
+  const row = await db
     .select({
       unread: sql<number>`COALESCE(SUM(CASE WHEN ${notifications.readAt} IS NULL AND ${documents.deletedAt} IS NULL THEN 1 ELSE 0 END), 0)`,
       latest: sql<number>`COALESCE(MAX(${notifications.id}), 0)`,
@@ -70,14 +68,14 @@ export function getUnreadSummary(userId: string, db: DbOrTx = getDb()) {
     .innerJoin(memberships, and(eq(memberships.workspaceId, events.workspaceId), eq(memberships.userId, notifications.userId)))
     .leftJoin(documents, eq(documents.id, events.documentId))
     .where(eq(notifications.userId, userId))
-    .get();
+    .then(first);
   return { unread: Number(row?.unread ?? 0), latest: Number(row?.latest ?? 0) };
 }
 
 /** Marks a user's notifications read: the given ids (others' ids are ignored), or all. */
-export function markNotificationsRead(userId: string, ids: number[] | 'all', db: DbOrTx = getDb()): number {
+export async function markNotificationsRead(userId: string, ids: number[] | 'all', db: Tx): Promise<number> {
   const where = and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1]));
-  return db.update(notifications).set({ readAt: new Date() }).where(where).run().changes;
+  return (await db.update(notifications).set({ readAt: new Date() }).where(where).returning({ id: notifications.id })).length;
 }
 
 /**
@@ -86,7 +84,7 @@ export function markNotificationsRead(userId: string, ids: number[] | 'all', db:
  * `instant`: everything of users who want each notification at once; `daily`: everything of
  * users who want a digest and whose last digest went out before `digestBefore`.
  */
-export function takeNotificationsForMail(mode: 'instant' | 'daily', now: Date, digestBefore: Date, db: DbOrTx = getDb()) {
+export async function takeNotificationsForMail(mode: 'instant' | 'daily', now: Date, digestBefore: Date, db: Tx) {
   const wanted = db
     .select({ id: users.id })
     .from(users)
@@ -95,30 +93,27 @@ export function takeNotificationsForMail(mode: 'instant' | 'daily', now: Date, d
         ? eq(users.emailNotifications, 'instant')
         : and(eq(users.emailNotifications, 'daily'), sql`COALESCE(${users.digestSentAt}, 0) < ${digestBefore.getTime()}`),
     );
-  const rows = selectNotifications(db)
+  const rows = await selectNotifications(db)
     .where(and(isNull(notifications.emailedAt), isNull(notifications.readAt), inArray(notifications.userId, wanted), isNull(documents.deletedAt)))
     .orderBy(asc(notifications.id))
-    .limit(1000)
-    .all();
+    .limit(1000);
   if (rows.length) {
-    db.update(notifications)
+    await db.update(notifications)
       .set({ emailedAt: now })
-      .where(inArray(notifications.id, rows.map((r) => r.id)))
-      .run();
+      .where(inArray(notifications.id, rows.map((r) => r.id)));
   }
   return rows;
 }
 
 /** Gives notifications back for the next try (their e-mail could not be sent). */
-export function releaseNotificationsForMail(ids: number[], db: DbOrTx = getDb()) {
-  if (ids.length) db.update(notifications).set({ emailedAt: null }).where(inArray(notifications.id, ids)).run();
+export async function releaseNotificationsForMail(ids: number[], db: Tx) {
+  if (ids.length) await db.update(notifications).set({ emailedAt: null }).where(inArray(notifications.id, ids));
 }
 
 /** Forgets that notifications of users who do not want e-mail are waiting for it. */
-export function skipNotificationsForMail(now: Date, db: DbOrTx = getDb()) {
+export async function skipNotificationsForMail(now: Date, db: Tx) {
   const off = db.select({ id: users.id }).from(users).where(eq(users.emailNotifications, 'off'));
-  db.update(notifications)
+  await db.update(notifications)
     .set({ emailedAt: now })
-    .where(and(isNull(notifications.emailedAt), inArray(notifications.userId, off)))
-    .run();
+    .where(and(isNull(notifications.emailedAt), inArray(notifications.userId, off)));
 }

@@ -1,99 +1,94 @@
 /** Queries on users and their workspace memberships. */
 import { and, eq } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '../index';
+import { first, getDb, only, type DbOrTx, type Tx } from '../index';
 import { memberships, users, workspaces, type Role } from '../schema';
 
 /** The user with this email (case-insensitive), or undefined. */
-export function getUserByEmail(email: string, db: DbOrTx = getDb()) {
-  return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+export async function getUserByEmail(email: string, db: DbOrTx = getDb()) {
+  return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).then(first);
 }
 
 /** The user with this id, or undefined. */
-export function getUserById(id: string, db: DbOrTx = getDb()) {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function getUserById(id: string, db: DbOrTx = getDb()) {
+  return db.select().from(users).where(eq(users.id, id)).then(first);
 }
 
 /** Creates a user; the email is stored lower-case. */
-export function insertUser(props: { email: string; name: string; passwordHash: string; mustChangePassword?: boolean }, db: DbOrTx = getDb()) {
+export async function insertUser(props: { email: string; name: string; passwordHash: string; mustChangePassword?: boolean }, db: Tx) {
   return db
     .insert(users)
     .values({ ...props, email: props.email.trim().toLowerCase() })
-    .returning()
-    .get();
+    .returning().then(only);
 }
 
 /** Creates a workspace. */
-export function insertWorkspace(props: { name: string; organisation: string }, db: DbOrTx = getDb()) {
-  return db.insert(workspaces).values(props).returning().get();
+export async function insertWorkspace(props: { name: string; organisation: string }, db: Tx) {
+  return db.insert(workspaces).values(props).returning().then(only);
 }
 
 /** The workspace with this name, or undefined. */
-export function getWorkspaceByName(name: string, db: DbOrTx = getDb()) {
-  return db.select().from(workspaces).where(eq(workspaces.name, name)).get();
+export async function getWorkspaceByName(name: string, db: DbOrTx = getDb()) {
+  return db.select().from(workspaces).where(eq(workspaces.name, name)).then(first);
 }
 
 /** Adds a user to a workspace with a role (or changes the role). */
-export function upsertMembership(props: { userId: string; workspaceId: string; role: Role }, db: DbOrTx = getDb()) {
-  db.insert(memberships)
+export async function upsertMembership(props: { userId: string; workspaceId: string; role: Role }, db: Tx) {
+  await db.insert(memberships)
     .values(props)
-    .onConflictDoUpdate({ target: [memberships.userId, memberships.workspaceId], set: { role: props.role } })
-    .run();
+    .onConflictDoUpdate({ target: [memberships.userId, memberships.workspaceId], set: { role: props.role } });
 }
 
 /** Every workspace the user belongs to, with the user's role there. */
-export function getMembershipsByUserId(userId: string, db: DbOrTx = getDb()) {
+export async function getMembershipsByUserId(userId: string, db: DbOrTx = getDb()) {
   return db
     .select({ workspaceId: workspaces.id, workspaceName: workspaces.name, role: memberships.role })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
-    .orderBy(workspaces.createdAt)
-    .all();
+    .orderBy(workspaces.createdAt);
 }
 
 /** The user's membership in one workspace, or undefined. */
-export function getMembership(userId: string, workspaceId: string, db: DbOrTx = getDb()) {
+export async function getMembership(userId: string, workspaceId: string, db: DbOrTx = getDb()) {
   return db
     .select()
     .from(memberships)
     .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
-    .get();
+    .then(first);
 }
 
 /** The members of a workspace with their roles, by name. */
-export function getMembersByWorkspaceId(workspaceId: string, db: DbOrTx = getDb()) {
+export async function getMembersByWorkspaceId(workspaceId: string, db: DbOrTx = getDb()) {
   return db
     .select({ id: users.id, name: users.name, email: users.email, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.workspaceId, workspaceId))
-    .orderBy(users.name)
-    .all();
+    .orderBy(users.name);
 }
 
 /** Removes a user from a workspace (the user and their past work stay). */
-export function deleteMembership(userId: string, workspaceId: string, db: DbOrTx = getDb()) {
-  db.delete(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
-    .run();
+export async function deleteMembership(userId: string, workspaceId: string, db: Tx) {
+  await db.delete(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)));
 }
 
 /** The workspace row, or undefined. */
-export function getWorkspaceById(id: string, db: DbOrTx = getDb()) {
-  return db.select().from(workspaces).where(eq(workspaces.id, id)).get();
+export async function getWorkspaceById(id: string, db: DbOrTx = getDb()) {
+  return db.select().from(workspaces).where(eq(workspaces.id, id)).then(first);
 }
 
 /** Sets a user's password hash, and whether they must choose a new password at next sign-in. */
-export function setPassword(userId: string, passwordHash: string, mustChangePassword: boolean, db: DbOrTx = getDb()) {
-  db.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId)).run();
+export async function setPassword(userId: string, passwordHash: string, mustChangePassword: boolean, db: Tx) {
+  await db.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId));
 }
 
 /** The account's own settings: language, time zone, e-mail notifications. */
-export function updateUserSettings(userId: string, patch: Partial<Pick<typeof users.$inferInsert, 'locale' | 'timeZone' | 'emailNotifications'>>, db: DbOrTx = getDb()) {
-  return db.update(users).set(patch).where(eq(users.id, userId)).returning().get();
+export async function updateUserSettings(userId: string, patch: Partial<Pick<typeof users.$inferInsert, 'locale' | 'timeZone' | 'emailNotifications'>>, db: Tx) {
+  return db.update(users).set(patch).where(eq(users.id, userId)).returning().then(only);
 }
 
 /** Notes that a user's daily digest went out. */
-export function setDigestSent(userId: string, at: Date, db: DbOrTx = getDb()) {
-  db.update(users).set({ digestSentAt: at }).where(eq(users.id, userId)).run();
+export async function setDigestSent(userId: string, at: Date, db: Tx) {
+  await db.update(users).set({ digestSentAt: at }).where(eq(users.id, userId));
 }

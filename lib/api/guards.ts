@@ -40,36 +40,36 @@ async function authorizeAndParse<B>(req: Request, role: Role, options: GuardOpti
 type Loaded<P, R, B> = HandlerContext<P> & R & { body: B };
 
 /** Builds a guard from a loader of the record and the caller's role in its workspace. */
-function guard<R extends object>(load: (id: string, userId: string) => R & { role: Role }) {
+function guard<R extends object>(load: (id: string, userId: string) => Promise<R & { role: Role }>) {
   return <B = undefined, P extends { id: string } = { id: string }>(options: GuardOptions<B>, handler: (ctx: Loaded<P, R, B>) => Result) =>
     withUser<P>(async (ctx) => {
-      const loaded = load(ctx.params.id, ctx.user.id);
+      const loaded = await load(ctx.params.id, ctx.user.id);
       const body = await authorizeAndParse(ctx.req, loaded.role, options);
       return handler({ ...ctx, ...loaded, body });
     });
 }
 
 /** A document route: `document` (with the caller's role) and the context claim commands need. */
-export const withDocument = guard<{ document: DocumentForMember; claimCtx: ClaimContext }>((id, userId) => {
-  const document = getDocumentOrThrow(id, userId);
+export const withDocument = guard<{ document: DocumentForMember; claimCtx: ClaimContext }>(async (id, userId) => {
+  const document = await getDocumentOrThrow(id, userId);
   return { document, claimCtx: claimContextFor(document, userId), role: document.role };
 });
 
 /** A claim route: `claim` and `claimCtx`. */
-export const withClaim = guard<{ claim: ClaimRow; claimCtx: ClaimContext }>((id, userId) => {
-  const { claim, ctx } = getClaimOrThrow(id, userId);
+export const withClaim = guard<{ claim: ClaimRow; claimCtx: ClaimContext }>(async (id, userId) => {
+  const { claim, ctx } = await getClaimOrThrow(id, userId);
   return { claim, claimCtx: ctx, role: ctx.role };
 });
 
 /** A source route: `source` and its claim's `claimCtx`. */
-export const withSource = guard<{ source: SourceRow; claimCtx: ClaimContext }>((id, userId) => {
-  const { source, ctx } = getSourceOrThrow(id, userId);
+export const withSource = guard<{ source: SourceRow; claimCtx: ClaimContext }>(async (id, userId) => {
+  const { source, ctx } = await getSourceOrThrow(id, userId);
   return { source, claimCtx: ctx, role: ctx.role };
 });
 
 /** A comment route: `comment` and its claim's `claimCtx`. */
-export const withComment = guard<{ comment: CommentRow; claimCtx: ClaimContext }>((id, userId) => {
-  const { comment, ctx } = getCommentOrThrow(id, userId);
+export const withComment = guard<{ comment: CommentRow; claimCtx: ClaimContext }>(async (id, userId) => {
+  const { comment, ctx } = await getCommentOrThrow(id, userId);
   return { comment, claimCtx: ctx, role: ctx.role };
 });
 
@@ -85,8 +85,8 @@ export interface WorkspaceContext {
  * The caller's membership of a workspace (their first when none is named), authorized for
  * `action`; 404 for one they do not belong to, 400 when they belong to none yet.
  */
-export function workspaceFor(userId: string, workspaceId: string | undefined, action: Action): WorkspaceContext {
-  const membership = pickMembership(userId, workspaceId);
+export async function workspaceFor(userId: string, workspaceId: string | undefined, action: Action): Promise<WorkspaceContext> {
+  const membership = await pickMembership(userId, workspaceId);
   if (!membership && !workspaceId) throw invalidBody('You are not a member of any workspace yet. Ask an admin of your desk to add you, then accept the invitation.');
   if (!membership) throw notFound('This workspace');
   authorize(membership.role, action);
@@ -109,7 +109,7 @@ export function withWorkspace<B = undefined, P extends Record<string, string> = 
   return withUser<P>(async (ctx) => {
     // The body may name the workspace: read it first, then decide.
     const body = options.body ? await parseJsonBody(ctx.req, options.body, options.maxBytes) : (undefined as B);
-    const workspace = workspaceFor(ctx.user.id, options.workspaceId(ctx.req, body), typeof options.action === 'function' ? options.action(body) : options.action);
+    const workspace = await workspaceFor(ctx.user.id, options.workspaceId(ctx.req, body), typeof options.action === 'function' ? options.action(body) : options.action);
     return handler({ ...ctx, workspace, body });
   });
 }

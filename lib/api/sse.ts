@@ -23,10 +23,10 @@ export interface EventChannel {
  * The response of an event stream. `start` sets the stream up and returns its cleanup (stop
  * listening, clear timers, release counters), which runs once when the stream ends.
  */
-export function eventStreamResponse(signal: AbortSignal, start: (channel: EventChannel) => () => void): Response {
+export function eventStreamResponse(signal: AbortSignal, start: (channel: EventChannel) => Promise<() => void> | (() => void)): Response {
   let finish = () => {};
   const body = new ReadableStream<Uint8Array>({
-    start(controller) {
+    async start(controller) {
       let closed = false;
       let cleanup: (() => void) | null = null;
       const enqueue = (bytes: Uint8Array) => {
@@ -54,7 +54,7 @@ export function eventStreamResponse(signal: AbortSignal, start: (channel: EventC
       };
       signal.addEventListener('abort', channel.close);
       try {
-        cleanup = start(channel);
+        cleanup = await start(channel);
       } catch (e) {
         channel.close();
         throw e;

@@ -18,12 +18,12 @@ export function claimIdOf(e: Pick<EventRow, 'subjectType' | 'subjectId' | 'befor
   return after?.claimId ?? before?.claimId ?? null;
 }
 
-function serialize(rows: Row[], workspaceId: string, withClaimLabels: boolean, locale: Locale) {
+async function serialize(rows: Row[], workspaceId: string, withClaimLabels: boolean, locale: Locale) {
   const t = translator(locale);
-  const renamed = getVerdictLabels(workspaceId, locale);
-  const names = Object.fromEntries(getMembersByWorkspaceId(workspaceId).map((m) => [m.id, m.name]));
+  const renamed = await getVerdictLabels(workspaceId, locale);
+  const names = Object.fromEntries((await getMembersByWorkspaceId(workspaceId)).map((m) => [m.id, m.name]));
   const claimIds = withClaimLabels ? [...new Set(rows.map(claimIdOf).filter((id): id is string => !!id))] : [];
-  const statements = getClaimStatementsByIds(claimIds);
+  const statements = await getClaimStatementsByIds(claimIds);
   return rows.map((row) => {
     const event: HistoryEvent = {
       id: row.id,
@@ -44,13 +44,13 @@ function serialize(rows: Row[], workspaceId: string, withClaimLabels: boolean, l
 }
 
 /** GET /api/documents/:id/history */
-export function documentHistory(document: { id: string; workspaceId: string }, opts: { afterId?: number; limit?: number }, locale: Locale = DEFAULT_LOCALE) {
-  return serialize(getEventsByDocumentId(document.id, opts), document.workspaceId, true, locale);
+export async function documentHistory(document: { id: string; workspaceId: string }, opts: { afterId?: number; limit?: number }, locale: Locale = DEFAULT_LOCALE) {
+  return serialize(await getEventsByDocumentId(document.id, opts), document.workspaceId, true, locale);
 }
 
 /** GET /api/claims/:id/history */
-export function claimHistory(claim: { id: string; documentId: string }, workspaceId: string, locale: Locale = DEFAULT_LOCALE) {
-  return serialize(getEventsByClaimId(claim.documentId, claim.id), workspaceId, false, locale);
+export async function claimHistory(claim: { id: string; documentId: string }, workspaceId: string, locale: Locale = DEFAULT_LOCALE) {
+  return serialize(await getEventsByClaimId(claim.documentId, claim.id), workspaceId, false, locale);
 }
 
-export type HistoryEntry = ReturnType<typeof serialize>[number];
+export type HistoryEntry = Awaited<ReturnType<typeof serialize>>[number];

@@ -8,8 +8,8 @@ import { insertEvent, type AuditEventInput } from '@/db/queries/events';
 import { notifyAbout } from '../notifications/derive';
 import { wakeUsers } from '../notifications/live';
 
-export function recordEvent(input: AuditEventInput, tx: Tx) {
-  const row = insertEvent(input, tx);
-  wakeUsers(notifyAbout(row.id, input, tx));
+export async function recordEvent(input: AuditEventInput, tx: Tx) {
+  const row = await insertEvent(input, tx);
+  wakeUsers(await notifyAbout(row.id, input, tx));
   return row;
 }

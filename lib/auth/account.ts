@@ -15,7 +15,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 /** Replaces the caller's password; other sessions end, this one stays. */
 export async function changePassword(user: SessionUser, address: string, input: { currentPassword: string; newPassword: string }) {
-  const stored = getUserById(user.id);
+  const stored = await getUserById(user.id);
   if (!stored) throw new AppError(401, 'unauthenticated', 'Sign in to continue.');
   const ok = await checkPasswordAttempt(user.id, address, () => verifyPassword(input.currentPassword, stored.passwordHash)).catch((e) => {
     if (e instanceof SignInRateLimitedError) throw new AppError(429, 'rate_limited', e.message, { retryAfterSeconds: e.retryAfterSeconds });
@@ -27,8 +27,8 @@ export async function changePassword(user: SessionUser, address: string, input: 
   }
   if (input.newPassword === input.currentPassword) throw new AppError(400, 'invalid:body', 'Choose a password different from the current one.');
   const hash = await hashPassword(input.newPassword);
-  writeTransaction((tx) => {
-    setPassword(user.id, hash, false, tx);
-    revokeUserSessions(user.id, user.sessionId, tx);
+  await writeTransaction(async (tx) => {
+    await setPassword(user.id, hash, false, tx);
+    await revokeUserSessions(user.id, user.sessionId, tx);
   });
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { insertSession, revokeSession } from '@/db/queries/sessions';
 import { clientAddressOf } from './client-address';
 import { checkSignIn } from './sign-in';
+import { writeTransaction } from '@/db';
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -45,11 +46,12 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         // Signing in starts a session row: the cookie is worth something only while it lives.
         const sid = randomBytes(24).toString('base64url');
-        insertSession({ id: sid, userId: user.id, expiresAt: new Date(Date.now() + sessionLifetimeSeconds() * 1000) });
+        const expiresAt = new Date(Date.now() + sessionLifetimeSeconds() * 1000);
+        await writeTransaction((tx) => insertSession({ id: sid, userId: user.id, expiresAt }, tx));
         token.sub = user.id;
         token.sid = sid;
       }
@@ -62,8 +64,9 @@ export const authOptions: NextAuthOptions = {
     },
   },
   events: {
-    signOut({ token }) {
-      if (typeof token?.sid === 'string') revokeSession(token.sid);
+    async signOut({ token }) {
+      const sid = token?.sid;
+      if (typeof sid === 'string') await writeTransaction((tx) => revokeSession(sid, tx));
     },
   },
 };

@@ -13,7 +13,7 @@ export async function getSessionUser() {
   const session = await getServerSession(authOptions);
   const sid = session?.sid;
   if (!sid || !session?.user?.id) return null;
-  const user = getActiveSessionUser(sid);
+  const user = await getActiveSessionUser(sid);
   if (!user || user.id !== session.user.id) return null;
   return { id: user.id, email: user.email, name: user.name, sessionId: sid, mustChangePassword: user.mustChangePassword, locale: user.locale, timeZone: user.timeZone };
 }

@@ -11,7 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { RateLimiterSQLite, type RateLimiterRes } from 'rate-limiter-flexible';
-import { getDb } from '@/db';
+import { getEngine } from '@/db';
 import { getUserByEmail } from '@/db/queries/users';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 
@@ -61,8 +61,13 @@ function limiter(client: Database.Database, keyPrefix: string, points: number, d
   });
 }
 
-function limiters(): Promise<Limiters> {
-  const client = getDb().$client;
+/**
+ * The limiters keep their rows in the database's `rate_limits` table, on the engine's
+ * read-write connection: every call goes through `locked`, which holds the engine's write
+ * lock, so a limiter statement never lands inside another request's open transaction.
+ */
+async function limiters(): Promise<Limiters> {
+  const client = getEngine().sqlite;
   let found = limitersByDb.get(client);
   if (!found) {
     found = (async () => ({
@@ -85,16 +90,16 @@ export async function checkSignIn(emailInput: string, password: string, address:
   const email = emailInput.trim().toLowerCase();
   const pair = `${email}|${address}`;
   const l = await limiters();
-  const [delay, byAddress] = await Promise.all([l.delay.get(pair), l.byAddress.get(address)]);
+  const [delay, byAddress] = await locked(() => Promise.all([l.delay.get(pair), l.byAddress.get(address)]));
   const addressWait = blocked(byAddress, maxFailuresPerAddress());
   if (addressWait) throw new SignInRateLimitedError(addressWait, 'address');
   const accountWait = blocked(delay, 2);
   if (accountWait) throw new SignInRateLimitedError(accountWait, 'account');
-  const user = getUserByEmail(email);
+  const user = await getUserByEmail(email);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) {
     await recordFailure(l, pair);
-    await l.byAddress.consume(address).catch(() => undefined); // over the limit: now blocked
+    await locked(() => l.byAddress.consume(address)).catch(() => undefined); // over the limit: now blocked
     return null;
   }
   await forgetFailures(l, pair);
@@ -105,7 +110,7 @@ export async function checkSignIn(emailInput: string, password: string, address:
 export async function checkPasswordAttempt(userId: string, address: string, ok: () => Promise<boolean>): Promise<boolean> {
   const pair = `password:${userId}|${address}`;
   const l = await limiters();
-  const wait = blocked(await l.delay.get(pair), 2);
+  const wait = blocked(await locked(() => l.delay.get(pair)), 2);
   if (wait) throw new SignInRateLimitedError(wait, 'account');
   if (await ok()) {
     await forgetFailures(l, pair);
@@ -117,11 +122,18 @@ export async function checkPasswordAttempt(userId: string, address: string, ok: 
 
 /** Counts a failure for a pair; past the free ones, the pair waits twice as long as before. */
 async function recordFailure(l: Limiters, pair: string) {
-  const failed = await l.failures.penalty(pair, 1);
-  const over = failed.consumedPoints - freeFailures();
-  if (over > 0) await l.delay.block(pair, Math.min(2 ** (over - 1), MAX_DELAY_SECONDS));
+  await locked(async () => {
+    const failed = await l.failures.penalty(pair, 1);
+    const over = failed.consumedPoints - freeFailures();
+    if (over > 0) await l.delay.block(pair, Math.min(2 ** (over - 1), MAX_DELAY_SECONDS));
+  });
 }
 
 async function forgetFailures(l: Limiters, pair: string) {
-  await Promise.all([l.failures.delete(pair), l.delay.delete(pair)]);
+  await locked(() => Promise.all([l.failures.delete(pair), l.delay.delete(pair)]));
+}
+
+/** Runs limiter calls under the engine's write lock (see `limiters`). */
+function locked<T>(fn: () => Promise<T>): Promise<T> {
+  return getEngine().serializeWrites(fn);
 }

@@ -49,8 +49,8 @@ export function assertChangeable(ctx: ClaimContext) {
 }
 
 /** The lock checked again inside the write transaction: a sign-off may have landed meanwhile. */
-export function assertUnlocked(ctx: ClaimContext) {
-  if (getDocumentCollabState(ctx.documentId)?.status === 'signed_off') throw new AppError(423, 'locked', LOCKED_MESSAGE);
+export async function assertUnlocked(ctx: ClaimContext, tx: Tx) {
+  if ((await getDocumentCollabState(ctx.documentId, tx))?.status === 'signed_off') throw new AppError(423, 'locked', LOCKED_MESSAGE);
 }
 
 /** Fields whose change is a change of the verdict as checked: it voids an approval. */
@@ -61,11 +61,11 @@ const REVIEWED_FIELDS = ['statement', 'verdict', 'rationale'] as const;
  * statement or sources): they become the last to change it, and an approval is voided
  * (back to proposed) with its own audit event. Returns the review fields to store.
  */
-function noteReviewedChange(ctx: ClaimContext, claim: ClaimRow, tx: Tx, what: string): ClaimPatch {
+async function noteReviewedChange(ctx: ClaimContext, claim: ClaimRow, tx: Tx, what: string): Promise<ClaimPatch> {
   const patch: ClaimPatch = { lastChangedBy: ctx.userId };
   if (claim.status === 'approved') {
     Object.assign(patch, { status: 'proposed', approvedBy: null, approvedAt: null });
-    audit(ctx, tx, 'claim.approval_voided', 'claim', claim.id, { status: 'approved', approvedBy: claim.approvedBy }, { status: 'proposed', changed: what });
+    await audit(ctx, tx, 'claim.approval_voided', 'claim', claim.id, { status: 'approved', approvedBy: claim.approvedBy }, { status: 'proposed', changed: what });
   }
   return patch;
 }
@@ -75,15 +75,15 @@ function noteReviewedChange(ctx: ClaimContext, claim: ClaimRow, tx: Tx, what: st
  * trimmed to the text it covers (a selection that starts or ends on a paragraph boundary or
  * in spaces); returns the trimmed range and its quote.
  */
-function checkRange(documentId: string, range: { from: number; to: number; version: number }, tx: Tx) {
-  const stored = getDocumentCollabState(documentId);
+async function checkRange(documentId: string, range: { from: number; to: number; version: number }, tx: Tx) {
+  const stored = await getDocumentCollabState(documentId, tx);
   if (!stored) throw notFound();
   if (range.version !== stored.version) {
     throw new AppError(409, 'conflict:version', `The document is at version ${stored.version}, not ${range.version}. Fetch the newer steps and select the text again.`, {
       version: stored.version,
     });
   }
-  const doc = loadCurrent(documentId, stored.version, tx);
+  const doc = await loadCurrent(documentId, stored.version, tx);
   const reason = invalidRangeReason(doc, range.from, range.to);
   if (reason) throw invalidBody(`This range cannot be a claim: ${reason}.`);
   const trimmed = trimRange(doc, range.from, range.to);
@@ -92,35 +92,35 @@ function checkRange(documentId: string, range: { from: number; to: number; versi
 }
 
 /** Tells everyone in the document that a claim changed (after the change is committed). */
-export function announceClaim(ctx: ClaimContext, claimId: string, moved: boolean) {
-  const claim = getClaimWithSources(claimId);
-  const document = getDocumentCollabState(ctx.documentId);
+export async function announceClaim(ctx: ClaimContext, claimId: string, moved: boolean) {
+  const claim = await getClaimWithSources(claimId);
+  const document = await getDocumentCollabState(ctx.documentId);
   if (claim && document) publish(ctx.documentId, { type: 'claim', claim: serializeClaim(claim), version: document.version, moved });
 }
 
 /** An assignee must be a member who may work on claims (not a viewer). */
-function checkAssignee(ctx: ClaimContext, assigneeId: string | null | undefined, tx: Tx) {
+async function checkAssignee(ctx: ClaimContext, assigneeId: string | null | undefined, tx: Tx) {
   if (!assigneeId) return;
-  const membership = getMembership(assigneeId, ctx.workspaceId, tx);
+  const membership = await getMembership(assigneeId, ctx.workspaceId, tx);
   if (!membership) throw invalidBody('The assignee must be a member of this workspace.');
   if (!can(membership.role, 'claim:update')) throw invalidBody('Viewers cannot be assigned claims: choose a reviewer, editor or admin.');
 }
 
-function audit(ctx: ClaimContext, tx: Tx, action: string, subjectType: 'claim' | 'source', subjectId: string, before: unknown, after: unknown) {
-  recordEvent({ workspaceId: ctx.workspaceId, documentId: ctx.documentId, actorId: ctx.userId, action, subjectType, subjectId, before, after }, tx);
+async function audit(ctx: ClaimContext, tx: Tx, action: string, subjectType: 'claim' | 'source', subjectId: string, before: unknown, after: unknown) {
+  await recordEvent({ workspaceId: ctx.workspaceId, documentId: ctx.documentId, actorId: ctx.userId, action, subjectType, subjectId, before, after }, tx);
 }
 
 /** Marks a claim on the range `from`–`to` of the document at `version`. */
-export function createClaim(
+export async function createClaim(
   ctx: ClaimContext,
   input: { from: number; to: number; version: number } & Partial<Pick<ClaimRow, 'statement' | 'claimant' | 'claimDate' | 'verdict' | 'rationale' | 'tags' | 'assigneeId'>>,
 ) {
   assertChangeable(ctx);
-  const created = writeTransaction((tx) => {
-    assertUnlocked(ctx);
-    const { from, to, quote } = checkRange(ctx.documentId, input, tx);
-    checkAssignee(ctx, input.assigneeId, tx);
-    const row = insertClaim(
+  const created = await writeTransaction(async (tx) => {
+    await assertUnlocked(ctx, tx);
+    const { from, to, quote } = await checkRange(ctx.documentId, input, tx);
+    await checkAssignee(ctx, input.assigneeId, tx);
+    const row = await insertClaim(
       {
         documentId: ctx.documentId,
         from,
@@ -142,11 +142,11 @@ export function createClaim(
       tx,
     );
     const claim = serializeClaim({ ...row, sources: [] });
-    audit(ctx, tx, 'claim.created', 'claim', row.id, null, claim);
+    await audit(ctx, tx, 'claim.created', 'claim', row.id, null, claim);
     return claim;
   });
-  announceClaim(ctx, created.id, true);
-  indexClaim(created.id);
+  await announceClaim(ctx, created.id, true);
+  await indexClaim(created.id);
   return created;
 }
 
@@ -155,15 +155,15 @@ export function createClaim(
  * `version` it re-attaches the claim (for example an orphaned one) to a new range.
  * A stale row version → 409 with the current claim, nothing overwritten.
  */
-export function updateClaim(
+export async function updateClaim(
   ctx: ClaimContext,
   claimId: string,
   input: { rowVersion: number; from?: number; to?: number; version?: number } & Omit<ClaimPatch, 'from' | 'to' | 'orphaned' | 'quoteExact' | 'quotePrefix' | 'quoteSuffix'>,
 ) {
   assertChangeable(ctx);
-  const updated = writeTransaction((tx) => {
-    assertUnlocked(ctx);
-    const current = getClaimWithSources(claimId, tx);
+  const updated = await writeTransaction(async (tx) => {
+    await assertUnlocked(ctx, tx);
+    const current = await getClaimWithSources(claimId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
     const { rowVersion, from, to, version, ...fields } = input;
     if (current.rowVersion !== rowVersion) {
@@ -171,24 +171,24 @@ export function updateClaim(
         claim: serializeClaim(current),
       });
     }
-    checkAssignee(ctx, fields.assigneeId, tx);
+    await checkAssignee(ctx, fields.assigneeId, tx);
     const patch: ClaimPatch = { ...fields };
     const reviewed: string[] = REVIEWED_FIELDS.filter((k) => k in fields && fields[k] !== current[k]);
     if (from !== undefined && to !== undefined && version !== undefined) {
-      const range = checkRange(ctx.documentId, { from, to, version }, tx);
+      const range = await checkRange(ctx.documentId, { from, to, version }, tx);
       Object.assign(patch, { from: range.from, to: range.to, orphaned: false, quoteExact: range.quote.exact, quotePrefix: range.quote.prefix, quoteSuffix: range.quote.suffix, anchorTrail: null });
       // Words other than the approved ones are a new claim to review: four eyes again.
       if (range.quote.exact !== current.quoteExact || range.from !== current.from || range.to !== current.to || current.orphaned) reviewed.push('the quoted words');
     }
-    if (reviewed.length) Object.assign(patch, noteReviewedChange(ctx, current, tx, reviewed.join(', ')));
-    const row = updateClaimIfVersion(claimId, rowVersion, patch, tx)!;
+    if (reviewed.length) Object.assign(patch, await noteReviewedChange(ctx, current, tx, reviewed.join(', ')));
+    const row = (await updateClaimIfVersion(claimId, rowVersion, patch, tx))!;
     const before = serializeClaim(current);
     const after = serializeClaim({ ...row, sources: current.sources });
     // Only what really changed is named ("changed the rationale", not every field sent).
     const changed = [...new Set(Object.keys(patch).filter((k) => !['lastChangedBy', 'approvedBy', 'approvedAt', 'anchorTrail'].includes(k)).map((k) => (k.startsWith('quote') ? 'quote' : k)))].filter(
       (k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]),
     );
-    if (changed.length) audit(
+    if (changed.length) await audit(
       ctx,
       tx,
       patch.from !== undefined ? 'claim.reattached' : 'claim.updated',
@@ -199,8 +199,8 @@ export function updateClaim(
     );
     return after;
   });
-  announceClaim(ctx, claimId, input.from !== undefined);
-  indexClaim(claimId);
+  await announceClaim(ctx, claimId, input.from !== undefined);
+  await indexClaim(claimId);
   return updated;
 }
 
@@ -209,24 +209,24 @@ function pick(obj: Record<string, unknown>, keys: string[]) {
 }
 
 /** Deletes a claim (hidden; its last state stays in the audit log). */
-export function deleteClaim(ctx: ClaimContext, claimId: string) {
+export async function deleteClaim(ctx: ClaimContext, claimId: string) {
   assertChangeable(ctx);
-  writeTransaction((tx) => {
-    assertUnlocked(ctx);
-    const current = getClaimWithSources(claimId, tx);
+  await writeTransaction(async (tx) => {
+    await assertUnlocked(ctx, tx);
+    const current = await getClaimWithSources(claimId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
-    markClaimDeleted(claimId, tx);
-    audit(ctx, tx, 'claim.deleted', 'claim', claimId, serializeClaim(current), null);
+    await markClaimDeleted(claimId, tx);
+    await audit(ctx, tx, 'claim.deleted', 'claim', claimId, serializeClaim(current), null);
   });
   publish(ctx.documentId, { type: 'claim-deleted', id: claimId });
-  indexClaim(claimId);
+  await indexClaim(claimId);
 }
 
 /** A change to a claim's sources is a change to what is reviewed. */
-function touchReviewed(ctx: ClaimContext, claimId: string, tx: Tx, what: string) {
-  const claim = getClaimWithSources(claimId, tx);
+async function touchReviewed(ctx: ClaimContext, claimId: string, tx: Tx, what: string) {
+  const claim = await getClaimWithSources(claimId, tx);
   if (!claim || claim.deletedAt) throw notFound('This claim');
-  setClaimReviewFields(claimId, noteReviewedChange(ctx, claim, tx, what), tx);
+  await setClaimReviewFields(claimId, await noteReviewedChange(ctx, claim, tx, what), tx);
 }
 
 /** Fields of a new source. */
@@ -238,15 +238,15 @@ export function today(): string {
 }
 
 /** Appends a source to a claim. */
-export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput) {
+export async function addSource(ctx: ClaimContext, claimId: string, input: SourceInput) {
   assertChangeable(ctx);
-  const added = writeTransaction((tx) => {
-    assertUnlocked(ctx);
-    touchReviewed(ctx, claimId, tx, 'sources');
-    if (getSourcesByClaimId(claimId, tx).length >= MAX_SOURCES_PER_CLAIM) {
+  const added = await writeTransaction(async (tx) => {
+    await assertUnlocked(ctx, tx);
+    await touchReviewed(ctx, claimId, tx, 'sources');
+    if ((await getSourcesByClaimId(claimId, tx)).length >= MAX_SOURCES_PER_CLAIM) {
       throw new AppError(400, 'invalid:body', `A claim can have at most ${MAX_SOURCES_PER_CLAIM} sources.`);
     }
-    const row = insertSource(
+    const row = await insertSource(
       {
         claimId,
         url: input.url,
@@ -262,47 +262,47 @@ export function addSource(ctx: ClaimContext, claimId: string, input: SourceInput
       tx,
     );
     const source = serializeSource(row);
-    audit(ctx, tx, 'source.added', 'source', row.id, null, { claimId, ...source });
+    await audit(ctx, tx, 'source.added', 'source', row.id, null, { claimId, ...source });
     return source;
   });
-  announceClaim(ctx, claimId, false);
-  indexClaim(claimId);
+  await announceClaim(ctx, claimId, false);
+  await indexClaim(claimId);
   return added;
 }
 
 /** Changes a source's fields, or moves it to `position` in its claim's list. */
-export function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<SourceInput> & { position?: number }) {
+export async function editSource(ctx: ClaimContext, source: SourceRow, input: Partial<SourceInput> & { position?: number }) {
   assertChangeable(ctx);
-  const edited = writeTransaction((tx) => {
-    assertUnlocked(ctx);
-    touchReviewed(ctx, source.claimId, tx, 'sources');
+  const edited = await writeTransaction(async (tx) => {
+    await assertUnlocked(ctx, tx);
+    await touchReviewed(ctx, source.claimId, tx, 'sources');
     const { position, ...fields } = input;
     let row = source;
-    if (Object.keys(fields).length) row = updateSource(source.id, fields, tx)!;
+    if (Object.keys(fields).length) row = (await updateSource(source.id, fields, tx))!;
     if (position !== undefined) {
-      const ids = getSourcesByClaimId(source.claimId, tx).map((s) => s.id).filter((id) => id !== source.id);
+      const ids = (await getSourcesByClaimId(source.claimId, tx)).map((s) => s.id).filter((id) => id !== source.id);
       ids.splice(Math.min(position, ids.length), 0, source.id);
-      reorderSources(ids, tx);
+      await reorderSources(ids, tx);
     }
     const after = serializeSource(row);
-    audit(ctx, tx, position !== undefined && !Object.keys(fields).length ? 'source.moved' : 'source.updated', 'source', source.id, { claimId: source.claimId, ...serializeSource(source), position: source.position }, { claimId: source.claimId, ...after, position: position ?? source.position });
-    return { source: after, order: getSourcesByClaimId(source.claimId, tx).map((s) => s.id) };
+    await audit(ctx, tx, position !== undefined && !Object.keys(fields).length ? 'source.moved' : 'source.updated', 'source', source.id, { claimId: source.claimId, ...serializeSource(source), position: source.position }, { claimId: source.claimId, ...after, position: position ?? source.position });
+    return { source: after, order: (await getSourcesByClaimId(source.claimId, tx)).map((s) => s.id) };
   });
-  announceClaim(ctx, source.claimId, false);
-  indexClaim(source.claimId);
+  await announceClaim(ctx, source.claimId, false);
+  await indexClaim(source.claimId);
   return edited;
 }
 
 /** Removes a source from its claim (its last state stays in the audit log). */
-export function removeSource(ctx: ClaimContext, source: SourceRow) {
+export async function removeSource(ctx: ClaimContext, source: SourceRow) {
   assertChangeable(ctx);
-  writeTransaction((tx) => {
-    assertUnlocked(ctx);
-    touchReviewed(ctx, source.claimId, tx, 'sources');
-    deleteSource(source.id, tx);
-    reorderSources(getSourcesByClaimId(source.claimId, tx).map((s) => s.id), tx);
-    audit(ctx, tx, 'source.removed', 'source', source.id, { claimId: source.claimId, ...serializeSource(source) }, null);
+  await writeTransaction(async (tx) => {
+    await assertUnlocked(ctx, tx);
+    await touchReviewed(ctx, source.claimId, tx, 'sources');
+    await deleteSource(source.id, tx);
+    await reorderSources((await getSourcesByClaimId(source.claimId, tx)).map((s) => s.id), tx);
+    await audit(ctx, tx, 'source.removed', 'source', source.id, { claimId: source.claimId, ...serializeSource(source) }, null);
   });
-  announceClaim(ctx, source.claimId, false);
-  indexClaim(source.claimId);
+  await announceClaim(ctx, source.claimId, false);
+  await indexClaim(source.claimId);
 }

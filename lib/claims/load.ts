@@ -11,22 +11,22 @@ function contextOf(userId: string, row: { claim: ClaimRow; role: Role; workspace
 }
 
 /** The claim and the caller's context; 404 when missing, deleted or in another workspace. */
-export function getClaimOrThrow(claimId: string, userId: string) {
-  const row = getClaimForMember(claimId, userId);
+export async function getClaimOrThrow(claimId: string, userId: string) {
+  const row = await getClaimForMember(claimId, userId);
   if (!row) throw notFound('This claim');
   return { claim: row.claim, ctx: contextOf(userId, row) };
 }
 
 /** The source and the caller's context; 404 when missing or in another workspace. */
-export function getSourceOrThrow(sourceId: string, userId: string) {
-  const row = getSourceForMember(sourceId, userId);
+export async function getSourceOrThrow(sourceId: string, userId: string) {
+  const row = await getSourceForMember(sourceId, userId);
   if (!row) throw notFound('This source');
   return { source: row.source, ctx: contextOf(userId, row) };
 }
 
 /** The comment and the caller's context; 404 when missing, deleted or in another workspace. */
-export function getCommentOrThrow(commentId: string, userId: string) {
-  const row = getCommentForMember(commentId, userId);
+export async function getCommentOrThrow(commentId: string, userId: string) {
+  const row = await getCommentForMember(commentId, userId);
   if (!row || row.comment.deletedAt) throw notFound('This comment');
   return { comment: row.comment, ctx: contextOf(userId, row) };
 }

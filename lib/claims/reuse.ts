@@ -15,27 +15,27 @@ import { claimSimilarity, indexClaim } from './memory';
 import { serializeClaim } from './serialize';
 
 /** The earlier claim, if the caller may see it and it is in the same workspace (404 otherwise). */
-function earlierClaim(ctx: ClaimContext, claimId: string, otherId: string) {
+async function earlierClaim(ctx: ClaimContext, claimId: string, otherId: string) {
   if (otherId === claimId) throw invalidBody('A claim cannot be the same claim as itself.');
-  const other = getClaimForMember(otherId, ctx.userId);
+  const other = await getClaimForMember(otherId, ctx.userId);
   if (!other || other.workspaceId !== ctx.workspaceId) throw notFound('That claim');
   return other;
 }
 
-export function reuseClaim(ctx: ClaimContext, claimId: string, otherId: string) {
-  earlierClaim(ctx, claimId, otherId);
+export async function reuseClaim(ctx: ClaimContext, claimId: string, otherId: string) {
+  await earlierClaim(ctx, claimId, otherId);
   assertChangeable(ctx);
-  const score = claimSimilarity(claimId, otherId);
-  const claim = writeTransaction((tx) => {
-    assertUnlocked(ctx);
-    const current = getClaimWithSources(claimId, tx);
-    const other = getClaimWithSources(otherId, tx);
+  const score = await claimSimilarity(claimId, otherId);
+  const claim = await writeTransaction(async (tx) => {
+    await assertUnlocked(ctx, tx);
+    const current = await getClaimWithSources(claimId, tx);
+    const other = await getClaimWithSources(otherId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
     if (!other || other.deletedAt) throw notFound('That claim');
     const now = new Date();
     const known = new Set(current.sources.map((s) => s.url));
     for (const s of other.sources.filter((s) => !known.has(s.url))) {
-      insertSource({ claimId, url: s.url, title: s.title, publisher: s.publisher, publishedAt: s.publishedAt, accessedAt: s.accessedAt, excerpt: s.excerpt, kind: s.kind, stance: s.stance, createdBy: ctx.userId }, tx);
+      await insertSource({ claimId, url: s.url, title: s.title, publisher: s.publisher, publishedAt: s.publishedAt, accessedAt: s.accessedAt, excerpt: s.excerpt, kind: s.kind, stance: s.stance, createdBy: ctx.userId }, tx);
     }
     const sourceCount = new Set([...known, ...other.sources.map((s) => s.url)]).size;
     const verdict = other.verdict ?? current.verdict;
@@ -52,10 +52,10 @@ export function reuseClaim(ctx: ClaimContext, claimId: string, otherId: string) 
       ...(proposable ? { proposedBy: ctx.userId, proposedAt: now } : {}),
       ...(current.assigneeId ? {} : { assigneeId: ctx.userId }),
     };
-    const row = updateClaimIfVersion(claimId, current.rowVersion, patch, tx);
+    const row = await updateClaimIfVersion(claimId, current.rowVersion, patch, tx);
     if (!row) throw new AppError(409, 'conflict:version', 'Someone else changed this claim meanwhile. Try again.');
-    upsertClaimLink({ claimId, otherId, kind: 'same', score, createdBy: ctx.userId }, tx);
-    recordEvent(
+    await upsertClaimLink({ claimId, otherId, kind: 'same', score, createdBy: ctx.userId }, tx);
+    await recordEvent(
       {
         workspaceId: ctx.workspaceId,
         documentId: ctx.documentId,
@@ -68,15 +68,16 @@ export function reuseClaim(ctx: ClaimContext, claimId: string, otherId: string) 
       },
       tx,
     );
-    return serializeClaim({ ...row, sources: getClaimWithSources(claimId, tx)!.sources });
+    return serializeClaim({ ...row, sources: (await getClaimWithSources(claimId, tx))!.sources });
   });
-  announceClaim(ctx, claimId, false);
-  indexClaim(claimId);
+  await announceClaim(ctx, claimId, false);
+  await indexClaim(claimId);
   return claim;
 }
 
 /** The reviewer says a suggestion is not the same claim: it is not suggested again, and the desk's threshold learns from it. */
-export function rejectSimilar(ctx: ClaimContext, claimId: string, otherId: string): void {
-  earlierClaim(ctx, claimId, otherId);
-  upsertClaimLink({ claimId, otherId, kind: 'not_same', score: claimSimilarity(claimId, otherId), createdBy: ctx.userId });
+export async function rejectSimilar(ctx: ClaimContext, claimId: string, otherId: string): Promise<void> {
+  await earlierClaim(ctx, claimId, otherId);
+  const score = await claimSimilarity(claimId, otherId);
+  await writeTransaction((tx) => upsertClaimLink({ claimId, otherId, kind: 'not_same', score, createdBy: ctx.userId }, tx));
 }

@@ -7,12 +7,12 @@ import { recordEvent } from '../audit/record';
 import type { Locale } from '../i18n/locales';
 
 /** Renames verdicts in one language; an empty or null name restores the standard one. Recorded in the audit log. Returns every renamed verdict of the workspace. */
-export function renameVerdicts(props: { workspaceId: string; userId: string; locale: Locale; names: Partial<Record<Verdict, string | null>> }) {
+export async function renameVerdicts(props: { workspaceId: string; userId: string; locale: Locale; names: Partial<Record<Verdict, string | null>> }) {
   const names = Object.fromEntries(Object.entries(props.names).map(([k, v]) => [k, v ? v : null])) as Partial<Record<Verdict, string | null>>;
-  writeTransaction((tx) => {
-    const before = getVerdictLabels(props.workspaceId, props.locale, tx);
-    setVerdictLabels(props.workspaceId, props.locale, names, tx);
-    recordEvent(
+  await writeTransaction(async (tx) => {
+    const before = await getVerdictLabels(props.workspaceId, props.locale, tx);
+    await setVerdictLabels(props.workspaceId, props.locale, names, tx);
+    await recordEvent(
       { workspaceId: props.workspaceId, documentId: null, actorId: props.userId, action: 'workspace.verdict_names', subjectType: 'workspace', subjectId: props.workspaceId, before: { locale: props.locale, names: before }, after: { locale: props.locale, names } },
       tx,
     );

@@ -7,7 +7,7 @@
  * printed once.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATABASE_PATH, openDatabase } from '@/db';
+import { DEFAULT_DATABASE_PATH, openEngine } from '@/db';
 import { getUserByEmail, getWorkspaceByName, insertUser, insertWorkspace, upsertMembership } from '@/db/queries/users';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { emailAddress, plainText } from '../validation';
@@ -37,14 +37,15 @@ async function main() {
   if (piped && piped.length < 12) throw new Error('the password must be at least 12 characters');
   const password = piped || generatePassword();
 
-  const db = openDatabase(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  const engine = openEngine(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
+  await engine.transaction(async (tx) => {
     const workspace =
-      getWorkspaceByName(workspaceName, tx) ?? insertWorkspace({ name: workspaceName, organisation: values.organisation ?? workspaceName }, tx);
-    const user = getUserByEmail(email.data, tx) ?? insertUser({ email: email.data, name, passwordHash }, tx);
-    upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'admin' }, tx);
+      await getWorkspaceByName(workspaceName, tx) ?? await insertWorkspace({ name: workspaceName, organisation: values.organisation ?? workspaceName }, tx);
+    const user = await getUserByEmail(email.data, tx) ?? await insertUser({ email: email.data, name, passwordHash }, tx);
+    await upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'admin' }, tx);
   });
+  engine.close();
   console.log(`factdesk: ${email.data} is an admin of "${workspaceName}".`);
   if (!piped) console.log(`factdesk: generated password (shown once, store it safely): ${password}`);
 }

@@ -5,7 +5,7 @@
  *   tsx lib/cli/prepare.ts --demo   # npm run demo / npm run dev
  *   tsx lib/cli/prepare.ts          # npm start (production): the secret must be set
  */
-import { DEFAULT_DATABASE_PATH, openDatabase } from '@/db';
+import { DEFAULT_DATABASE_PATH, openEngine } from '@/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
 import { indexMissingClaims } from '@/lib/claims/memory';
 import { indexMissingText } from '@/lib/documents/search-index';
@@ -24,20 +24,20 @@ async function main() {
     process.exit(1);
   }
   const file = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-  const db = openDatabase(file);
+  const engine = openEngine(file);
   console.log(`factdesk: database ${file} is migrated`);
   if (demo) {
     process.env.FACTDESK_DEMO = '1';
-    const { created } = await seedDemo(db, { claims: true });
+    const { created } = await seedDemo(engine, { claims: true });
     if (created) {
       console.log(`factdesk: seeded the demo desk. Sign in with ${DEMO_USERS.map((u) => u.email).join(', ')} (password ${DEMO_PASSWORD})`);
     }
   }
-  db.$client.close();
+  engine.close();
   // Documents from before the search index get their text indexed once.
-  const indexed = indexMissingText();
+  const indexed = await indexMissingText();
   if (indexed) console.log(`factdesk: indexed the text of ${indexed} documents for search`);
-  const claims = indexMissingClaims();
+  const claims = await indexMissingClaims();
   if (claims) console.log(`factdesk: indexed ${claims} claims for the claim memory`);
 }
 

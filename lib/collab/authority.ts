@@ -7,7 +7,7 @@
 import 'server-only';
 import { Step } from 'prosemirror-transform';
 import type { Node as PMNode } from 'prosemirror-model';
-import { getDb, writeTransaction, type DbOrTx } from '@/db';
+import { getDb, readTransaction, writeTransaction, type DbOrTx, type Tx } from '@/db';
 import { getClaimAnchorsByDocumentId, updateClaimAnchors, type AnchorUpdate } from '@/db/queries/claims';
 import { getDocumentCollabState, getDocumentContent, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
 import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type Anchor, type StepChange, type Trail } from '../claims/anchor';
@@ -53,18 +53,18 @@ const cache = new Map<string, CachedDoc>();
  * holds that version; when the cache is behind (another process wrote steps), the steps
  * after it are read and applied; otherwise the snapshot and the steps after it are read.
  */
-export function loadCurrent(documentId: string, version: number, db: DbOrTx = getDb()): PMNode {
+export async function loadCurrent(documentId: string, version: number, db: DbOrTx = getDb()): Promise<PMNode> {
   const cached = cache.get(documentId);
   if (cached && cached.version === version) return cached.doc;
   let base: { version: number; doc: PMNode };
   if (cached && cached.version < version) {
     base = cached;
   } else {
-    const stored = getDocumentContent(documentId, db);
+    const stored = await getDocumentContent(documentId, db);
     if (!stored) throw notFound();
     base = { version: stored.docVersion, doc: schema.nodeFromJSON(stored.doc) };
   }
-  const rows = getStepsSince(documentId, base.version, db).filter((row) => row.version <= version);
+  const rows = (await getStepsSince(documentId, base.version, db)).filter((row) => row.version <= version);
   if (base.version + rows.length !== version) throw new Error(`stored steps of ${documentId} do not reach version ${version}`);
   let doc: PMNode;
   try {
@@ -82,12 +82,11 @@ export function loadCurrent(documentId: string, version: number, db: DbOrTx = ge
  * The current version and content (JSON) of a document, read together in one read
  * transaction so they always match, whatever other writers do meanwhile.
  */
-export function currentDocument(documentId: string): { version: number; doc: unknown } {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const state = getDocumentCollabState(documentId);
+export function currentDocument(documentId: string): Promise<{ version: number; doc: unknown }> {
+  return readTransaction(async (tx) => {
+    const state = await getDocumentCollabState(documentId, tx);
     if (!state) throw notFound();
-    return { version: state.version, doc: docJSON(loadCurrent(documentId, state.version, tx)) };
+    return { version: state.version, doc: docJSON(await loadCurrent(documentId, state.version, tx)) };
   });
 }
 
@@ -97,12 +96,12 @@ export function currentDocument(documentId: string): { version: number; doc: unk
  * 400 `invalid:step` (nothing written) when any step does not apply, 423 `locked` when
  * the document is signed off.
  */
-export function receiveSteps(submission: StepSubmission): { version: number } {
+export async function receiveSteps(submission: StepSubmission): Promise<{ version: number }> {
   if (submission.steps.length > MAX_STEPS_PER_REQUEST) {
     throw new AppError(413, 'too_large', `Send at most ${MAX_STEPS_PER_REQUEST} steps per request.`);
   }
-  const accepted = writeTransaction((tx) => {
-    const stored = getDocumentCollabState(submission.documentId);
+  const accepted = await writeTransaction(async (tx) => {
+    const stored = await getDocumentCollabState(submission.documentId, tx);
     if (!stored || stored.deletedAt) throw notFound();
     if (stored.status === 'signed_off') {
       throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it before it can be changed.');
@@ -121,7 +120,7 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
     });
     let applied: { doc: PMNode; changes: StepChange[] };
     try {
-      applied = applySteps(loadCurrent(submission.documentId, stored.version, tx), steps);
+      applied = applySteps(await loadCurrent(submission.documentId, stored.version, tx), steps);
     } catch (e) {
       if (e instanceof StepApplyError) throw new AppError(400, 'invalid:step', `Step ${e.index + 1} does not apply to the document: ${e.reason}`);
       throw e;
@@ -131,17 +130,17 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
     if (doc.content.size > MAX_DOCUMENT_CHARS) {
       throw new AppError(413, 'too_large', `The document would be longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
     }
-    mapClaimAnchors(submission.documentId, changes, doc);
+    await mapClaimAnchors(tx, submission.documentId, changes, doc);
     const newVersion = stored.version + stepsJSON.length;
     const version = stepsJSON.length
-      ? insertStepsAndUpdateDocument({
+      ? await insertStepsAndUpdateDocument({
           documentId: submission.documentId,
           fromVersion: stored.version,
           steps: stepsJSON,
           clientId: submission.clientID,
           userId: submission.userId,
           snapshot: newVersion - stored.docVersion >= SNAPSHOT_INTERVAL ? doc.toJSON() : undefined,
-        })
+        }, tx)
       : stored.version;
     return { version, doc, steps: stepsJSON };
   });
@@ -161,9 +160,9 @@ export function receiveSteps(submission: StepSubmission): { version: number } {
  * Maps every live claim of the document through the steps and stores the anchors that
  * changed. Quotes are re-read only near the edits: elsewhere the text did not change.
  */
-function mapClaimAnchors(documentId: string, changes: StepChange[], doc: PMNode) {
+async function mapClaimAnchors(tx: Tx, documentId: string, changes: StepChange[], doc: PMNode) {
   if (changes.length === 0) return;
-  const rows = getClaimAnchorsByDocumentId(documentId);
+  const rows = await getClaimAnchorsByDocumentId(documentId, tx);
   if (rows.length === 0) return;
   const ranges = changedRanges(changes);
   const updates: AnchorUpdate[] = [];
@@ -182,17 +181,17 @@ function mapClaimAnchors(documentId: string, changes: StepChange[], doc: PMNode)
     const quote = quoteChanged ? (mapped.orphaned ? mapped.quote : quoteAt(doc, mapped.from, mapped.to)) : null;
     updates.push({ id: row.id, from: mapped.from, to: mapped.to, orphaned: mapped.orphaned, quoteExact: quote?.exact ?? null, quotePrefix: quote?.prefix ?? null, quoteSuffix: quote?.suffix ?? null, anchorTrail: trailJSON });
   }
-  updateClaimAnchors(updates);
+  await updateClaimAnchors(updates, tx);
 }
 
 /** Steps after `version` with their client ids, as prosemirror-collab's receiveTransaction wants them. */
-export function stepsSince(documentId: string, version: number): { version: number; steps: unknown[]; clientIDs: string[] } {
-  const stored = getDocumentCollabState(documentId);
+export async function stepsSince(documentId: string, version: number): Promise<{ version: number; steps: unknown[]; clientIDs: string[] }> {
+  const stored = await getDocumentCollabState(documentId);
   if (!stored || stored.deletedAt) throw notFound();
   if (version > stored.version) {
     throw new AppError(400, 'invalid:query', `Version ${version} is ahead of the document (at ${stored.version}).`);
   }
-  const rows = getStepsSince(documentId, version);
+  const rows = await getStepsSince(documentId, version);
   return { version: stored.version, steps: rows.map((r) => r.step), clientIDs: rows.map((r) => r.clientId) };
 }
 

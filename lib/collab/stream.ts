@@ -27,7 +27,7 @@ interface StreamProps {
    * Why the stream must end now (the session was revoked, the member removed, the role
    * changed), or null; asked every second. The client receives `reload` with the reason.
    */
-  endReason?: () => string | null;
+  endReason?: () => Promise<string | null>;
 }
 
 /** The SSE response for a document, or throws 429 when the user has too many streams open. */
@@ -45,11 +45,11 @@ export function openDocumentStream({ documentId, user, sessionId, version, signa
 }
 
 function documentEvents({ documentId, user, sessionId, version, signal, endReason }: StreamProps): Response {
-  return eventStreamResponse(signal, ({ send, sendEncoded, close }) => {
+  return eventStreamResponse(signal, async ({ send, sendEncoded, close }) => {
     let sent = version;
     // Sends every stored step after the last one sent; the database decides the order.
-    const flushSteps = () => {
-      const state = getDocumentCollabState(documentId);
+    const flushOnce = async () => {
+      const state = await getDocumentCollabState(documentId);
       if (!state || state.deletedAt) {
         send('reload', { reason: 'deleted' });
         return close();
@@ -59,35 +59,59 @@ function documentEvents({ documentId, user, sessionId, version, signal, endReaso
         return close();
       }
       while (state.version > sent) {
-        const rows = getStepsSince(documentId, sent).slice(0, STEPS_PER_EVENT);
+        const rows = (await getStepsSince(documentId, sent)).slice(0, STEPS_PER_EVENT);
         if (!rows.length) break;
         send('steps', { version: sent, steps: rows.map((r) => r.step), clientIDs: rows.map((r) => r.clientId) });
         sent = rows[rows.length - 1]!.version;
       }
     };
-    const onEvent = (event: HubEvent) => {
+    // One flush at a time (polls, events and the first flush would otherwise read the same
+    // steps and send them twice); a flush asked for meanwhile runs once more after it.
+    let flushing: Promise<void> | null = null;
+    let again = false;
+    const flushSteps = (): Promise<void> => {
+      if (flushing) {
+        again = true;
+        return flushing;
+      }
+      flushing = (async () => {
+        do {
+          again = false;
+          await flushOnce();
+        } while (again);
+      })().finally(() => {
+        flushing = null;
+      });
+      return flushing;
+    };
+    const handle = async (event: HubEvent) => {
       // Steps that continue exactly where this stream is go out without a database read.
-      if (event.type === 'steps' && event.from === sent && event.steps?.length) {
+      if (event.type === 'steps' && !flushing && event.from === sent && event.steps?.length) {
         // Every stream at this version sends the same bytes: encoded once per event.
         let bytes = encodedSteps.get(event);
         if (!bytes) encodedSteps.set(event, (bytes = encodeEvent('steps', { version: event.from, steps: event.steps, clientIDs: event.clientIDs })));
         sendEncoded(bytes);
         sent += event.steps.length;
-      } else if (event.type === 'steps') flushSteps();
+      } else if (event.type === 'steps') await flushSteps();
       else if (event.type === 'presence') send('presence', event.entries.filter((e) => e.sessionId !== sessionId));
       else send(event.type, event);
     };
+    const onEvent = (event: HubEvent) => {
+      handle(event).catch((e: unknown) => console.error('[factdesk] document stream event failed', e));
+    };
     const unsubscribe = subscribe(documentId, onEvent);
     const poll = setInterval(() => {
-      const reason = endReason?.();
-      if (reason) {
-        send('reload', { reason });
-        return close();
-      }
-      flushSteps();
+      void (async () => {
+        const reason = await endReason?.();
+        if (reason) {
+          send('reload', { reason });
+          return close();
+        }
+        await flushSteps();
+      })().catch((e: unknown) => console.error('[factdesk] document stream poll failed', e));
     }, POLL_MS);
     send('hello', { sessionId, color: colorFor(user.id) });
-    flushSteps();
+    await flushSteps();
     updatePresence(documentId, { sessionId, userId: user.id, name: user.name, color: colorFor(user.id), selection: null });
     send('presence', presenceOf(documentId).filter((e) => e.sessionId !== sessionId));
     return () => {

@@ -36,8 +36,8 @@ export function createDocument(props: {
   const title = props.title || documentTitle.safeParse(meta.title?.replace(/\s+/g, ' ').slice(0, 200)).data || props.fallbackTitle;
   if (!title) throw new AppError(400, 'invalid:body', '"title": give the document a title (the article has none of its own).');
   const sourceUrl = props.sourceUrl ?? meta.canonicalUrl ?? null;
-  return writeTransaction((tx) => {
-    const row = insertDocument(
+  return writeTransaction(async (tx) => {
+    const row = await insertDocument(
       {
         workspaceId: props.workspaceId,
         title,
@@ -50,7 +50,7 @@ export function createDocument(props: {
       },
       tx,
     );
-    recordEvent(
+    await recordEvent(
       {
         workspaceId: row.workspaceId,
         documentId: row.id,
@@ -66,7 +66,7 @@ export function createDocument(props: {
     for (const comment of props.article.comments) {
       const quote = quoteAt(doc, comment.from, comment.to);
       const statement = asPlainText(comment.text, 2000);
-      const claim = insertClaim(
+      const claim = await insertClaim(
         {
           documentId: row.id,
           from: comment.from,
@@ -86,7 +86,7 @@ export function createDocument(props: {
         },
         tx,
       );
-      recordEvent(
+      await recordEvent(
         { workspaceId: row.workspaceId, documentId: row.id, actorId: props.userId, action: 'claim.created', subjectType: 'claim', subjectId: claim.id, after: serializeClaim({ ...claim, sources: [] }) },
         tx,
       );
@@ -102,15 +102,15 @@ export function updateDocument(props: {
   patch: Partial<{ title: string; language: string; sourceUrl: string | null; byline: string | null; publishedAt: string | null }>;
 }) {
   const { document, patch } = props;
-  return writeTransaction((tx) => {
+  return writeTransaction(async (tx) => {
     // The sign-off covers the title, language and source URL: a locked document keeps them.
-    const stored = getDocumentCollabState(document.id);
+    const stored = await getDocumentCollabState(document.id, tx);
     if (stored?.status === 'signed_off') {
       throw new AppError(423, 'locked', 'This document is signed off and locked, its title, language and source included. An editor must reopen it first.');
     }
-    const row = updateDocumentMeta(document.id, patch, props.userId, tx);
+    const row = await updateDocumentMeta(document.id, patch, props.userId, tx);
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, document[k as keyof typeof patch]]));
-    recordEvent(
+    await recordEvent(
       {
         workspaceId: document.workspaceId,
         documentId: document.id,
@@ -128,13 +128,13 @@ export function updateDocument(props: {
 }
 
 /** Deletes a document (hidden, but kept with its history). */
-export function deleteDocument(props: { userId: string; document: DocumentForMember }) {
+export async function deleteDocument(props: { userId: string; document: DocumentForMember }) {
   const { document } = props;
-  writeTransaction((tx) => {
-    markDocumentDeleted(document.id, tx);
+  await writeTransaction(async (tx) => {
+    await markDocumentDeleted(document.id, tx);
     // A deleted document's report is not public any more.
-    deletePublication(document.id, tx);
-    recordEvent(
+    await deletePublication(document.id, tx);
+    await recordEvent(
       {
         workspaceId: document.workspaceId,
         documentId: document.id,
@@ -150,11 +150,11 @@ export function deleteDocument(props: { userId: string; document: DocumentForMem
 }
 
 /** Archives a document or brings it back, with an audit event. */
-export function archiveDocument(props: { userId: string; document: DocumentForMember; archived: boolean }) {
+export async function archiveDocument(props: { userId: string; document: DocumentForMember; archived: boolean }) {
   const { document, archived } = props;
-  writeTransaction((tx) => {
-    setDocumentArchived(document.id, archived, tx);
-    recordEvent(
+  await writeTransaction(async (tx) => {
+    await setDocumentArchived(document.id, archived, tx);
+    await recordEvent(
       { workspaceId: document.workspaceId, documentId: document.id, actorId: props.userId, action: archived ? 'document.archived' : 'document.unarchived', subjectType: 'document', subjectId: document.id, before: null, after: null },
       tx,
     );

@@ -45,15 +45,15 @@ export function ftsQuery(q: string): string | null {
 }
 
 /** One page of the caller's documents, with the total that match. */
-export function listDocuments(userId: string, query: ListQuery) {
-  const memberships = getMembershipsByUserId(userId);
+export async function listDocuments(userId: string, query: ListQuery) {
+  const memberships = await getMembershipsByUserId(userId);
   const workspaceIds = memberships.map((m) => m.workspaceId).filter((id) => !query.workspaceId || id === query.workspaceId);
   const match = query.q ? ftsQuery(query.q) : null;
   const page = { workspaces: memberships, page: query.page, pageSize: PAGE_SIZE };
   // Nobody's workspace, or a search for nothing searchable: nothing matches.
   if (!workspaceIds.length || (query.q && !match)) return { ...page, documents: [], total: 0, pages: 0 };
   const sort = query.sort ?? (match ? 'relevance' : 'updated');
-  const { total, documents } = queryDocumentPage({
+  const { total, documents } = await queryDocumentPage({
     workspaceIds,
     archived: query.archived === '1',
     status: query.status,

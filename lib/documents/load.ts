@@ -4,8 +4,8 @@ import type { ClaimContext } from '../claims/commands';
 import { notFound } from '../errors';
 
 /** The document if the user is a member of its workspace; 404 if it is missing, deleted or foreign. */
-export function getDocumentOrThrow(documentId: string, userId: string) {
-  const document = getDocumentForMember(documentId, userId);
+export async function getDocumentOrThrow(documentId: string, userId: string) {
+  const document = await getDocumentForMember(documentId, userId);
   if (!document) throw notFound();
   return document;
 }

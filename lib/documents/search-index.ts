@@ -7,6 +7,7 @@
  */
 import 'server-only';
 import type { Node as PMNode } from 'prosemirror-model';
+import { writeTransaction } from '@/db';
 import { getDocumentCollabState, getDocumentIdsWithoutSearchText, setSearchText } from '@/db/queries/documents';
 import { textOf } from '../claims/anchor';
 import { loadCurrent } from '../collab/authority';
@@ -17,19 +18,20 @@ const REINDEX_DELAY_MS = 2000;
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
 /** Stores a document's current text in the index now. */
-export function reindexText(documentId: string, doc: PMNode) {
-  setSearchText(documentId, textOf(doc, 0, doc.content.size));
+export async function reindexText(documentId: string, doc: PMNode) {
+  const text = textOf(doc, 0, doc.content.size);
+  await writeTransaction((tx) => setSearchText(documentId, text, tx));
 }
 
 /** Indexes the text of documents that have none in the index yet (from before it existed); returns how many. */
-export function indexMissingText(): number {
+export async function indexMissingText(): Promise<number> {
   let n = 0;
-  for (const id of getDocumentIdsWithoutSearchText()) {
-    const state = getDocumentCollabState(id);
+  for (const id of await getDocumentIdsWithoutSearchText()) {
+    const state = await getDocumentCollabState(id);
     if (!state) continue;
-    const doc = loadCurrent(id, state.version);
+    const doc = await loadCurrent(id, state.version);
     if (doc.textContent) {
-      reindexText(id, doc);
+      await reindexText(id, doc);
       n++;
     }
   }
@@ -37,14 +39,14 @@ export function indexMissingText(): number {
 }
 
 /** Indexes a document's text again once edits pause (see REINDEX_DELAY_MS). */
-export function scheduleReindex(documentId: string, load: (version: number) => PMNode) {
+export function scheduleReindex(documentId: string, load: (version: number) => Promise<PMNode>) {
   const pending = timers.get(documentId);
   if (pending) clearTimeout(pending);
-  const timer = setTimeout(() => {
+  const timer = setTimeout(async () => {
     timers.delete(documentId);
     try {
-      const state = getDocumentCollabState(documentId);
-      if (state && !state.deletedAt) reindexText(documentId, load(state.version));
+      const state = await getDocumentCollabState(documentId);
+      if (state && !state.deletedAt) await reindexText(documentId, await load(state.version));
     } catch (e) {
       console.error('[factdesk] could not index the text of document', documentId, e);
     }

@@ -4,8 +4,8 @@ import { currentDocument } from '../collab/authority';
 import { permissionsFor } from '../permissions';
 
 /** A document as `GET /api/documents/:id` returns it, with the caller's permissions. */
-export function serializeDocument(document: DocumentForMember) {
-  const { version, doc } = currentDocument(document.id);
+export async function serializeDocument(document: DocumentForMember) {
+  const { version, doc } = await currentDocument(document.id);
   return {
     id: document.id,
     workspaceId: document.workspaceId,

@@ -32,8 +32,8 @@ export const EXPORT_FORMAT = 'factdesk-document';
 export const EXPORT_FORMAT_VERSION = 1;
 
 /** The JSON export of the report's document. */
-export function toJsonExport(r: Report) {
-  const rows = new Map(getClaimsByDocumentId(r.document.id).map((c) => [c.id, c]));
+export async function toJsonExport(r: Report) {
+  const rows = new Map((await getClaimsByDocumentId(r.document.id)).map((c) => [c.id, c]));
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
@@ -43,20 +43,20 @@ export function toJsonExport(r: Report) {
     workspace: { name: r.workspace.name, organisation: r.workspace.organisation },
     document: { ...r.document, doc: r.doc },
     signoff: r.signoff,
-    claims: r.claims.map((c) => {
+    claims: await Promise.all(r.claims.map(async (c) => {
       const row = rows.get(c.id)!;
       return {
         ...c,
         from: row.from,
         to: row.to,
         assigneeId: row.assigneeId,
-        comments: getCommentsByClaimId(c.id).map(serializeComment),
+        comments: (await getCommentsByClaimId(c.id)).map(serializeComment),
         // Claims of other documents a reviewer linked as the same claim (Reuse).
-        sameAs: getSameClaims(c.id).map((s) => ({ claimId: s.id, documentId: s.documentId, documentTitle: s.documentTitle, statement: s.statement })),
+        sameAs: (await getSameClaims(c.id)).map((s) => ({ claimId: s.id, documentId: s.documentId, documentTitle: s.documentTitle, statement: s.statement })),
       };
-    }),
-    signoffs: getSignoffsByDocumentId(r.document.id).map(serializeSignoff),
-    history: documentHistory({ id: r.document.id, workspaceId: r.workspace.id }, { limit: 100_000 }),
+    })),
+    signoffs: (await getSignoffsByDocumentId(r.document.id)).map(serializeSignoff),
+    history: await documentHistory({ id: r.document.id, workspaceId: r.workspace.id }, { limit: 100_000 }),
   };
 }
 
@@ -129,13 +129,13 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
   if (problem || !doc) throw new AppError(400, 'invalid:content', `The document's content is not valid: ${problem}`);
   if (doc.textContent.length > MAX_DOCUMENT_CHARS) throw tooLarge(`The document has more than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
 
-  return writeTransaction((tx) => {
-    const members = getMembersByWorkspaceId(workspaceId, tx);
-    const row = insertDocument(
+  return writeTransaction(async (tx) => {
+    const members = await getMembersByWorkspaceId(workspaceId, tx);
+    const row = await insertDocument(
       { workspaceId, title: input.title ?? input.document.title, language: input.language ?? input.document.language, sourceUrl: input.document.sourceUrl, byline: input.document.byline ?? null, publishedAt: input.document.publishedAt ?? null, doc: doc.toJSON(), userId },
       tx,
     );
-    input.claims.forEach((c, i) => {
+    for (const [i, c] of input.claims.entries()) {
       const live = !c.orphaned;
       if (live) {
         const reason = invalidRangeReason(doc, c.from, c.to);
@@ -144,7 +144,7 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
       const quote = live ? quoteAt(doc, c.from, c.to) : c.quote;
       const at = Math.min(c.from, doc.content.size);
       const status = importedStatus(c.status);
-      const claim = insertClaim(
+      const claim = await insertClaim(
         {
           documentId: row.id,
           from: live ? c.from : at,
@@ -168,10 +168,10 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
         },
         tx,
       );
-      for (const s of c.sources) insertSource({ claimId: claim.id, ...s, createdBy: userId }, tx);
+      for (const s of c.sources) await insertSource({ claimId: claim.id, ...s, createdBy: userId }, tx);
       const event = (action: string, subjectType: 'claim' | 'comment', subjectId: string, after: unknown) =>
         recordEvent({ workspaceId, documentId: row.id, actorId: userId, action, subjectType, subjectId, before: null, after }, tx);
-      event('claim.created', 'claim', claim.id, { statement: claim.statement, imported: true });
+      await event('claim.created', 'claim', claim.id, { statement: claim.statement, imported: true });
       // Comments keep their thread structure and are written by the importing user: an
       // import never speaks for anyone else; the original author is named in the text.
       const newIds = new Map<string, string>();
@@ -180,7 +180,7 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
         const own = m.authorId === userId;
         const body = own ? m.body : `${m.authorName ?? 'Someone'} (imported): ${m.body}`;
         const parentId = m.parentId ? (newIds.get(m.parentId) ?? null) : null;
-        const comment = insertComment(
+        const comment = await insertComment(
           {
             claimId: claim.id,
             documentId: row.id,
@@ -194,10 +194,10 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
           tx,
         );
         newIds.set(m.id, comment.id);
-        event(parentId ? 'comment.replied' : 'comment.added', 'comment', comment.id, { claimId: claim.id, parentId, body, mentions: comment.mentions, imported: true });
+        await event(parentId ? 'comment.replied' : 'comment.added', 'comment', comment.id, { claimId: claim.id, parentId, body, mentions: comment.mentions, imported: true });
       }
-    });
-    recordEvent(
+    }
+    await recordEvent(
       {
         workspaceId,
         documentId: row.id,

@@ -29,6 +29,6 @@ export async function render(report: Report, format: ExportFormat): Promise<stri
     case 'claimreview':
       return jsonLd(toClaimReview(report));
     case 'json':
-      return JSON.stringify(toJsonExport(report), null, 2);
+      return JSON.stringify(await toJsonExport(report), null, 2);
   }
 }

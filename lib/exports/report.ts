@@ -5,7 +5,7 @@
  * export format (page, PDF, Markdown, CSV, W3C, ClaimReview) is made from this one object.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { getDb } from '@/db';
+import { readTransaction } from '@/db';
 import { getClaimsByDocumentId } from '@/db/queries/claims';
 import { getDocumentById, getDocumentCollabState } from '@/db/queries/documents';
 import { getPublicationByDocumentId } from '@/db/queries/publications';
@@ -95,7 +95,7 @@ export interface ReportClaim {
   updatedAt: string;
 }
 
-export type Report = ReturnType<typeof buildReport>;
+export type Report = Awaited<ReturnType<typeof buildReport>>;
 
 /** Positions → code-point offsets in the plain text (blocks joined by newlines). */
 function codePointOffsets(chars: string): number[] {
@@ -212,23 +212,22 @@ export function publishedReportUrl(publicBaseUrl: string, slug: string | undefin
  * Spanish; others in English) with the workspace's own verdict names, and times in `timeZone`.
  */
 export function buildReport(documentId: string, options: { publicBaseUrl: string; timeZone?: string | null }) {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const document = getDocumentById(documentId, tx);
-    const state = getDocumentCollabState(documentId);
+  return readTransaction(async (tx) => {
+    const document = await getDocumentById(documentId, tx);
+    const state = await getDocumentCollabState(documentId, tx);
     if (!document || document.deletedAt || !state) throw notFound();
-    const workspace = getWorkspaceById(document.workspaceId, tx)!;
+    const workspace = (await getWorkspaceById(document.workspaceId, tx))!;
     const locale = reportLocale(document.language);
     const timeZone = validTimeZone(options.timeZone) ?? 'UTC';
     const t = translator(locale);
-    const renamed = getVerdictLabels(document.workspaceId, locale, tx);
+    const renamed = await getVerdictLabels(document.workspaceId, locale, tx);
     const verdictLabel = (key: Verdict | null) => (key ? (renamed[key] ?? t(`verdicts.${key}`)) : t('verdicts.none'));
-    const names = new Map(getMembersByWorkspaceId(document.workspaceId, tx).map((m) => [m.id, m.name]));
+    const names = new Map((await getMembersByWorkspaceId(document.workspaceId, tx)).map((m) => [m.id, m.name]));
     const person = (id: string | null) => (id ? { id, name: names.get(id) ?? t('common.FormerMember') } : null);
-    const doc = loadCurrent(documentId, state.version, tx);
+    const doc = await loadCurrent(documentId, state.version, tx);
     const { chars, positions } = textWithPositions(doc);
     const cps = codePointOffsets(chars);
-    const rows = getClaimsByDocumentId(documentId, tx).sort((a, b) => a.from - b.from || a.to - b.to || a.createdAt.getTime() - b.createdAt.getTime());
+    const rows = (await getClaimsByDocumentId(documentId, tx)).sort((a, b) => a.from - b.from || a.to - b.to || a.createdAt.getTime() - b.createdAt.getTime());
 
     const claims: ReportClaim[] = rows.map((c, i) => {
       const spec = c.verdict ? verdictSpec(c.verdict) : null;
@@ -262,7 +261,7 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
       };
     });
 
-    const latest = getSignoffsByDocumentId(documentId, tx)[0];
+    const latest = (await getSignoffsByDocumentId(documentId, tx))[0];
     const signoff =
       document.status === 'signed_off' && latest && latest.revision === document.revision && !latest.reopenedAt
         ? { by: latest.signedByName ?? t('common.FormerMember'), at: latest.signedAt.toISOString(), revision: latest.revision, hash: latest.hash }
@@ -284,7 +283,7 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
       generatedAt: new Date().toISOString(),
       publicBaseUrl: base,
       // A published report's public address is its address for everyone (ClaimReview `url`, W3C ids).
-      reportUrl: publishedReportUrl(base, getPublicationByDocumentId(documentId, tx)?.slug) ?? `${base}/documents/${document.id}/report`,
+      reportUrl: publishedReportUrl(base, (await getPublicationByDocumentId(documentId, tx))?.slug) ?? `${base}/documents/${document.id}/report`,
       document: {
         id: document.id,
         title: document.title,

@@ -59,7 +59,7 @@ function remember(key: string, bytes: Uint8Array) {
 
 /** The file of one document in one format: its bytes, moved to the main thread. */
 export default async function exportTask(task: ExportTask): Promise<Uint8Array> {
-  const report = buildReport(task.documentId, { publicBaseUrl: task.publicBaseUrl, timeZone: task.timeZone });
+  const report = await buildReport(task.documentId, { publicBaseUrl: task.publicBaseUrl, timeZone: task.timeZone });
   const key = reportKey(report, task.format);
   let bytes = cache.get(key);
   if (!bytes) {

@@ -25,12 +25,12 @@ export function listMembers(ctx: AdminContext) {
   return getMembersByWorkspaceId(ctx.workspaceId);
 }
 
-function audit(ctx: AdminContext, tx: Tx, action: string, memberId: string, before: unknown, after: unknown) {
-  recordEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action, subjectType: 'member', subjectId: memberId, before, after }, tx);
+async function audit(ctx: AdminContext, tx: Tx, action: string, memberId: string, before: unknown, after: unknown) {
+  await recordEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action, subjectType: 'member', subjectId: memberId, before, after }, tx);
 }
 
-function adminCount(workspaceId: string, tx: Tx) {
-  return getMembersByWorkspaceId(workspaceId, tx).filter((m) => m.role === 'admin').length;
+async function adminCount(workspaceId: string, tx: Tx) {
+  return (await getMembersByWorkspaceId(workspaceId, tx)).filter((m) => m.role === 'admin').length;
 }
 
 /**
@@ -44,60 +44,60 @@ export async function addMember(ctx: AdminContext, input: { email: string; name:
   const password = generatePassword();
   // Hashed whether or not it is used, so the answer takes as long either way.
   const passwordHash = await hashPassword(password);
-  return writeTransaction((tx) => {
-    const existing = getUserByEmail(input.email, tx);
-    if (existing && getMembership(existing.id, ctx.workspaceId, tx)) {
+  return writeTransaction(async (tx) => {
+    const existing = await getUserByEmail(input.email, tx);
+    if (existing && await getMembership(existing.id, ctx.workspaceId, tx)) {
       throw new AppError(409, 'conflict:state', `${input.email} is already a member of this workspace.`);
     }
-    if (getInvitationFor(ctx.workspaceId, input.email, tx)) {
+    if (await getInvitationFor(ctx.workspaceId, input.email, tx)) {
       throw new AppError(409, 'conflict:state', `${input.email} is already invited to this workspace.`);
     }
-    if (!existing) insertUser({ email: input.email, name: input.name, passwordHash, mustChangePassword: true }, tx);
-    const invitation = insertInvitation({ workspaceId: ctx.workspaceId, email: input.email, name: input.name, role: input.role, invitedBy: ctx.userId }, tx);
-    recordEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invited', subjectType: 'invitation', subjectId: invitation.id, before: null, after: { email: invitation.email, name: invitation.name, role: invitation.role } }, tx);
+    if (!existing) await insertUser({ email: input.email, name: input.name, passwordHash, mustChangePassword: true }, tx);
+    const invitation = await insertInvitation({ workspaceId: ctx.workspaceId, email: input.email, name: input.name, role: input.role, invitedBy: ctx.userId }, tx);
+    await recordEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invited', subjectType: 'invitation', subjectId: invitation.id, before: null, after: { email: invitation.email, name: invitation.name, role: invitation.role } }, tx);
     return { invitation: { id: invitation.id, email: invitation.email, name: invitation.name, role: invitation.role, createdAt: invitation.createdAt }, initialPassword: password };
   });
 }
 
 /** Pending invitations of the workspace (admins; others see none). */
-export function listInvitations(ctx: AdminContext) {
-  return can(ctx.role, 'member:manage') ? getInvitationsByWorkspaceId(ctx.workspaceId) : [];
+export async function listInvitations(ctx: AdminContext) {
+  return can(ctx.role, 'member:manage') ? await getInvitationsByWorkspaceId(ctx.workspaceId) : [];
 }
 
 /** Withdraws an invitation (admins of its workspace). */
-export function withdrawInvitation(ctx: AdminContext, invitationId: string) {
-  writeTransaction((tx) => {
-    const invitation = getInvitationById(invitationId, tx);
+export async function withdrawInvitation(ctx: AdminContext, invitationId: string) {
+  await writeTransaction(async (tx) => {
+    const invitation = await getInvitationById(invitationId, tx);
     if (!invitation || invitation.workspaceId !== ctx.workspaceId) throw notFound('This invitation');
-    deleteInvitation(invitation.id, tx);
-    recordEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invitation_withdrawn', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
+    await deleteInvitation(invitation.id, tx);
+    await recordEvent({ workspaceId: ctx.workspaceId, documentId: null, actorId: ctx.userId, action: 'member.invitation_withdrawn', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
   });
 }
 
 /** Changes a member's role; refuses to demote the last admin. */
 export function changeRole(ctx: AdminContext, memberId: string, role: Role) {
-  return writeTransaction((tx) => {
-    const membership = getMembership(memberId, ctx.workspaceId, tx);
+  return writeTransaction(async (tx) => {
+    const membership = await getMembership(memberId, ctx.workspaceId, tx);
     if (!membership) throw notFound('This member');
-    if (membership.role === 'admin' && role !== 'admin' && adminCount(ctx.workspaceId, tx) === 1) {
+    if (membership.role === 'admin' && role !== 'admin' && await adminCount(ctx.workspaceId, tx) === 1) {
       throw new AppError(409, 'conflict:state', 'This is the last admin of the workspace. Make someone else an admin first.');
     }
-    upsertMembership({ userId: memberId, workspaceId: ctx.workspaceId, role }, tx);
-    audit(ctx, tx, 'member.role_changed', memberId, { role: membership.role }, { role });
-    return getMembersByWorkspaceId(ctx.workspaceId, tx).find((m) => m.id === memberId)!;
+    await upsertMembership({ userId: memberId, workspaceId: ctx.workspaceId, role }, tx);
+    await audit(ctx, tx, 'member.role_changed', memberId, { role: membership.role }, { role });
+    return (await getMembersByWorkspaceId(ctx.workspaceId, tx)).find((m) => m.id === memberId)!;
   });
 }
 
 /** Removes a member; refuses to remove the last admin. */
-export function removeMember(ctx: AdminContext, memberId: string) {
-  writeTransaction((tx) => {
-    const membership = getMembership(memberId, ctx.workspaceId, tx);
+export async function removeMember(ctx: AdminContext, memberId: string) {
+  await writeTransaction(async (tx) => {
+    const membership = await getMembership(memberId, ctx.workspaceId, tx);
     if (!membership) throw notFound('This member');
-    if (membership.role === 'admin' && adminCount(ctx.workspaceId, tx) === 1) {
+    if (membership.role === 'admin' && await adminCount(ctx.workspaceId, tx) === 1) {
       throw new AppError(409, 'conflict:state', 'This is the last admin of the workspace and cannot be removed. Make someone else an admin first.');
     }
-    deleteMembership(memberId, ctx.workspaceId, tx);
-    audit(ctx, tx, 'member.removed', memberId, { role: membership.role }, null);
+    await deleteMembership(memberId, ctx.workspaceId, tx);
+    await audit(ctx, tx, 'member.removed', memberId, { role: membership.role }, null);
   });
 }
 
@@ -111,18 +111,19 @@ export async function resetPassword(ctx: AdminContext, memberId: string) {
   if (memberId === ctx.userId) throw new AppError(400, 'invalid:body', 'Change your own password on the Change password page.');
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  writeTransaction((tx) => {
-    if (!getMembership(memberId, ctx.workspaceId, tx)) throw notFound('This member');
-    const elsewhere = getMembershipsByUserId(memberId, tx).some((m) => {
-      const mine = getMembership(ctx.userId, m.workspaceId, tx);
-      return !mine || !can(mine.role, 'member:manage');
-    });
+  await writeTransaction(async (tx) => {
+    if (!await getMembership(memberId, ctx.workspaceId, tx)) throw notFound('This member');
+    let elsewhere = false;
+    for (const m of await getMembershipsByUserId(memberId, tx)) {
+      const mine = await getMembership(ctx.userId, m.workspaceId, tx);
+      if (!mine || !can(mine.role, 'member:manage')) elsewhere = true;
+    }
     if (elsewhere) {
       throw forbidden('This person also belongs to workspaces you are not an admin of, so only they can change their password (or an admin of all their workspaces can reset it).');
     }
-    setPassword(memberId, passwordHash, true, tx);
-    revokeUserSessions(memberId, undefined, tx);
-    audit(ctx, tx, 'member.password_reset', memberId, null, null);
+    await setPassword(memberId, passwordHash, true, tx);
+    await revokeUserSessions(memberId, undefined, tx);
+    await audit(ctx, tx, 'member.password_reset', memberId, null, null);
   });
   return { password };
 }

@@ -16,20 +16,20 @@ export function myInvitations(user: SessionUser) {
   return getInvitationsForEmail(user.email);
 }
 
-function ownInvitation(user: SessionUser, invitationId: string, tx: Tx) {
-  const invitation = getInvitationById(invitationId, tx);
+async function ownInvitation(user: SessionUser, invitationId: string, tx: Tx) {
+  const invitation = await getInvitationById(invitationId, tx);
   // Someone else's invitation is as unknown as a missing one.
   if (!invitation || invitation.email !== user.email.toLowerCase()) throw notFound('This invitation');
   return invitation;
 }
 
 /** Joins the workspace with the invited role; returns its id. */
-export function acceptInvitation(user: SessionUser, invitationId: string): { workspaceId: string } {
-  return writeTransaction((tx) => {
-    const invitation = ownInvitation(user, invitationId, tx);
-    if (!getMembership(user.id, invitation.workspaceId, tx)) upsertMembership({ userId: user.id, workspaceId: invitation.workspaceId, role: invitation.role }, tx);
-    deleteInvitation(invitation.id, tx);
-    recordEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.added', subjectType: 'member', subjectId: user.id, before: null, after: { email: user.email, name: user.name, role: invitation.role } }, tx);
+export function acceptInvitation(user: SessionUser, invitationId: string): Promise<{ workspaceId: string }> {
+  return writeTransaction(async (tx) => {
+    const invitation = await ownInvitation(user, invitationId, tx);
+    if (!await getMembership(user.id, invitation.workspaceId, tx)) await upsertMembership({ userId: user.id, workspaceId: invitation.workspaceId, role: invitation.role }, tx);
+    await deleteInvitation(invitation.id, tx);
+    await recordEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.added', subjectType: 'member', subjectId: user.id, before: null, after: { email: user.email, name: user.name, role: invitation.role } }, tx);
     return { workspaceId: invitation.workspaceId };
   });
 }
@@ -38,18 +38,18 @@ export function acceptInvitation(user: SessionUser, invitationId: string): { wor
  * Removes an invitation: the invited person declines it; anyone else withdraws it, which
  * needs member:manage in its workspace (404 for strangers, 403 for non-admins).
  */
-export function removeInvitation(user: SessionUser, invitationId: string): void {
-  const invitation = getInvitationById(invitationId);
+export async function removeInvitation(user: SessionUser, invitationId: string): Promise<void> {
+  const invitation = await getInvitationById(invitationId);
   if (!invitation) throw notFound('This invitation');
-  if (invitation.email === user.email.toLowerCase()) declineInvitation(user, invitation.id);
-  else withdrawInvitation(workspaceFor(user.id, invitation.workspaceId, 'member:manage'), invitation.id);
+  if (invitation.email === user.email.toLowerCase()) await declineInvitation(user, invitation.id);
+  else await withdrawInvitation(await workspaceFor(user.id, invitation.workspaceId, 'member:manage'), invitation.id);
 }
 
 /** Declines an invitation. */
-export function declineInvitation(user: SessionUser, invitationId: string): void {
-  writeTransaction((tx) => {
-    const invitation = ownInvitation(user, invitationId, tx);
-    deleteInvitation(invitation.id, tx);
-    recordEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.invitation_declined', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
+export async function declineInvitation(user: SessionUser, invitationId: string): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const invitation = await ownInvitation(user, invitationId, tx);
+    await deleteInvitation(invitation.id, tx);
+    await recordEvent({ workspaceId: invitation.workspaceId, documentId: null, actorId: user.id, action: 'member.invitation_declined', subjectType: 'invitation', subjectId: invitation.id, before: { email: invitation.email, role: invitation.role }, after: null }, tx);
   });
 }

@@ -27,7 +27,7 @@ function field(record: unknown, key: string): unknown {
 }
 
 /** The recipients of an event, before the rules common to all (not the actor, members only). */
-function candidates(event: AuditEventInput, tx: Tx): Recipient[] {
+async function candidates(event: AuditEventInput, tx: Tx): Promise<Recipient[]> {
   const { action } = event;
   const to = (userIds: (string | null | undefined)[], kind: NotificationKind) => userIds.filter((u): u is string => !!u).map((userId) => ({ userId, kind }));
   if (action === 'comment.added' || action === 'comment.replied' || action === 'comment.edited') {
@@ -40,28 +40,28 @@ function candidates(event: AuditEventInput, tx: Tx): Recipient[] {
     return [];
   }
   if (action === 'claim.propose' && event.documentId) {
-    const approvers = getMembersByWorkspaceId(event.workspaceId, tx).filter((m) => can(m.role, 'claim:approve') && m.id !== event.actorId);
-    const worked = new Set(getDocumentActorIds(event.documentId, tx));
+    const approvers = (await getMembersByWorkspaceId(event.workspaceId, tx)).filter((m) => can(m.role, 'claim:approve') && m.id !== event.actorId);
+    const worked = new Set(await getDocumentActorIds(event.documentId, tx));
     const involved = approvers.filter((m) => worked.has(m.id));
     return to((involved.length ? involved : approvers).map((m) => m.id), 'review_request');
   }
   if (action === 'claim.request_changes') {
-    const claim = getClaimWithSources(event.subjectId, tx);
+    const claim = await getClaimWithSources(event.subjectId, tx);
     return to([claim?.proposedBy, claim?.assigneeId], 'changes_requested');
   }
   if ((action === 'document.sign_off' || action === 'document.reopen') && event.documentId) {
-    return to(getDocumentActorIds(event.documentId, tx), action === 'document.sign_off' ? 'signed_off' : 'reopened');
+    return to(await getDocumentActorIds(event.documentId, tx), action === 'document.sign_off' ? 'signed_off' : 'reopened');
   }
   return [];
 }
 
 /** Stores the notifications an event causes (inside the event's transaction); returns who was notified. */
-export function notifyAbout(eventId: number, event: AuditEventInput, tx: Tx): string[] {
-  const list = candidates(event, tx);
+export async function notifyAbout(eventId: number, event: AuditEventInput, tx: Tx): Promise<string[]> {
+  const list = await candidates(event, tx);
   if (!list.length) return [];
-  const members = new Set(getMembersByWorkspaceId(event.workspaceId, tx).map((m) => m.id));
+  const members = new Set((await getMembersByWorkspaceId(event.workspaceId, tx)).map((m) => m.id));
   const seen = new Set<string>();
   const recipients = list.filter((r) => r.userId !== event.actorId && members.has(r.userId) && !seen.has(r.userId) && seen.add(r.userId));
-  insertNotifications(eventId, recipients, tx);
+  await insertNotifications(eventId, recipients, tx);
   return recipients.map((r) => r.userId);
 }

@@ -2,6 +2,8 @@
  * Wakes a user's open notification streams in this process when something new is stored for
  * them. Streams also poll the database, so notifications stored by another process arrive too.
  */
+import { afterCommit } from '@/db';
+
 type Listener = () => void;
 const globalForLive = globalThis as unknown as { factdeskInboxListeners?: Map<string, Set<Listener>> };
 const listeners = (globalForLive.factdeskInboxListeners ??= new Map<string, Set<Listener>>());
@@ -18,12 +20,12 @@ export function onNotification(userId: string, listener: Listener): () => void {
 }
 
 /**
- * Wakes the streams of these users once the current transaction has committed (SQLite
- * transactions are synchronous: anything scheduled from inside one runs after it).
+ * Wakes the streams of these users once the current transaction has committed (never after
+ * a rollback); at once outside a transaction.
  */
 export function wakeUsers(userIds: string[]): void {
   if (!userIds.length) return;
-  setImmediate(() => {
+  afterCommit(() => {
     for (const id of userIds) for (const listener of listeners.get(id) ?? []) listener();
   });
 }

@@ -63,15 +63,15 @@ async function deliver(rows: NotificationListRow[], digest: boolean, now: Date, 
   for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r]);
   let sent = 0;
   for (const [userId, list] of byUser) {
-    const user = getUserById(userId);
+    const user = await getUserById(userId);
     if (!user) continue;
     try {
       await send.sendMail({ from: process.env.MAIL_FROM || 'Factdesk <factdesk@localhost>', to: { name: user.name, address: user.email }, ...composeMail(user, list, digest) });
-      if (digest) setDigestSent(userId, now);
+      if (digest) await writeTransaction((tx) => setDigestSent(userId, now, tx));
       sent++;
     } catch (e) {
       console.error(`Factdesk could not send e-mail to ${user.email}: ${(e as Error).message}`);
-      releaseNotificationsForMail(list.map((r) => r.id));
+      await writeTransaction((tx) => releaseNotificationsForMail(list.map((r) => r.id), tx));
     }
   }
   return sent;
@@ -81,11 +81,11 @@ async function deliver(rows: NotificationListRow[], digest: boolean, now: Date, 
 export async function sendDueMail(now = new Date()): Promise<number> {
   const send = mailer();
   if (!send) return 0;
-  const { instant, daily } = writeTransaction(() => {
-    skipNotificationsForMail(now);
+  const { instant, daily } = await writeTransaction(async (tx) => {
+    await skipNotificationsForMail(now, tx);
     return {
-      instant: takeNotificationsForMail('instant', now, now),
-      daily: takeNotificationsForMail('daily', now, new Date(now.getTime() - DAY_MS)),
+      instant: await takeNotificationsForMail('instant', now, now, tx),
+      daily: await takeNotificationsForMail('daily', now, new Date(now.getTime() - DAY_MS), tx),
     };
   });
   return (await deliver(instant, false, now, send)) + (await deliver(daily, true, now, send));

@@ -23,7 +23,7 @@ function releaseStream(userId: string): void {
   else open.delete(userId);
 }
 
-export function openInboxStream({ userId, signal, endReason }: { userId: string; signal: AbortSignal; endReason: () => string | null }): Response {
+export function openInboxStream({ userId, signal, endReason }: { userId: string; signal: AbortSignal; endReason: () => Promise<string | null> }): Response {
   if (!acquireStream(userId)) throw new AppError(429, 'rate_limited', 'Too many open connections to Factdesk. Close some tabs and reload this page.');
   try {
     return inboxEvents(userId, signal, endReason);
@@ -33,12 +33,12 @@ export function openInboxStream({ userId, signal, endReason }: { userId: string;
   }
 }
 
-function inboxEvents(userId: string, signal: AbortSignal, endReason: () => string | null): Response {
-  return eventStreamResponse(signal, ({ send, close }) => {
+function inboxEvents(userId: string, signal: AbortSignal, endReason: () => Promise<string | null>): Response {
+  return eventStreamResponse(signal, async ({ send, close }) => {
     let last = '';
     // Sends the summary when it changed (a new notification, or some read elsewhere).
-    const refresh = () => {
-      const summary = getUnreadSummary(userId);
+    const refresh = async () => {
+      const summary = await getUnreadSummary(userId);
       const key = `${summary.unread}:${summary.latest}`;
       if (key !== last) {
         last = key;
@@ -47,14 +47,16 @@ function inboxEvents(userId: string, signal: AbortSignal, endReason: () => strin
     };
     const stop = onNotification(userId, refresh);
     const poll = setInterval(() => {
-      const reason = endReason();
-      if (reason) {
-        send('reload', { reason });
-        return close();
-      }
-      refresh();
+      void (async () => {
+        const reason = await endReason();
+        if (reason) {
+          send('reload', { reason });
+          return close();
+        }
+        await refresh();
+      })().catch((e: unknown) => console.error('[factdesk] inbox stream poll failed', e));
     }, POLL_MS);
-    refresh();
+    await refresh();
     return () => {
       clearInterval(poll);
       stop();

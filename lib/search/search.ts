@@ -27,12 +27,12 @@ export const searchQuerySchema = z
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 /** The claims and documents matching a search (at most 50 of each), only in the caller's workspaces. */
-export function search(userId: string, query: SearchQuery) {
-  const workspaceIds = getMembershipsByUserId(userId).map((m) => m.workspaceId);
+export async function search(userId: string, query: SearchQuery) {
+  const workspaceIds = (await getMembershipsByUserId(userId)).map((m) => m.workspaceId);
   const match = query.q?.trim() ? ftsQuery(query.q) : null;
   const filters = { workspaceIds, verdict: query.verdict, status: query.status, language: query.language ? (canonicalLanguage(query.language) ?? query.language) : undefined, tag: query.tag?.trim() || undefined, from: query.from, to: query.to };
   if (!workspaceIds.length || (query.q?.trim() && !match)) return { claims: [], documents: [] };
-  const claims = searchClaims(match, filters, 50).map((c) => ({
+  const claims = (await searchClaims(match, filters, 50)).map((c) => ({
     id: c.id,
     statement: c.statement,
     verdict: c.verdict,
@@ -43,6 +43,6 @@ export function search(userId: string, query: SearchQuery) {
   }));
   // Documents have no verdict, status of claims or tags: those filters ask for claims only.
   const claimOnly = filters.verdict || filters.status || filters.tag;
-  const documents = match && !claimOnly ? searchDocumentTexts(match, filters, 50) : [];
+  const documents = match && !claimOnly ? await searchDocumentTexts(match, filters, 50) : [];
   return { claims, documents };
 }

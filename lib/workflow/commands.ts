@@ -4,7 +4,7 @@
  * audit log in the same transaction.
  */
 import 'server-only';
-import { getDb, writeTransaction, type Tx } from '@/db';
+import { readTransaction, writeTransaction, type Tx } from '@/db';
 import { getClaimsByDocumentId, getClaimWithSources, setClaimReviewFields, type ClaimPatch, type ClaimWithSources } from '@/db/queries/claims';
 import { getDocumentById, updateDocumentMeta } from '@/db/queries/documents';
 import { recordEvent } from '@/lib/audit/record';
@@ -23,8 +23,8 @@ function refuse(refusal: Refusal, details?: Record<string, unknown>): never {
 }
 
 /** The document's status read inside the transaction (the caller's copy may be stale). */
-function documentStatusIn(documentId: string, tx: Tx): DocumentStatus {
-  const row = getDocumentById(documentId, tx);
+async function documentStatusIn(documentId: string, tx: Tx): Promise<DocumentStatus> {
+  const row = await getDocumentById(documentId, tx);
   if (!row || row.deletedAt) throw notFound();
   return row.status;
 }
@@ -45,13 +45,13 @@ export function workflowState(claim: ClaimWithSources) {
  * Moves a claim through its review lifecycle. `comment` is required for a change request
  * (it opens a comment thread on the claim) and a dismissal (it is the reason).
  */
-export function transitionClaim(ctx: ClaimContext, claimId: string, input: { action: ClaimAction; comment?: string | null }) {
+export async function transitionClaim(ctx: ClaimContext, claimId: string, input: { action: ClaimAction; comment?: string | null }) {
   const { action } = input;
   const comment = input.comment?.trim() || null;
-  const claim = writeTransaction((tx) => {
-    const current = getClaimWithSources(claimId, tx);
+  const claim = await writeTransaction(async (tx) => {
+    const current = await getClaimWithSources(claimId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
-    const refusal = claimRefusal(workflowState(current), action, { id: ctx.userId, role: ctx.role }, documentStatusIn(ctx.documentId, tx), comment);
+    const refusal = claimRefusal(workflowState(current), action, { id: ctx.userId, role: ctx.role }, await documentStatusIn(ctx.documentId, tx), comment);
     if (refusal) refuse(refusal, { claim: serializeClaim(current) });
 
     const now = new Date();
@@ -62,10 +62,10 @@ export function transitionClaim(ctx: ClaimContext, claimId: string, input: { act
     if (action === 'request_changes') Object.assign(patch, { approvedBy: null, approvedAt: null });
     if (action === 'dismiss') patch.dismissReason = comment;
     if (action === 'restore') patch.dismissReason = null;
-    const row = setClaimReviewFields(claimId, { ...patch }, tx)!;
+    const row = (await setClaimReviewFields(claimId, { ...patch }, tx))!;
     // The change request is a comment thread everyone can answer.
-    if (action === 'request_changes') addComment(ctx, claimId, { body: comment! }, tx);
-    recordEvent(
+    if (action === 'request_changes') await addComment(ctx, claimId, { body: comment! }, tx);
+    await recordEvent(
       {
         workspaceId: ctx.workspaceId,
         documentId: ctx.documentId,
@@ -80,21 +80,21 @@ export function transitionClaim(ctx: ClaimContext, claimId: string, input: { act
     );
     return serializeClaim({ ...row, sources: current.sources });
   });
-  announceClaim(ctx, claimId, false);
+  await announceClaim(ctx, claimId, false);
   if (action === 'request_changes') publish(ctx.documentId, { type: 'comments', claimId });
   return claim;
 }
 
 /** What the sign-off panel shows: the claims that still block it, and every sign-off so far. */
-export function signoffOverview(documentId: string) {
+export async function signoffOverview(documentId: string) {
   return {
-    blockers: signoffBlockers(getClaimsByDocumentId(documentId)),
-    signoffs: getSignoffsByDocumentId(documentId).map(serializeSignoff),
+    blockers: signoffBlockers(await getClaimsByDocumentId(documentId)),
+    signoffs: (await getSignoffsByDocumentId(documentId)).map(serializeSignoff),
   };
 }
 
 /** A sign-off as the API returns it. */
-export function serializeSignoff(s: ReturnType<typeof getSignoffsByDocumentId>[number]) {
+export function serializeSignoff(s: Awaited<ReturnType<typeof getSignoffsByDocumentId>>[number]) {
   return {
     id: s.id,
     revision: s.revision,
@@ -113,32 +113,32 @@ export function serializeSignoff(s: ReturnType<typeof getSignoffsByDocumentId>[n
  * Submits a document for review, signs it off (storing the hash of its signed state and
  * locking it), or reopens it with a reason (a new revision; the old sign-off stays).
  */
-export function transitionDocument(
+export async function transitionDocument(
   actor: { userId: string; role: Role; workspaceId: string; documentId: string },
   input: { action: DocumentAction; reason?: string | null },
 ) {
   const { action } = input;
   const reason = input.reason?.trim() || null;
-  const result = writeTransaction((tx) => {
-    const document = getDocumentById(actor.documentId, tx);
+  const result = await writeTransaction(async (tx) => {
+    const document = await getDocumentById(actor.documentId, tx);
     if (!document || document.deletedAt) throw notFound();
-    const blockers = action === 'sign_off' ? signoffBlockers(getClaimsByDocumentId(document.id, tx)) : [];
+    const blockers = action === 'sign_off' ? signoffBlockers(await getClaimsByDocumentId(document.id, tx)) : [];
     const refusal = documentRefusal(document.status, action, actor.role, blockers, reason);
     if (refusal) refuse(refusal, blockers.length ? { blockers } : undefined);
 
     let hash: string | null = null;
     let revision = document.revision;
     if (action === 'sign_off') {
-      hash = documentHash(document.id, tx);
-      insertSignoff({ documentId: document.id, revision, hash, signedBy: actor.userId }, tx);
+      hash = await documentHash(document.id, tx);
+      await insertSignoff({ documentId: document.id, revision, hash, signedBy: actor.userId }, tx);
     }
     if (action === 'reopen') {
-      markSignoffReopened(document.id, { reopenedBy: actor.userId, reason: reason! }, tx);
+      await markSignoffReopened(document.id, { reopenedBy: actor.userId, reason: reason! }, tx);
       revision += 1;
     }
     const status: DocumentStatus = action === 'submit' ? 'in_review' : action === 'sign_off' ? 'signed_off' : 'draft';
-    updateDocumentMeta(document.id, { status, revision }, actor.userId, tx);
-    recordEvent(
+    await updateDocumentMeta(document.id, { status, revision }, actor.userId, tx);
+    await recordEvent(
       {
         workspaceId: document.workspaceId,
         documentId: document.id,
@@ -161,10 +161,10 @@ export function transitionDocument(
  * Recomputes the hash of the document as stored now (read afresh from the database) and
  * compares it with the hash of its latest sign-off.
  */
-export function verifySignoff(documentId: string) {
-  const latest = getSignoffsByDocumentId(documentId)[0];
+export async function verifySignoff(documentId: string) {
+  const latest = (await getSignoffsByDocumentId(documentId))[0];
   if (!latest) throw new AppError(409, 'conflict:state', 'This document has never been signed off, so there is nothing to verify.');
-  const current = getDb().transaction((tx) => documentHash(documentId, tx, true));
+  const current = await readTransaction((tx) => documentHash(documentId, tx, true));
   return {
     revision: latest.revision,
     signedHash: latest.hash,

@@ -13,13 +13,13 @@ import { sourceContent } from '../claims/serialize';
 import { notFound } from '../errors';
 
 /** The state a sign-off covers, as plain JSON. `fresh` re-reads the text from the database, bypassing the cache. */
-export function signedState(documentId: string, db: DbOrTx = getDb(), fresh = false) {
-  const document = getDocumentById(documentId, db);
-  const state = getDocumentCollabState(documentId);
+export async function signedState(documentId: string, db: DbOrTx = getDb(), fresh = false) {
+  const document = await getDocumentById(documentId, db);
+  const state = await getDocumentCollabState(documentId, db);
   if (!document || !state) throw notFound();
   if (fresh) evictDocument(documentId);
-  const content = loadCurrent(documentId, state.version, db).toJSON();
-  const claims = getClaimsByDocumentId(documentId, db)
+  const content = (await loadCurrent(documentId, state.version, db)).toJSON();
+  const claims = (await getClaimsByDocumentId(documentId, db))
     .sort((a, b) => a.from - b.from || a.to - b.to || a.id.localeCompare(b.id))
     .map((c) => ({
       id: c.id,
@@ -51,6 +51,6 @@ export function sha256OfCanonicalJson(value: unknown): string {
 }
 
 /** The hash of the document's signed state now. */
-export function documentHash(documentId: string, db: DbOrTx = getDb(), fresh = false): string {
-  return sha256OfCanonicalJson(signedState(documentId, db, fresh));
+export async function documentHash(documentId: string, db: DbOrTx = getDb(), fresh = false): Promise<string> {
+  return sha256OfCanonicalJson(await signedState(documentId, db, fresh));
 }

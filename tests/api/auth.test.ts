@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { openDatabase } from '@/db';
+import { openEngine } from '@/db';
 import { deleteMembership, getUserByEmail, getWorkspaceByName, upsertMembership } from '@/db/queries/users';
 import { OTHER_USER, RATE_LIMIT_USER, REMOVED_USER, SESSION_USER } from '../support/fixtures';
 import { ApiClient, baseUrl, DEMO_PASSWORD, expectError, ok, signIn } from './client';
@@ -186,17 +186,17 @@ describe('an admin can reset a forgotten password', () => {
   });
 
   it('is refused for someone who also belongs to a workspace the admin does not run', async () => {
-    const db = openDatabase(inject('dbPath'));
-    const sam = getUserByEmail(SESSION_USER.email, db)!;
-    const demo = getWorkspaceByName('Demo desk', db)!;
-    upsertMembership({ userId: sam.id, workspaceId: demo.id, role: 'viewer' }, db);
+    const engine = openEngine(inject('dbPath'));
+    const sam = (await getUserByEmail(SESSION_USER.email, engine.db))!;
+    const demo = (await getWorkspaceByName('Demo desk', engine.db))!;
+    await engine.transaction((tx) => upsertMembership({ userId: sam.id, workspaceId: demo.id, role: 'viewer' }, tx));
     try {
       const admin = await ApiClient.as('admin@factdesk.test');
       expectError(await admin.post(`/api/members/${sam.id}/password`), 403, 'forbidden');
       expect((await signIn(SESSION_USER.email, SESSION_USER.password)).cookie).toBeDefined();
     } finally {
-      deleteMembership(sam.id, demo.id, db);
-      db.$client.close();
+      await engine.transaction((tx) => deleteMembership(sam.id, demo.id, tx));
+      engine.close();
     }
   });
 });

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { openDatabase } from '@/db';
+import { openEngine } from '@/db';
 import { hashPassword } from '@/lib/auth/passwords';
 import { MANY_ADMIN, seedManyDocuments } from '../support/many-documents';
 import { ApiClient, expectError, ok } from './client';
@@ -15,11 +15,11 @@ let mara: ApiClient;
 let rita: ApiClient;
 
 beforeAll(async () => {
-  const db = openDatabase(inject('dbPath'));
+  const engine = openEngine(inject('dbPath'));
   try {
-    seedManyDocuments(db, COUNT, await hashPassword(MANY_ADMIN.password));
+    await seedManyDocuments(engine, COUNT, await hashPassword(MANY_ADMIN.password));
   } finally {
-    db.$client.close();
+    engine.close();
   }
   mara = await ApiClient.as(MANY_ADMIN.email, MANY_ADMIN.password);
   rita = await ApiClient.as('reviewer@factdesk.test');

@@ -2,7 +2,7 @@
  * Test data beyond the demo: a second workspace with its own member and document, so that
  * every endpoint can be checked against ids of another workspace.
  */
-import type { Db } from '@/db';
+import type { Engine } from '@/db';
 import { insertDocument } from '@/db/queries/documents';
 import { insertUser, insertWorkspace, upsertMembership } from '@/db/queries/users';
 import { hashPassword } from '@/lib/auth/passwords';
@@ -17,22 +17,22 @@ export const REMOVED_USER = { email: 'removed@elsewhere.test', password: 'remove
 export const OTHER_DOCUMENT_TITLE = 'Another desk’s article';
 
 /** Adds "Other desk" with one admin and one document; returns their ids. */
-export async function seedOtherWorkspace(db: Db) {
+export async function seedOtherWorkspace(engine: Engine) {
   const passwordHash = await hashPassword(OTHER_USER.password);
   const rateLimitHash = await hashPassword(RATE_LIMIT_USER.password);
   const sessionHash = await hashPassword(SESSION_USER.password);
   const removedHash = await hashPassword(REMOVED_USER.password);
-  return db.transaction((tx) => {
-    const workspace = insertWorkspace({ name: 'Other desk', organisation: 'Elsewhere Media' }, tx);
-    const user = insertUser({ email: OTHER_USER.email, name: 'Olga Other', passwordHash }, tx);
-    upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'admin' }, tx);
-    const limited = insertUser({ email: RATE_LIMIT_USER.email, name: 'Rolf Ratelimit', passwordHash: rateLimitHash }, tx);
-    upsertMembership({ userId: limited.id, workspaceId: workspace.id, role: 'viewer' }, tx);
-    const sessionUser = insertUser({ email: SESSION_USER.email, name: 'Sam Session', passwordHash: sessionHash }, tx);
-    upsertMembership({ userId: sessionUser.id, workspaceId: workspace.id, role: 'reviewer' }, tx);
-    const removed = insertUser({ email: REMOVED_USER.email, name: 'Rhea Removed', passwordHash: removedHash }, tx);
-    upsertMembership({ userId: removed.id, workspaceId: workspace.id, role: 'viewer' }, tx);
-    const document = insertDocument(
+  return engine.transaction(async (tx) => {
+    const workspace = await insertWorkspace({ name: 'Other desk', organisation: 'Elsewhere Media' }, tx);
+    const user = await insertUser({ email: OTHER_USER.email, name: 'Olga Other', passwordHash }, tx);
+    await upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'admin' }, tx);
+    const limited = await insertUser({ email: RATE_LIMIT_USER.email, name: 'Rolf Ratelimit', passwordHash: rateLimitHash }, tx);
+    await upsertMembership({ userId: limited.id, workspaceId: workspace.id, role: 'viewer' }, tx);
+    const sessionUser = await insertUser({ email: SESSION_USER.email, name: 'Sam Session', passwordHash: sessionHash }, tx);
+    await upsertMembership({ userId: sessionUser.id, workspaceId: workspace.id, role: 'reviewer' }, tx);
+    const removed = await insertUser({ email: REMOVED_USER.email, name: 'Rhea Removed', passwordHash: removedHash }, tx);
+    await upsertMembership({ userId: removed.id, workspaceId: workspace.id, role: 'viewer' }, tx);
+    const document = await insertDocument(
       { workspaceId: workspace.id, title: OTHER_DOCUMENT_TITLE, language: 'en', sourceUrl: null, doc: textToDoc('Secret text of another desk.').toJSON(), userId: user.id },
       tx,
     );

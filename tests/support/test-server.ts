@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '@/db';
+import { openEngine } from '@/db';
 import { seedDemo } from '@/db/seed';
 import { seedOtherWorkspace } from './fixtures';
 
@@ -35,11 +35,11 @@ export function freePort(): Promise<number> {
 export async function createSeededDatabase(options: { demoClaims?: boolean } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-test-'));
   const dbPath = path.join(dir, 'factdesk.db');
-  const db = openDatabase(dbPath);
+  const engine = openEngine(dbPath);
   process.env.FACTDESK_DEMO = '1';
-  await seedDemo(db, { claims: options.demoClaims });
-  const other = await seedOtherWorkspace(db);
-  db.$client.close();
+  await seedDemo(engine, { claims: options.demoClaims });
+  const other = await seedOtherWorkspace(engine);
+  engine.close();
   return { dir, dbPath, other };
 }
 

@@ -40,7 +40,7 @@ function server(opts: { down?: () => boolean; beforeCommit?: () => void; loseRes
       requests.push(body.steps.length);
       opts.beforeCommit?.();
       try {
-        const result = receiveSteps({ documentId: id, userId, version: body.version, clientID: body.clientID, steps: body.steps });
+        const result = await receiveSteps({ documentId: id, userId, version: body.version, clientID: body.clientID, steps: body.steps });
         // The server committed, but the answer never arrives (the connection dropped).
         if (opts.loseResponse?.()) throw new TypeError('network connection was lost');
         return Response.json(result);
@@ -49,7 +49,7 @@ function server(opts: { down?: () => boolean; beforeCommit?: () => void; loseRes
         throw e;
       }
     }
-    if (u.pathname.endsWith('/steps')) return Response.json(stepsSince(id, Number(u.searchParams.get('since'))));
+    if (u.pathname.endsWith('/steps')) return Response.json(await stepsSince(id, Number(u.searchParams.get('since'))));
     if (u.pathname.endsWith('/presence')) return new Response(null, { status: 204 });
     throw new Error(`unexpected request ${url}`);
   };
@@ -57,8 +57,8 @@ function server(opts: { down?: () => boolean; beforeCommit?: () => void; loseRes
   return { requests };
 }
 
-function editor(documentId: string) {
-  const { doc, version } = currentDocument(documentId);
+async function editor(documentId: string) {
+  const { doc, version } = await currentDocument(documentId);
   let state = EditorState.create({ doc: schema.nodeFromJSON(doc), plugins: [collab({ version, clientID: `c-${Math.random()}` })] });
   const saves: SaveState[] = [];
   const connection = new CollabConnection({
@@ -84,35 +84,35 @@ function editor(documentId: string) {
   };
 }
 
-function newDocument(text: string) {
-  return createDocument({ userId, workspaceId, title: 'Connection', language: 'de', format: 'text', article: { doc: textToDoc(text), meta: {}, comments: [] } }).id;
+async function newDocument(text: string) {
+  return (await createDocument({ userId, workspaceId, title: 'Connection', language: 'de', format: 'text', article: { doc: textToDoc(text), meta: {}, comments: [] } })).id;
 }
 
 describe('CollabConnection', () => {
   it('sends 1,234 steps typed offline in requests the server accepts, in order, until all are saved', async () => {
-    const id = newDocument('Anfang.');
+    const id = await newDocument('Anfang.');
     const { requests } = server();
-    const e = editor(id);
+    const e = await editor(id);
     e.type('x'.repeat(1234));
     expect(sendableSteps(e.state)!.steps).toHaveLength(1234);
     await e.connection.flush();
     expect(requests).toEqual([MAX_STEPS_PER_REQUEST, MAX_STEPS_PER_REQUEST, 234]);
     expect(sendableSteps(e.state)).toBeNull();
-    expect(currentDocument(id).doc).toEqual(e.state.doc.toJSON());
+    expect((await currentDocument(id)).doc).toEqual(e.state.doc.toJSON());
     expect(e.saves.at(-1)).toEqual({ kind: 'saved' });
   });
 
   it('answers a 409 by fetching the newer steps, rebasing and resending', async () => {
-    const id = newDocument('Die NATO antwortet.');
+    const id = await newDocument('Die NATO antwortet.');
     const { requests } = server();
-    const a = editor(id);
-    const b = editor(id);
+    const a = await editor(id);
+    const b = await editor(id);
     b.type('Eilmeldung: ', 1);
     await b.connection.flush();
     a.type(' Heute.');
     await a.connection.flush();
     // B receives what A saved, as its stream would bring it.
-    const since = stepsSince(id, getVersion(b.state));
+    const since = await stepsSince(id, getVersion(b.state));
     b.connection.history.confirm(getVersion(b.state), since.steps.map((j) => Step.fromJSON(schema, j)));
     const rebased = receiveTransaction(b.state, since.steps.map((j) => Step.fromJSON(schema, j)), since.clientIDs);
     const bState = b.state.apply(rebased);
@@ -120,13 +120,13 @@ describe('CollabConnection', () => {
     // B's twelve steps, then A's seven twice: refused as behind (409), then sent again rebased.
     expect(requests).toEqual([12, 7, 7]);
     expect(bState.doc.eq(a.state.doc)).toBe(true);
-    expect(currentDocument(id).doc).toEqual(a.state.doc.toJSON());
+    expect((await currentDocument(id)).doc).toEqual(a.state.doc.toJSON());
   });
 
   it('stops and says what to do when the server refuses a step; nothing more is sent', async () => {
-    const id = newDocument('Text.');
+    const id = await newDocument('Text.');
     const { requests } = server();
-    const e = editor(id);
+    const e = await editor(id);
     e.type('a');
     // The server refuses the step (as it refuses any step its schema does not allow).
     vi.stubGlobal('fetch', async () => Response.json({ error: { code: 'invalid:step', message: 'Step 1 does not apply' } }, { status: 400 }));
@@ -139,10 +139,10 @@ describe('CollabConnection', () => {
 
   it('backs off while the network is down and saves everything once it is back', async () => {
     vi.useFakeTimers();
-    const id = newDocument('Offline.');
+    const id = await newDocument('Offline.');
     let down = true;
     server({ down: () => down });
-    const e = editor(id);
+    const e = await editor(id);
     e.type('abc');
     e.connection.schedule();
     await vi.advanceTimersByTimeAsync(0);
@@ -159,15 +159,15 @@ describe('CollabConnection', () => {
     e.type('def');
     await vi.advanceTimersByTimeAsync(31_000);
     expect(sendableSteps(e.state)).toBeNull();
-    expect(currentDocument(id).doc).toEqual(e.state.doc.toJSON());
+    expect((await currentDocument(id)).doc).toEqual(e.state.doc.toJSON());
     expect(e.state.doc.textContent).toBe('Offline.abcdef');
   });
 
   it('never scrambles text when the connection drops after the server committed a request', async () => {
-    const id = newDocument('Satz.');
+    const id = await newDocument('Satz.');
     let lose = true;
     server({ loseResponse: () => lose });
-    const e = editor(id);
+    const e = await editor(id);
     e.type('E');
     e.connection.schedule();
     await new Promise((r) => setTimeout(r, 0));
@@ -179,6 +179,6 @@ describe('CollabConnection', () => {
     for (let i = 0; i < 50 && sendableSteps(e.state); i++) await new Promise((r) => setTimeout(r, 100));
     expect(sendableSteps(e.state)).toBeNull();
     expect(e.state.doc.textContent).toBe('Satz.Ein neuer Absatz.');
-    expect(currentDocument(id).doc).toEqual(e.state.doc.toJSON());
+    expect((await currentDocument(id)).doc).toEqual(e.state.doc.toJSON());
   }, 20_000);
 });

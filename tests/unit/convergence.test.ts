@@ -72,8 +72,8 @@ function textPositions(state: EditorState): number[] {
   return out;
 }
 
-function run(actions: Action[]) {
-  const document = createDocument({ userId, workspaceId, title: 'Convergence', language: 'de', format: 'text', article: { doc: textToDoc('Die NATO geht davon aus.\nRussland warnt vor Maßnahmen.\nPutin spricht mit Macron.'), meta: {}, comments: [] } });
+async function run(actions: Action[]) {
+  const document = await createDocument({ userId, workspaceId, title: 'Convergence', language: 'de', format: 'text', article: { doc: textToDoc('Die NATO geht davon aus.\nRussland warnt vor Maßnahmen.\nPutin spricht mit Macron.'), meta: {}, comments: [] } });
   const ctx = { userId, role: 'reviewer' as const, workspaceId, documentId: document.id, documentStatus: 'draft' as const };
   const clients: Client[] = Array.from({ length: N }, (_, i) => ({
     name: `c${i}`,
@@ -82,11 +82,11 @@ function run(actions: Action[]) {
     inbox: [],
   }));
 
-  const send = (c: Client) => {
+  const send = async (c: Client) => {
     const sendable = sendableSteps(c.state);
     if (!sendable) return;
     try {
-      receiveSteps({ documentId: document.id, userId, version: sendable.version, clientID: c.name, steps: sendable.steps.map((s) => s.toJSON()) });
+      await receiveSteps({ documentId: document.id, userId, version: sendable.version, clientID: c.name, steps: sendable.steps.map((s) => s.toJSON()) });
     } catch (e) {
       if ((e as { status?: number }).status === 409) return; // behind: it will receive, then resend
       throw e;
@@ -96,9 +96,9 @@ function run(actions: Action[]) {
   };
 
   // The stream delivers stored steps in order, `max` at a time.
-  const receive = (c: Client, max: number) => {
+  const receive = async (c: Client, max: number) => {
     const version = getVersion(c.state);
-    const data = stepsSince(document.id, version);
+    const data = await stepsSince(document.id, version);
     const steps = data.steps.slice(0, max).map((j) => Step.fromJSON(schema, j));
     if (steps.length) {
       const changes = c.history.confirm(version, steps);
@@ -115,8 +115,8 @@ function run(actions: Action[]) {
 
   for (const action of actions) {
     const c = clients[action.client]!;
-    if (action.kind === 'send') send(c);
-    else if (action.kind === 'receive') receive(c, action.max);
+    if (action.kind === 'send') await send(c);
+    else if (action.kind === 'receive') await receive(c, action.max);
     else if (action.kind === 'claim') {
       // Like the editor: a claim is placed only when all local edits are confirmed.
       if (sendableSteps(c.state)) continue;
@@ -126,13 +126,13 @@ function run(actions: Action[]) {
       if (!c.state.doc.textBetween(from, to).trim()) continue;
       let claim;
       try {
-        claim = createClaim(ctx, { from, to, version: getVersion(c.state) });
+        claim = await createClaim(ctx, { from, to, version: getVersion(c.state) });
       } catch (e) {
         if ((e as { status?: number }).status === 409) continue;
         throw e;
       }
       for (const other of clients) other.inbox.push({ id: claim.id, from: claim.from, to: claim.to, orphaned: claim.orphaned, quote: claim.quote, version: getVersion(c.state) });
-      receive(c, 0);
+      await receive(c, 0);
     } else {
       const positions = textPositions(c.state);
       const pos = positions[action.at % positions.length]!;
@@ -151,17 +151,17 @@ function run(actions: Action[]) {
   // Let everything arrive: send, receive, repeat until quiet.
   for (let round = 0; round < 50; round++) {
     for (const c of clients) {
-      send(c);
-      receive(c, Infinity);
+      await send(c);
+      await receive(c, Infinity);
     }
     if (clients.every((c) => !sendableSteps(c.state) && c.inbox.length === 0)) break;
   }
-  for (const c of clients) receive(c, Infinity);
+  for (const c of clients) await receive(c, Infinity);
 
   evictDocument(document.id);
-  const stored = getDb().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, document.id) }).sync()!;
-  const serverDoc = schema.nodeFromJSON(currentDocument(document.id).doc);
-  const serverClaims = getClaimsByDocumentId(document.id).map((r) => ({ id: r.id, from: r.from, to: r.to, orphaned: r.orphaned }));
+  const stored = (await getDb().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, document.id) }))!;
+  const serverDoc = schema.nodeFromJSON((await currentDocument(document.id)).doc);
+  const serverClaims = (await getClaimsByDocumentId(document.id)).map((r) => ({ id: r.id, from: r.from, to: r.to, orphaned: r.orphaned }));
   serverClaims.sort((a, b) => a.id.localeCompare(b.id));
   if (process.env.CONVERGENCE_STATS) console.log(`version ${stored.version}, claims ${serverClaims.length}, orphaned ${serverClaims.filter((c) => c.orphaned).length}`);
   for (const c of clients) {
@@ -175,7 +175,7 @@ function run(actions: Action[]) {
 }
 
 describe('convergence of five editors against the authority', () => {
-  it('ends with identical documents and claim ranges everywhere', () => {
-    fc.assert(fc.property(fc.array(actionArb, { minLength: 40, maxLength: 250 }), run), { numRuns: 150 });
+  it('ends with identical documents and claim ranges everywhere', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(actionArb, { minLength: 40, maxLength: 250 }), run), { numRuns: 150 });
   }, 120_000);
 });

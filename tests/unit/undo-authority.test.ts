@@ -24,16 +24,16 @@ beforeAll(async () => {
   ({ userId, workspaceId } = await demoReviewer());
 });
 
-function setup(text: string) {
-  const document = createDocument({ userId, workspaceId, title: 'Undo', language: 'en', format: 'text', article: { doc: textToDoc(text), meta: {}, comments: [] } });
+async function setup(text: string) {
+  const document = await createDocument({ userId, workspaceId, title: 'Undo', language: 'en', format: 'text', article: { doc: textToDoc(text), meta: {}, comments: [] } });
   const ctx = { userId, role: 'reviewer' as const, workspaceId, documentId: document.id, documentStatus: 'draft' as const };
-  const { doc, version } = currentDocument(document.id);
+  const { doc, version } = await currentDocument(document.id);
   let state = EditorState.create({ doc: schema.nodeFromJSON(doc), plugins: [collab({ version, clientID: 'u' }), history()] });
   /** Applies a transaction and sends its steps in one request, as the editor does. */
-  const apply = (tr: Transaction) => {
+  const apply = async (tr: Transaction) => {
     state = state.apply(tr);
     const sendable = sendableSteps(state)!;
-    receiveSteps({ documentId: document.id, userId, version: sendable.version, clientID: 'u', steps: sendable.steps.map((s) => s.toJSON()) });
+    await receiveSteps({ documentId: document.id, userId, version: sendable.version, clientID: 'u', steps: sendable.steps.map((s) => s.toJSON()) });
     state = state.apply(receiveTransaction(state, sendable.steps, sendable.steps.map(() => 'u')));
   };
   return {
@@ -43,28 +43,30 @@ function setup(text: string) {
       return state;
     },
     apply,
-    stored: () => getClaimsByDocumentId(document.id)[0]!,
+    stored: async () => (await getClaimsByDocumentId(document.id))[0]!,
   };
 }
 
 describe('undo through the authority', () => {
-  it('brings a claim back on all of "beta" after four Backspaces, one request each, and one undo', () => {
-    const t = setup('Alpha beta gamma.');
-    createClaim(t.ctx, { ...findText(t.state.doc, 'beta')!, version: getVersion(t.state) });
+  it('brings a claim back on all of "beta" after four Backspaces, one request each, and one undo', async () => {
+    const t = await setup('Alpha beta gamma.');
+    await createClaim(t.ctx, { ...findText(t.state.doc, 'beta')!, version: getVersion(t.state) });
     for (let i = 0; i < 4; i++) {
       const end = findText(t.state.doc, 'Alpha ')!.to + (4 - i);
-      t.apply(t.state.tr.delete(end - 1, end));
+      await t.apply(t.state.tr.delete(end - 1, end));
     }
-    expect(t.stored()).toMatchObject({ orphaned: true });
-    undo(t.state, t.apply);
+    expect(await t.stored()).toMatchObject({ orphaned: true });
+    const dispatched: Promise<void>[] = [];
+    undo(t.state, (tr) => dispatched.push(t.apply(tr)));
+    await Promise.all(dispatched);
     expect(t.state.doc.textContent).toBe('Alpha beta gamma.');
-    expect(t.stored()).toMatchObject({ orphaned: false, quoteExact: 'beta', ...findText(t.state.doc, 'beta')! });
+    expect(await t.stored()).toMatchObject({ orphaned: false, quoteExact: 'beta', ...findText(t.state.doc, 'beta')! });
   });
 
-  it('creates a claim on the words of a selection that ends on the next paragraph’s start', () => {
-    const t = setup('The mayor said so.\nNext paragraph.');
+  it('creates a claim on the words of a selection that ends on the next paragraph’s start', async () => {
+    const t = await setup('The mayor said so.\nNext paragraph.');
     const words = findText(t.state.doc, 'The mayor said so.')!;
-    const claim = createClaim(t.ctx, { from: words.from, to: words.to + 2, version: getVersion(t.state) });
+    const claim = await createClaim(t.ctx, { from: words.from, to: words.to + 2, version: getVersion(t.state) });
     expect(claim.quote.exact).toBe('The mayor said so.');
     expect({ from: claim.from, to: claim.to }).toEqual(words);
   });

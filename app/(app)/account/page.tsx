@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The account's settings: language, time zone, e-mail notifications; and the way to change the password. */
 export default async function SettingsPage() {
   const session = await requireSessionUser('/account');
-  const user = getUserById(session.id)!;
+  const user = (await getUserById(session.id))!;
   const t = await getTranslations('settings');
   return (
     <div className="page narrow">

@@ -34,14 +34,14 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = listQuerySchema.safeParse(raw);
   const query: ListQuery = parsed.success ? parsed.data : listQuerySchema.parse({});
-  const list = listDocuments(user.id, query);
+  const list = await listDocuments(user.id, query);
   const { documents, workspaces: memberships } = list;
   const filtered = Object.keys(raw).some((k) => k !== 'page' && k !== 'sort' && k !== 'dir');
-  const members = memberships.length ? getMembersByWorkspaceId(memberships[0]!.workspaceId) : [];
+  const members = memberships.length ? await getMembersByWorkspaceId(memberships[0]!.workspaceId) : [];
   const archiving = new Set(memberships.filter((m) => can(m.role, 'document:archive')).map((m) => m.workspaceId));
   const creatable = memberships.filter((m) => can(m.role, 'document:create'));
   const workspaceName = new Map(memberships.map((m) => [m.workspaceId, m.workspaceName]));
-  const invitations = myInvitations(user);
+  const invitations = await myInvitations(user);
   const t = await getTranslations('documents');
   const ts = await getTranslations('documentStatus');
   const locale = await getLocale();

@@ -16,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The reader's claims across documents (assigned to them, proposed or marked by them), grouped by review state, and comments that mention them. */
 export default async function MyClaimsPage() {
   const user = await requireSessionUser('/my-claims');
-  const claims = getMyClaims(user.id);
-  const mentions = getMentionsOf(user.id, 20);
+  const claims = await getMyClaims(user.id);
+  const mentions = await getMentionsOf(user.id, 20);
   const t = await getTranslations('myClaims');
   const ts = await getTranslations('claimStatus');
   return (

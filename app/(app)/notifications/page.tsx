@@ -17,10 +17,10 @@ export default async function NotificationsPage() {
   const user = await requireSessionUser('/notifications');
   const locale = await getLocale();
   const t = translator(isLocale(locale) ? locale : 'en');
-  const notifications = getNotificationsByUserId(user.id, { limit: 100 }).map((r) => serializeNotification(r, t));
+  const notifications = (await getNotificationsByUserId(user.id, { limit: 100 })).map((r) => serializeNotification(r, t));
   return (
     <div className="page narrow">
-      <InboxList initial={{ notifications, unread: getUnreadSummary(user.id).unread }} />
+      <InboxList initial={{ notifications, unread: (await getUnreadSummary(user.id)).unread }} />
     </div>
   );
 }

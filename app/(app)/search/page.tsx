@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const parsed = searchQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   const asked = Object.keys(query).length > 0;
-  const results = asked ? search(user.id, query) : { claims: [], documents: [] };
+  const results = asked ? await search(user.id, query) : { claims: [], documents: [] };
   const t = await getTranslations('search');
   const tv = await getTranslations('verdicts');
   const ts = await getTranslations('claimStatus');

@@ -18,8 +18,8 @@ export const dynamic = 'force-dynamic';
  * `archived=1`, `workspaceId` filter, `sort` (updated, created, title, status, relevance)
  * with `dir`, `page` (50 a page).
  */
-export const GET = withUser(({ req, user }) => {
-  const list = listDocuments(user.id, parseQuery(req, listQuerySchema));
+export const GET = withUser(async ({ req, user }) => {
+  const list = await listDocuments(user.id, parseQuery(req, listQuerySchema));
   return { ...list, documents: list.documents.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString(), archivedAt: d.archivedAt?.toISOString() ?? null })) };
 });
 
@@ -46,9 +46,9 @@ const createSchema = metaSchema.extend({
 export const POST = withUser(async ({ req, user }) => {
   const contentType = req.headers.get('content-type') ?? '';
   const input = contentType.startsWith('multipart/form-data') ? await readUpload(req) : await parseJsonBody(req, createSchema);
-  const { workspaceId } = workspaceFor(user.id, input.workspaceId, 'document:create');
+  const { workspaceId } = await workspaceFor(user.id, input.workspaceId, 'document:create');
   const article = await readArticle(input.format, input.content);
-  const document = createDocument({ ...input, fallbackTitle: 'fileTitle' in input ? input.fileTitle : undefined, article, workspaceId, userId: user.id });
+  const document = await createDocument({ ...input, fallbackTitle: 'fileTitle' in input ? input.fileTitle : undefined, article, workspaceId, userId: user.id });
   return Response.json({ document: { id: document.id, title: document.title, language: document.language } }, { status: 201 });
 });
 

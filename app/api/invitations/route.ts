@@ -5,4 +5,4 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /** The caller's pending invitations to workspaces. */
-export const GET = withUser(({ user }) => ({ invitations: myInvitations(user) }));
+export const GET = withUser(async ({ user }) => ({ invitations: await myInvitations(user) }));

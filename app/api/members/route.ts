@@ -10,10 +10,10 @@ export const dynamic = 'force-dynamic';
 
 
 /** The members of the caller's workspace (or `?workspaceId=`) with their roles, and (for admins) pending invitations. */
-export const GET = withWorkspace({ action: 'member:read', workspaceId: workspaceIdFromQuery }, ({ workspace }) => ({
+export const GET = withWorkspace({ action: 'member:read', workspaceId: workspaceIdFromQuery }, async ({ workspace }) => ({
   workspace: { id: workspace.workspaceId, name: workspace.workspaceName },
-  members: listMembers(workspace),
-  invitations: listInvitations(workspace),
+  members: await listMembers(workspace),
+  invitations: await listInvitations(workspace),
   permissions: permissionsFor(workspace.role),
 }));
 

@@ -14,9 +14,9 @@ const querySchema = z.object({
 });
 
 /** The caller's notifications, newest first (`?before=<id>` pages back), each with its sentence in the caller's language, and the unread count. */
-export const GET = withUser(({ req, user }) => {
+export const GET = withUser(async ({ req, user }) => {
   const { limit, before } = parseQuery(req, querySchema);
   const t = translator(requestLocale(req, user));
-  const rows = getNotificationsByUserId(user.id, { limit, beforeId: before });
-  return { notifications: rows.map((r) => serializeNotification(r, t)), unread: getUnreadSummary(user.id).unread };
+  const rows = await getNotificationsByUserId(user.id, { limit, beforeId: before });
+  return { notifications: rows.map((r) => serializeNotification(r, t)), unread: (await getUnreadSummary(user.id)).unread };
 });

@@ -10,7 +10,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /** The workspace's own verdict names (`?workspaceId=`, else the caller's first): `{names: {locale: {verdict: name}}}`, renamed ones only. */
-export const GET = withWorkspace({ action: 'member:read', workspaceId: workspaceIdFromQuery }, ({ workspace }) => ({ names: getAllVerdictLabels(workspace.workspaceId) }));
+export const GET = withWorkspace({ action: 'member:read', workspaceId: workspaceIdFromQuery }, async ({ workspace }) => ({ names: await getAllVerdictLabels(workspace.workspaceId) }));
 
 const schema = z
   .object({
@@ -25,6 +25,6 @@ const schema = z
  * Renames verdicts in one language (admins): shown everywhere in that language — the editor,
  * reports, exports (the ClaimReview `alternateName`), activity sentences. Keys stay the same.
  */
-export const PUT = withWorkspace({ action: 'workspace:manage', body: schema, workspaceId: (_req, body) => body.workspaceId }, ({ workspace, body }) => {
-  return { names: renameVerdicts({ workspaceId: workspace.workspaceId, userId: workspace.userId, locale: body.locale, names: body.names }) };
+export const PUT = withWorkspace({ action: 'workspace:manage', body: schema, workspaceId: (_req, body) => body.workspaceId }, async ({ workspace, body }) => {
+  return { names: await renameVerdicts({ workspaceId: workspace.workspaceId, userId: workspace.userId, locale: body.locale, names: body.names }) };
 });

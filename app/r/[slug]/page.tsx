@@ -13,9 +13,9 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ slug: string }> };
 
 /** The published report at a slug, or null (an unpublished or never-published address). */
-function publishedReport(slug: string) {
+async function publishedReport(slug: string) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(slug)) return null;
-  const row = getPublicationBySlug(slug);
+  const row = await getPublicationBySlug(slug);
   return row ? { report: row.report as Report, publishedAt: row.publishedAt } : null;
 }
 
@@ -26,7 +26,7 @@ function summaryLine(r: Report): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const published = publishedReport((await params).slug);
+  const published = await publishedReport((await params).slug);
   if (!published) return { title: 'Not found' };
   const r = published.report;
   const title = wording(r).t('report.ogTitle', { title: r.document.title });
@@ -46,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * editor published it, with its schema.org ClaimReview for search engines.
  */
 export default async function PublishedReportPage({ params }: Props) {
-  const published = publishedReport((await params).slug);
+  const published = await publishedReport((await params).slug);
   if (!published) notFound();
   const r = published.report;
   const nonce = (await headers()).get('x-nonce') ?? undefined;

@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Members of the admin's workspace: add, change roles, remove. Others see the list only. */
 export default async function MembersPage() {
   const user = await requireSessionUser('/admin/members');
-  const ctx = workspaceFor(user.id, undefined, 'member:read');
+  const ctx = await workspaceFor(user.id, undefined, 'member:read');
   const manage = can(ctx.role, 'member:manage');
   const t = await getTranslations('members');
   return (
@@ -34,14 +34,14 @@ export default async function MembersPage() {
         </div>
       </div>
       <MemberManager
-        initialMembers={listMembers(ctx)}
-        initialInvitations={listInvitations(ctx).map((i) => ({ id: i.id, email: i.email, name: i.name, role: i.role }))}
+        initialMembers={await listMembers(ctx)}
+        initialInvitations={(await listInvitations(ctx)).map((i) => ({ id: i.id, email: i.email, name: i.name, role: i.role }))}
         currentUserId={user.id}
         canManage={manage}
       />
       {can(ctx.role, 'workspace:manage') && (
         <VerdictNames
-          initial={getAllVerdictLabels(ctx.workspaceId)}
+          initial={await getAllVerdictLabels(ctx.workspaceId)}
           defaults={Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(VERDICTS.map((v) => [v, translator(l)(`verdicts.${v}`)]))])) as never}
         />
       )}

@@ -25,7 +25,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const user = await getSessionUser();
-  const document = user ? getDocumentForMember(id, user.id) : undefined;
+  const document = user ? await getDocumentForMember(id, user.id) : undefined;
   return { title: document?.title ?? (await getTranslations('documentPage'))('untitled') };
 }
 
@@ -33,17 +33,17 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { claim: claimParam } = await searchParams;
   const user = await requireSessionUser(`/documents/${id}`);
-  const document = getDocumentForMember(id, user.id);
+  const document = await getDocumentForMember(id, user.id);
   if (!document) notFound();
   const locked = document.status === 'signed_off';
-  const content = currentDocument(document.id);
-  const claims = getClaimsByDocumentId(document.id).map(serializeClaim);
+  const content = await currentDocument(document.id);
+  const claims = (await getClaimsByDocumentId(document.id)).map(serializeClaim);
   const t = await getTranslations('documentPage');
   const locale = await getLocale();
   const ui = { locale: isLocale(locale) ? locale : 'en', timeZone: await getTimeZone() };
-  const members = getMembersByWorkspaceId(document.workspaceId).map((m) => ({ id: m.id, name: m.name, canWork: can(m.role, 'claim:update') }));
+  const members = (await getMembersByWorkspaceId(document.workspaceId)).map((m) => ({ id: m.id, name: m.name, canWork: can(m.role, 'claim:update') }));
   return (
-    <VerdictNamesProvider names={getVerdictLabels(document.workspaceId, ui.locale)}>
+    <VerdictNamesProvider names={await getVerdictLabels(document.workspaceId, ui.locale)}>
     <div className="doc-page wide">
       <DocumentHeader
         id={document.id}
@@ -70,9 +70,9 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         role={document.role}
         documentStatus={document.status}
         revision={document.revision}
-        signoffs={getSignoffsByDocumentId(document.id).map(serializeSignoff)}
+        signoffs={(await getSignoffsByDocumentId(document.id)).map(serializeSignoff)}
         initialClaimId={typeof claimParam === 'string' ? claimParam : null}
-        initialCommentCounts={Object.fromEntries(getCommentCountsByDocumentId(document.id).map((c) => [c.claimId, { total: c.count, open: c.openThreads }]))}
+        initialCommentCounts={Object.fromEntries((await getCommentCountsByDocumentId(document.id)).map((c) => [c.claimId, { total: c.count, open: c.openThreads }]))}
       />
     </div>
     </VerdictNamesProvider>

@@ -10,17 +10,17 @@ export const dynamic = 'force-dynamic';
 type Params = { id: string };
 
 /** One claim with its sources. */
-export const GET = withClaim<undefined, Params>({ action: 'document:read' }, ({ claim }) => {
-  return { claim: serializeClaim(getClaimWithSources(claim.id)!) };
+export const GET = withClaim<undefined, Params>({ action: 'document:read' }, async ({ claim }) => {
+  return { claim: serializeClaim((await getClaimWithSources(claim.id))!) };
 });
 
 /** Changes a claim; `rowVersion` must be current (409 with the current claim otherwise). */
-export const PATCH = withClaim({ action: 'claim:update', body: patchClaimSchema }, ({ claim, claimCtx, body }) => {
-  return { claim: updateClaim(claimCtx, claim.id, body) };
+export const PATCH = withClaim({ action: 'claim:update', body: patchClaimSchema }, async ({ claim, claimCtx, body }) => {
+  return { claim: await updateClaim(claimCtx, claim.id, body) };
 });
 
 /** Deletes a claim. */
-export const DELETE = withClaim<undefined, Params>({ action: 'claim:delete' }, ({ claim, claimCtx }) => {
-  deleteClaim(claimCtx, claim.id);
+export const DELETE = withClaim<undefined, Params>({ action: 'claim:delete' }, async ({ claim, claimCtx }) => {
+  await deleteClaim(claimCtx, claim.id);
   return new Response(null, { status: 204 });
 });

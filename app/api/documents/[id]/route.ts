@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 type Params = { id: string };
 
 /** One document with its content, version and the caller's permissions. */
-export const GET = withDocument<undefined, Params>({ action: 'document:read' }, ({ document }) => ({ document: serializeDocument(document) }));
+export const GET = withDocument<undefined, Params>({ action: 'document:read' }, async ({ document }) => ({ document: await serializeDocument(document) }));
 
 const patchSchema = z
   .object({ title: documentTitle, language: languageTag, sourceUrl: httpUrl.nullable(), byline: documentByline.nullable(), publishedAt: isoDate.nullable() })
@@ -20,13 +20,13 @@ const patchSchema = z
   .refine((p) => Object.keys(p).length > 0, 'send at least one of title, language, sourceUrl, byline, publishedAt');
 
 /** Renames a document or changes its language or source URL. */
-export const PATCH = withDocument({ action: 'document:rename', body: patchSchema }, ({ user, document, body }) => {
-  const updated = updateDocument({ userId: user.id, document, patch: body });
-  return { document: serializeDocument({ ...updated, role: document.role }) };
+export const PATCH = withDocument({ action: 'document:rename', body: patchSchema }, async ({ user, document, body }) => {
+  const updated = await updateDocument({ userId: user.id, document, patch: body });
+  return { document: await serializeDocument({ ...updated, role: document.role }) };
 });
 
 /** Deletes a document (admins and editors). */
-export const DELETE = withDocument<undefined, Params>({ action: 'document:delete' }, ({ user, document }) => {
-  deleteDocument({ userId: user.id, document });
+export const DELETE = withDocument<undefined, Params>({ action: 'document:delete' }, async ({ user, document }) => {
+  await deleteDocument({ userId: user.id, document });
   return new Response(null, { status: 204 });
 });

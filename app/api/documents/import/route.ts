@@ -15,8 +15,8 @@ const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
  */
 export const POST = withUser(async ({ req, user }) => {
   const input = await parseJsonBody(req, importSchema, MAX_IMPORT_BYTES);
-  const row = importJson({ userId: user.id, workspaceId: workspaceFor(user.id, input.workspaceId, 'document:create').workspaceId, input });
+  const row = await importJson({ userId: user.id, workspaceId: (await workspaceFor(user.id, input.workspaceId, 'document:create')).workspaceId, input });
   // The imported claims join the claim memory.
-  indexMissingClaims();
+  await indexMissingClaims();
   return Response.json({ document: { id: row.id, title: row.title, language: row.language } }, { status: 201 });
 });

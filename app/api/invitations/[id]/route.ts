@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 type Params = { id: string };
 
 /** Declines an invitation (the invited person) or withdraws it (an admin of its workspace). */
-export const DELETE = withUser<Params>(({ user, params }) => {
-  removeInvitation(user, params.id);
+export const DELETE = withUser<Params>(async ({ user, params }) => {
+  await removeInvitation(user, params.id);
   return new Response(null, { status: 204 });
 });

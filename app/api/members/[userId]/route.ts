@@ -10,12 +10,12 @@ type Params = { userId: string };
 const schema = z.object({ role: z.enum(ROLES) }).strict();
 
 /** Changes a member's role (admins; never the last admin's). */
-export const PATCH = withWorkspace<z.infer<typeof schema>, Params>({ action: 'member:manage', body: schema, workspaceId: workspaceIdFromQuery }, ({ workspace, params, body }) => ({
-  member: changeRole(workspace, params.userId, body.role),
+export const PATCH = withWorkspace<z.infer<typeof schema>, Params>({ action: 'member:manage', body: schema, workspaceId: workspaceIdFromQuery }, async ({ workspace, params, body }) => ({
+  member: await changeRole(workspace, params.userId, body.role),
 }));
 
 /** Removes a member from the workspace (admins; never the last admin). */
-export const DELETE = withWorkspace<undefined, Params>({ action: 'member:manage', workspaceId: workspaceIdFromQuery }, ({ workspace, params }) => {
-  removeMember(workspace, params.userId);
+export const DELETE = withWorkspace<undefined, Params>({ action: 'member:manage', workspaceId: workspaceIdFromQuery }, async ({ workspace, params }) => {
+  await removeMember(workspace, params.userId);
   return new Response(null, { status: 204 });
 });

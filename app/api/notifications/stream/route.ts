@@ -10,5 +10,5 @@ export const dynamic = 'force-dynamic';
  * change (at once in this process, within two seconds from another); `reload` when the session ends.
  */
 export const GET = withUser(({ req, user }) =>
-  openInboxStream({ userId: user.id, signal: req.signal, endReason: () => (getActiveSessionUser(user.sessionId) ? null : 'signed-out') }),
+  openInboxStream({ userId: user.id, signal: req.signal, endReason: async () => (await getActiveSessionUser(user.sessionId) ? null : 'signed-out') }),
 );

@@ -14,7 +14,7 @@ export const PATCH = withSource<z.infer<typeof patchSourceSchema>, Params>({ act
 });
 
 /** Removes a source from its claim. */
-export const DELETE = withSource<undefined, Params>({ action: 'claim:update' }, ({ source, claimCtx }) => {
-  removeSource(claimCtx, source);
+export const DELETE = withSource<undefined, Params>({ action: 'claim:update' }, async ({ source, claimCtx }) => {
+  await removeSource(claimCtx, source);
   return new Response(null, { status: 204 });
 });

@@ -18,11 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireSessionUser(`/documents/${id}/activity`);
-  const document = getDocumentForMember(id, user.id);
+  const document = await getDocumentForMember(id, user.id);
   if (!document) notFound();
   const locale = await getLocale();
   const t = await getTranslations('activityPage');
-  const events = documentHistory(document, { limit: 5000 }, isLocale(locale) ? locale : 'en').reverse();
+  const events = (await documentHistory(document, { limit: 5000 }, isLocale(locale) ? locale : 'en')).reverse();
   return (
     <div className="page narrow">
       <p>

@@ -26,7 +26,7 @@ function shortName(f: (typeof EXPORT_FORMATS)[number]): string {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const user = await getSessionUser();
-  const document = user ? getDocumentForMember(id, user.id) : undefined;
+  const document = user ? await getDocumentForMember(id, user.id) : undefined;
   const t = await getTranslations('reportPage');
   return { title: document ? t('title', { title: document.title }) : t('untitled') };
 }
@@ -35,15 +35,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReportPage({ params }: Props) {
   const { id } = await params;
   const user = await requireSessionUser(`/documents/${id}/report`);
-  const document = getDocumentForMember(id, user.id);
+  const document = await getDocumentForMember(id, user.id);
   if (!document) notFound();
   const h = await headers();
   const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
-  const r = buildReport(document.id, { publicBaseUrl: publicBaseUrl(origin), timeZone: await getTimeZone() });
+  const r = await buildReport(document.id, { publicBaseUrl: publicBaseUrl(origin), timeZone: await getTimeZone() });
   const w = wording(r);
   const t = await getTranslations('reportPage');
   const base = fileNameBase(r.document.title);
-  const publication = getPublicationByDocumentId(document.id);
+  const publication = await getPublicationByDocumentId(document.id);
 
   // Printed on A4 with page numbers; a draft carries its mark in the top margin of every page.
   const pageCss = [

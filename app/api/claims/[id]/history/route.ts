@@ -6,6 +6,6 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /** Everything that happened to the claim, its sources and comments, oldest first. */
-export const GET = withClaim({ action: 'document:read' }, ({ req, user, claim, claimCtx }) => {
-  return { events: claimHistory(claim, claimCtx.workspaceId, requestLocale(req, user)) };
+export const GET = withClaim({ action: 'document:read' }, async ({ req, user, claim, claimCtx }) => {
+  return { events: await claimHistory(claim, claimCtx.workspaceId, requestLocale(req, user)) };
 });

@@ -8,4 +8,4 @@ export const dynamic = 'force-dynamic';
 const schema = z.object({ claimId: z.string().min(1).max(100) }).strict();
 
 /** Reuse an earlier claim of the workspace: `{claimId}` → `{claim}` (its verdict, rationale and sources, as the caller's proposal; the two linked as the same claim). */
-export const POST = withClaim({ action: 'claim:update', body: schema }, ({ claimCtx, claim, body }) => ({ claim: reuseClaim(claimCtx, claim.id, body.claimId) }));
+export const POST = withClaim({ action: 'claim:update', body: schema }, async ({ claimCtx, claim, body }) => ({ claim: await reuseClaim(claimCtx, claim.id, body.claimId) }));

@@ -11,4 +11,4 @@ export const dynamic = 'force-dynamic';
  * the claims linked to it as the same claim, either way: `same: [{claim: {id, statement, verdict,
  * status}, document: {id, title}}]`.
  */
-export const GET = withClaim({ action: 'document:read' }, ({ claim, claimCtx }) => ({ matches: similarClaims(claim.id, claimCtx.workspaceId), same: sameClaims(claim.id) }));
+export const GET = withClaim({ action: 'document:read' }, async ({ claim, claimCtx }) => ({ matches: await similarClaims(claim.id, claimCtx.workspaceId), same: await sameClaims(claim.id) }));

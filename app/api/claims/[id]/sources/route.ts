@@ -9,6 +9,6 @@ export const dynamic = 'force-dynamic';
 type Params = { id: string };
 
 /** Adds a source to the end of a claim's list. */
-export const POST = withClaim<z.infer<typeof createSourceSchema>, Params>({ action: 'claim:update', body: createSourceSchema }, ({ claim, claimCtx, body }) => {
-  return Response.json({ source: addSource(claimCtx, claim.id, body) }, { status: 201 });
+export const POST = withClaim<z.infer<typeof createSourceSchema>, Params>({ action: 'claim:update', body: createSourceSchema }, async ({ claim, claimCtx, body }) => {
+  return Response.json({ source: await addSource(claimCtx, claim.id, body) }, { status: 201 });
 });

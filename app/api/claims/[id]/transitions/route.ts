@@ -10,6 +10,6 @@ export const dynamic = 'force-dynamic';
 const schema = z.object({ action: z.enum(CLAIM_ACTIONS), comment: plainText(5000).nullish() }).strict();
 
 /** Moves a claim through review: start, propose, approve, request_changes, dismiss, restore. */
-export const POST = withClaim({ action: (body) => `claim:${body.action}`, body: schema }, ({ claim, claimCtx, body }) => {
-  return { claim: transitionClaim(claimCtx, claim.id, body) };
+export const POST = withClaim({ action: (body) => `claim:${body.action}`, body: schema }, async ({ claim, claimCtx, body }) => {
+  return { claim: await transitionClaim(claimCtx, claim.id, body) };
 });

@@ -7,4 +7,4 @@ export const dynamic = 'force-dynamic';
 type Params = { id: string };
 
 /** Which claims of the document were checked before elsewhere in the workspace (suggested or linked as the same claim): `{claims: {claimId: count}}`, only those with any. */
-export const GET = withDocument<undefined, Params>({ action: 'document:read' }, ({ document }) => ({ claims: checkedBefore(document.id, document.workspaceId) }));
+export const GET = withDocument<undefined, Params>({ action: 'document:read' }, async ({ document }) => ({ claims: await checkedBefore(document.id, document.workspaceId) }));

@@ -18,12 +18,12 @@ type Params = { id: string };
  * claim already covers and hints dismissed for the document are left out. Hints are not claims:
  * they are in no export.
  */
-export const GET = withDocument<undefined, Params>({ action: 'document:read' }, ({ document }) => {
-  const current = currentDocument(document.id);
+export const GET = withDocument<undefined, Params>({ action: 'document:read' }, async ({ document }) => {
+  const current = await currentDocument(document.id);
   const doc = schema.nodeFromJSON(current.doc);
   const version = current.version;
-  const claimed = getClaimsByDocumentId(document.id).filter((c) => !c.orphaned);
-  const dismissed = getDismissedSentenceKeys(document.id);
+  const claimed = (await getClaimsByDocumentId(document.id)).filter((c) => !c.orphaned);
+  const dismissed = await getDismissedSentenceKeys(document.id);
   const sentences = checkworthySentences(doc, document.language, weights as unknown as Weights, { claimed, dismissed: new Set(dismissed) });
   return {
     version,

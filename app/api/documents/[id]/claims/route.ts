@@ -10,12 +10,12 @@ export const dynamic = 'force-dynamic';
 type Params = { id: string };
 
 /** Every claim of the document with its sources, in document order. */
-export const GET = withDocument<undefined, Params>({ action: 'document:read' }, ({ document }) => {
-  return { version: document.version, claims: getClaimsByDocumentId(document.id).map(serializeClaim) };
+export const GET = withDocument<undefined, Params>({ action: 'document:read' }, async ({ document }) => {
+  return { version: document.version, claims: (await getClaimsByDocumentId(document.id)).map(serializeClaim) };
 });
 
 /** Marks a claim on `{from, to}` of the document at `version`. */
-export const POST = withDocument({ action: 'claim:create', body: createClaimSchema }, ({ claimCtx, body }) => {
-  const claim = createClaim(claimCtx, body);
+export const POST = withDocument({ action: 'claim:create', body: createClaimSchema }, async ({ claimCtx, body }) => {
+  const claim = await createClaim(claimCtx, body);
   return Response.json({ claim }, { status: 201 });
 });

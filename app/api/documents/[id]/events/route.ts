@@ -23,9 +23,9 @@ const querySchema = z.object({
  */
 export const GET = withDocument<undefined, Params>({ action: 'document:read' }, ({ req, user, document }) => {
   const { version, session } = parseQuery(req, querySchema);
-  const endReason = () => {
-    if (!getActiveSessionUser(user.sessionId)) return 'signed-out';
-    const now = getDocumentForMember(document.id, user.id);
+  const endReason = async () => {
+    if (!await getActiveSessionUser(user.sessionId)) return 'signed-out';
+    const now = await getDocumentForMember(document.id, user.id);
     if (!now) return 'removed';
     return now.role === document.role ? null : 'role-changed';
   };

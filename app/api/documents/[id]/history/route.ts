@@ -13,8 +13,8 @@ const querySchema = z.object({
 });
 
 /** The document's audit trail, oldest first; page on with `?after=<last id>`. */
-export const GET = withDocument({ action: 'document:read' }, ({ req, user, document }) => {
+export const GET = withDocument({ action: 'document:read' }, async ({ req, user, document }) => {
   const query = parseQuery(req, querySchema);
-  const events = documentHistory(document, { afterId: query.after, limit: query.limit }, requestLocale(req, user));
+  const events = await documentHistory(document, { afterId: query.after, limit: query.limit }, requestLocale(req, user));
   return { events, next: events.length === query.limit ? events.at(-1)!.id : null };
 });

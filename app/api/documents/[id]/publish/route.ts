@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const POST = withDocument({ action: 'document:publish' }, ({ req, user, document }) => publishReport({ userId: user.id, document, publicBaseUrl: publicBaseUrl(req.url), timeZone: requestTimeZone(req, user) }));
 
 /** Takes the public report down → 204 (404 when not published). */
-export const DELETE = withDocument({ action: 'document:publish' }, ({ user, document }) => {
-  unpublishReport({ userId: user.id, document });
+export const DELETE = withDocument({ action: 'document:publish' }, async ({ user, document }) => {
+  await unpublishReport({ userId: user.id, document });
   return new Response(null, { status: 204 });
 });

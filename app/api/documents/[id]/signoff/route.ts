@@ -5,6 +5,6 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /** The sign-off panel: the claims that still block a sign-off, and every sign-off so far. */
-export const GET = withDocument({ action: 'document:read' }, ({ document }) => {
-  return { status: document.status, revision: document.revision, ...signoffOverview(document.id) };
+export const GET = withDocument({ action: 'document:read' }, async ({ document }) => {
+  return { status: document.status, revision: document.revision, ...await signoffOverview(document.id) };
 });

@@ -13,7 +13,7 @@ const schema = z.object({ action: z.enum(DOCUMENT_ACTIONS), reason: plainText(20
  * Submits the document for review, signs it off (editors; every claim approved or
  * dismissed, else 409 with `blockers`), or reopens it with a reason (a new revision).
  */
-export const POST = withDocument({ action: (body) => `document:${body.action}`, body: schema }, ({ user, document, body }) => {
-  const result = transitionDocument({ userId: user.id, role: document.role, workspaceId: document.workspaceId, documentId: document.id }, body);
-  return { document: { id: document.id, status: result.status, revision: result.revision }, hash: result.hash, ...signoffOverview(document.id) };
+export const POST = withDocument({ action: (body) => `document:${body.action}`, body: schema }, async ({ user, document, body }) => {
+  const result = await transitionDocument({ userId: user.id, role: document.role, workspaceId: document.workspaceId, documentId: document.id }, body);
+  return { document: { id: document.id, status: result.status, revision: result.revision }, hash: result.hash, ...await signoffOverview(document.id) };
 });
