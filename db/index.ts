@@ -89,7 +89,7 @@ export class Engine {
     // Two processes on one file wait for each other instead of failing at once.
     this.sqlite.pragma('busy_timeout = 5000');
     this.writer = drizzle(this.sqlite, { schema }) as unknown as Executor;
-    migrate(this.writer as never, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
+    migrate(this.writer as never, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations', 'sqlite') });
     // An in-memory database cannot be opened twice: there the writer also reads.
     this.readerClient = file === ':memory:' ? this.sqlite : this.openReader();
     this.db = drizzle(this.readerClient, { schema }) as unknown as Executor;

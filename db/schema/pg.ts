@@ -1,31 +1,33 @@
 /**
- * The Drizzle schema: every table of Factdesk, each paired with its inferred row type.
- * Migrations in db/migrations are generated from this file by `npm run db:generate`.
+ * The PostgreSQL schema: the same tables, columns, keys and indexes as db/schema/sqlite.ts,
+ * with PostgreSQL's own types (timestamptz for times, boolean, json, identity columns), and
+ * the same JavaScript types for every column, so that one query serves both engines.
+ * tests/unit/schema-parity.test.ts keeps the two in step. Migrations in db/migrations/pg are
+ * generated from this file by `npm run db:generate`.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CLAIM_STATUSES, DOCUMENT_STATUSES, EMAIL_MODES, NOTIFICATION_KINDS, ROLES, SOURCE_KINDS, SOURCE_STANCES, VERDICTS } from './enums';
+import { boolean, index, integer, json, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { CLAIM_STATUSES, DOCUMENT_STATUSES, EMAIL_MODES, NOTIFICATION_KINDS, ROLES, SOURCE_KINDS, SOURCE_STANCES, VERDICTS } from '../enums';
 
-export * from './enums';
 
 const id = () =>
   text('id')
     .primaryKey()
     .$defaultFn(() => crypto.randomUUID());
 const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
+  timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 })
     .notNull()
-    .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`)
+    .defaultNow()
     .$defaultFn(() => new Date());
 
 
-export const users = sqliteTable('users', {
+export const users = pgTable('users', {
   id: id(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
   /** Set when an admin reset the password: the user must choose a new one before anything else. */
-  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   /** The interface language the user chose (en, de, es); null: the browser's. */
   locale: text('locale'),
   /** The user's IANA time zone; null: the browser's. */
@@ -33,17 +35,16 @@ export const users = sqliteTable('users', {
   /** E-mail about notifications: each at once, one daily digest, or none. */
   emailNotifications: text('email_notifications', { enum: EMAIL_MODES }).notNull().default('instant'),
   /** When the last daily digest went out. */
-  digestSentAt: integer('digest_sent_at', { mode: 'timestamp_ms' }),
+  digestSentAt: timestamp('digest_sent_at', { withTimezone: true, mode: 'date', precision: 3 }),
   createdAt: createdAt(),
 });
-export type User = typeof users.$inferSelect;
 
 /**
  * Signed-in sessions: the session cookie (a next-auth JWT) names one row, and a request is
  * signed in only while that row exists, is not revoked and has not expired. Sign-out,
  * a password change or reset revoke rows; streams check theirs every second.
  */
-export const sessions = sqliteTable(
+export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
@@ -51,22 +52,21 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date', precision: 3 }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export const workspaces = sqliteTable('workspaces', {
+export const workspaces = pgTable('workspaces', {
   id: id(),
   name: text('name').notNull(),
   /** The organisation that publishes this desk's fact checks (ClaimReview author). */
   organisation: text('organisation').notNull(),
   createdAt: createdAt(),
 });
-export type Workspace = typeof workspaces.$inferSelect;
 
-export const memberships = sqliteTable(
+export const memberships = pgTable(
   'memberships',
   {
     userId: text('user_id')
@@ -80,14 +80,13 @@ export const memberships = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.workspaceId] }), index('memberships_workspace_idx').on(t.workspaceId)],
 );
-export type Membership = typeof memberships.$inferSelect;
 
 /**
  * Invitations to a workspace, waiting for the invited person to accept after signing in.
  * Adding a member always makes one, whether or not the e-mail has an account, so the
  * answer never tells an admin who has an account (nor their name).
  */
-export const invitations = sqliteTable(
+export const invitations = pgTable(
   'invitations',
   {
     id: id(),
@@ -103,9 +102,8 @@ export const invitations = sqliteTable(
   },
   (t) => [uniqueIndex('invitations_workspace_email_idx').on(t.workspaceId, t.email), index('invitations_email_idx').on(t.email)],
 );
-export type Invitation = typeof invitations.$inferSelect;
 
-export const documents = sqliteTable(
+export const documents = pgTable(
   'documents',
   {
     id: id(),
@@ -127,15 +125,14 @@ export const documents = sqliteTable(
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
     /** Set when a document is deleted: the row and its history are kept, the document is hidden. */
-    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date', precision: 3 }),
     /** Set when a document is archived: out of the list (unless asked for), still readable. */
-    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date', precision: 3 }),
   },
   (t) => [index('documents_workspace_idx').on(t.workspaceId, t.deletedAt), index('documents_workspace_updated_idx').on(t.workspaceId, t.updatedAt)],
 );
-export type DocumentRow = typeof documents.$inferSelect;
 
 /**
  * A snapshot of a document's content (ProseMirror JSON) at `version`. The current document
@@ -143,12 +140,12 @@ export type DocumentRow = typeof documents.$inferSelect;
  * authority refreshes it every SNAPSHOT_INTERVAL versions. Kept out of `documents` so that
  * storing a new version rewrites a small row, not the whole article.
  */
-export const documentSnapshots = sqliteTable('document_snapshots', {
+export const documentSnapshots = pgTable('document_snapshots', {
   documentId: text('document_id')
     .primaryKey()
     .references(() => documents.id, { onDelete: 'cascade' }),
   version: integer('version').notNull(),
-  doc: text('doc', { mode: 'json' }).notNull(),
+  doc: json('doc').notNull(),
 });
 
 /**
@@ -156,40 +153,38 @@ export const documentSnapshots = sqliteTable('document_snapshots', {
  * produced (1 for the first step). The primary key (document, version) is the authority:
  * two writers, even in two processes, can never both store version N+1.
  */
-export const steps = sqliteTable(
+export const steps = pgTable(
   'steps',
   {
     documentId: text('document_id')
       .notNull()
       .references(() => documents.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    step: text('step', { mode: 'json' }).notNull(),
+    step: json('step').notNull(),
     clientId: text('client_id').notNull(),
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.documentId, t.version] })],
 );
-export type StepRow = typeof steps.$inferSelect;
 
 /** Append-only audit log. A trigger (migration 0001) refuses UPDATE and DELETE. */
-export const events = sqliteTable(
+export const events = pgTable(
   'events',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     workspaceId: text('workspace_id').notNull(),
     documentId: text('document_id'),
     actorId: text('actor_id'),
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id').notNull(),
-    before: text('before', { mode: 'json' }),
-    after: text('after', { mode: 'json' }),
+    before: json('before'),
+    after: json('after'),
     createdAt: createdAt(),
   },
   (t) => [index('events_document_idx').on(t.documentId, t.id), index('events_subject_idx').on(t.subjectType, t.subjectId)],
 );
-export type EventRow = typeof events.$inferSelect;
 
 /** Failed sign-in attempts, for rate limiting per email and per IP address. */
 
@@ -200,7 +195,7 @@ export type EventRow = typeof events.$inferSelect;
  * claim is `orphaned` (from = to = where the text was) and keeps its last quote.
  * `rowVersion` counts edits of the user-editable fields (not anchor moves).
  */
-export const claims = sqliteTable(
+export const claims = pgTable(
   'claims',
   {
     id: id(),
@@ -212,23 +207,23 @@ export const claims = sqliteTable(
     quoteExact: text('quote_exact').notNull(),
     quotePrefix: text('quote_prefix').notNull(),
     quoteSuffix: text('quote_suffix').notNull(),
-    orphaned: integer('orphaned', { mode: 'boolean' }).notNull().default(false),
+    orphaned: boolean('orphaned').notNull().default(false),
     /** What undo may bring back to the claim (lib/claims/anchor.ts `Trail`), as JSON; null when nothing. */
-    anchorTrail: text('anchor_trail', { mode: 'json' }).$type<import('../lib/claims/anchor').Trail>(),
+    anchorTrail: json('anchor_trail').$type<import('../../lib/claims/anchor').Trail>(),
     statement: text('statement').notNull(),
     claimant: text('claimant'),
     claimDate: text('claim_date'),
     verdict: text('verdict', { enum: VERDICTS }),
     rationale: text('rationale'),
-    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    tags: json('tags').$type<string[]>().notNull().default(sql`'[]'::json`),
     assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     status: text('status', { enum: CLAIM_STATUSES }).notNull().default('open'),
     /** Who proposed the current verdict, and when (cleared when changes are requested). */
     proposedBy: text('proposed_by').references(() => users.id, { onDelete: 'set null' }),
-    proposedAt: integer('proposed_at', { mode: 'timestamp_ms' }),
+    proposedAt: timestamp('proposed_at', { withTimezone: true, mode: 'date', precision: 3 }),
     /** Who approved it (never the proposer nor the last to change it: four eyes). */
     approvedBy: text('approved_by').references(() => users.id, { onDelete: 'set null' }),
-    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date', precision: 3 }),
     /** The last person to change the verdict, rationale, statement or sources. */
     lastChangedBy: text('last_changed_by').references(() => users.id, { onDelete: 'set null' }),
     /** Why the claim was dismissed, e.g. "not check-worthy". */
@@ -236,16 +231,15 @@ export const claims = sqliteTable(
     rowVersion: integer('row_version').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date', precision: 3 }),
   },
   (t) => [index('claims_document_idx').on(t.documentId, t.deletedAt)],
 );
-export type ClaimRow = typeof claims.$inferSelect;
 
 
 /** Evidence attached to a claim, kept in the order the reviewer gave them. */
-export const sources = sqliteTable(
+export const sources = pgTable(
   'sources',
   {
     id: id(),
@@ -263,11 +257,10 @@ export const sources = sqliteTable(
     stance: text('stance', { enum: SOURCE_STANCES }).notNull().default('supports'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
   },
   (t) => [index('sources_claim_idx').on(t.claimId, t.position)],
 );
-export type SourceRow = typeof sources.$inferSelect;
 
 
 /**
@@ -275,7 +268,7 @@ export type SourceRow = typeof sources.$inferSelect;
  * Threads are resolved and reopened on their first comment. Deleted comments keep their
  * row (and their audit events) with the body cleared.
  */
-export const comments = sqliteTable(
+export const comments = pgTable(
   'comments',
   {
     id: id(),
@@ -289,22 +282,21 @@ export const comments = sqliteTable(
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
     /** Ids of the members mentioned with @Name in the body. */
-    mentions: text('mentions', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    mentions: json('mentions').$type<string[]>().notNull().default(sql`'[]'::json`),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date', precision: 3 }),
     resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
-    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
-    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date', precision: 3 }),
   },
   (t) => [index('comments_claim_idx').on(t.claimId, t.createdAt), index('comments_document_idx').on(t.documentId)],
 );
-export type CommentRow = typeof comments.$inferSelect;
 
 /**
  * One row per sign-off: the SHA-256 of the canonical JSON of the document, its claims and
  * their sources at that moment. Reopening fills the reopen columns; the row stays.
  */
-export const signoffs = sqliteTable(
+export const signoffs = pgTable(
   'signoffs',
   {
     id: id(),
@@ -314,40 +306,39 @@ export const signoffs = sqliteTable(
     revision: integer('revision').notNull(),
     hash: text('hash').notNull(),
     signedBy: text('signed_by').references(() => users.id, { onDelete: 'set null' }),
-    signedAt: integer('signed_at', { mode: 'timestamp_ms' }).notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
     reopenedBy: text('reopened_by').references(() => users.id, { onDelete: 'set null' }),
-    reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' }),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true, mode: 'date', precision: 3 }),
     reopenReason: text('reopen_reason'),
   },
   (t) => [index('signoffs_document_idx').on(t.documentId, t.revision)],
 );
-export type SignoffRow = typeof signoffs.$inferSelect;
 
 /**
  * Published reports: the report of a signed-off revision at a public address (`/r/:slug`,
  * an unguessable slug), as it was when published. Republishing after a new sign-off keeps
  * the slug; unpublishing removes the row (the address answers 404).
  */
-export const publications = sqliteTable('publications', {
+export const publications = pgTable('publications', {
   documentId: text('document_id')
     .primaryKey()
     .references(() => documents.id, { onDelete: 'cascade' }),
   slug: text('slug').notNull().unique(),
   revision: integer('revision').notNull(),
   /** The report (lib/exports/report.ts `Report`) as published. */
-  report: text('report', { mode: 'json' }).notNull(),
+  report: json('report').notNull(),
   publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' }),
-  publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
 });
 
 /**
  * What a person should know about: one row per recipient of an audit event (a mention, an
  * assignment, a proposal to approve…). The wording comes from the event when it is read.
  */
-export const notifications = sqliteTable(
+export const notifications = pgTable(
   'notifications',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -355,16 +346,16 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => events.id),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
-    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date', precision: 3 }),
     /** When it went out by e-mail (or was taken for sending); null: not yet. */
-    emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
+    emailedAt: timestamp('emailed_at', { withTimezone: true, mode: 'date', precision: 3 }),
     createdAt: createdAt(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.id), index('notifications_mail_idx').on(t.emailedAt, t.userId)],
 );
 
 /** A workspace's own name for a verdict in one language ("Falsch" → "Frei erfunden"). */
-export const verdictLabels = sqliteTable(
+export const verdictLabels = pgTable(
   'verdict_labels',
   {
     workspaceId: text('workspace_id')
@@ -376,12 +367,10 @@ export const verdictLabels = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.locale, t.verdict] })],
 );
-export type Publication = typeof publications.$inferSelect;
 
-export type NotificationRow = typeof notifications.$inferSelect;
 
 /** Check-worthiness hints a reviewer dismissed for a document, by the sentence's key (lib/checkworthy/sentences.ts). */
-export const checkworthyDismissals = sqliteTable(
+export const checkworthyDismissals = pgTable(
   'checkworthy_dismissals',
   {
     documentId: text('document_id')
@@ -395,7 +384,7 @@ export const checkworthyDismissals = sqliteTable(
 );
 
 /** What reviewers said about a suggested earlier claim: the same claim (Reuse) or not the same. */
-export const claimLinks = sqliteTable(
+export const claimLinks = pgTable(
   'claim_links',
   {
     claimId: text('claim_id')
