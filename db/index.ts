@@ -22,7 +22,7 @@ import 'server-only';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
@@ -56,14 +56,18 @@ class Lock {
   }
 }
 
-interface TxState {
+/** The open transaction of the current async context (both engines). */
+export interface TxState {
   hooks: (() => void)[];
   open: boolean;
+  dialect: 'sqlite' | 'postgresql';
 }
 // On globalThis: Next bundles route handlers and pages separately, and a module copied into
 // two bundles must still see the one transaction that is open.
 const globalForTx = globalThis as unknown as { factdeskTx?: AsyncLocalStorage<TxState> };
 const current = (globalForTx.factdeskTx ??= new AsyncLocalStorage<TxState>());
+/** For db/pg-engine.ts: the same transaction scope on both engines. */
+export const transactionScope = current;
 
 /** One database: its connections and its write lock. */
 export class Engine {
@@ -110,7 +114,7 @@ export class Engine {
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (current.getStore()?.open) throw new Error('writeTransaction() inside a transaction: pass tx to the inner call instead');
     const release = await this.lock.acquire();
-    const state: TxState = { hooks: [], open: true };
+    const state: TxState = { hooks: [], open: true, dialect: 'sqlite' };
     let result: T;
     try {
       this.sqlite.exec('BEGIN IMMEDIATE');
@@ -217,6 +221,16 @@ export function afterCommit(hook: () => void): void {
   const state = current.getStore();
   if (state?.open) state.hooks.push(hook);
   else hook();
+}
+
+/**
+ * Locks a row for the rest of the transaction, before reading it to change it. On SQLite a
+ * write transaction already excludes every other writer (BEGIN IMMEDIATE and the process's
+ * lock), so this does nothing; on PostgreSQL (READ COMMITTED) it is `SELECT … FOR UPDATE`.
+ */
+export async function lockForUpdate(tx: Tx, table: { id: unknown }, id: string): Promise<void> {
+  if (current.getStore()?.dialect !== 'postgresql') return;
+  await (tx as unknown as { execute(q: SQL): Promise<unknown> }).execute(sql`SELECT 1 FROM ${table} WHERE ${table.id as SQL} = ${id} FOR UPDATE`);
 }
 
 /** The first row, or undefined. */

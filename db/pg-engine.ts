@@ -1,0 +1,110 @@
+/**
+ * The PostgreSQL engine: the same contract as the SQLite engine in db/index.ts (an
+ * `Executor` for reads, `transaction`, `readTransaction`, `afterCommit`, `lockForUpdate`)
+ * over a node-postgres pool. Transactions run on a connection leased from the pool:
+ * READ COMMITTED for writes (commands lock what they read-then-write with
+ * `lockForUpdate`), REPEATABLE READ READ ONLY for read transactions (one snapshot).
+ * Migrations (db/migrations/pg) run once per database under an advisory lock, so that N
+ * processes starting together migrate it once.
+ *
+ * Not wired into the app yet: getEngine() still opens SQLite (docs/scale-out-plan.md).
+ */
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import path from 'node:path';
+import pg from 'pg';
+import * as pgSchema from './schema/pg';
+import { transactionScope, type Executor, type Tx, type TxState } from './index';
+
+/** int8 (count(*), identity columns) as a JavaScript number, as on SQLite. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+};
+
+export class PgEngine {
+  readonly dialect = 'postgresql' as const;
+  readonly url: string;
+  readonly pool: pg.Pool;
+  /** Connections for reads outside a transaction, read-only: a stray write fails, as on SQLite. */
+  private readonly readers: pg.Pool;
+  /** Reads outside a transaction. */
+  readonly db: Executor;
+  /** Resolves once the database is migrated; every transaction waits for it. */
+  readonly ready: Promise<void>;
+
+  constructor(url: string, options: { max?: number } = {}) {
+    this.url = url;
+    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+    this.readers = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, options: '-c default_transaction_read_only=on' });
+    this.db = drizzle(this.readers, { schema: pgSchema }) as unknown as Executor;
+    this.ready = this.migrate();
+    this.ready.catch(() => undefined); // reported by whoever awaits it
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`SELECT pg_advisory_lock(hashtext('factdesk:migrate'))`);
+      try {
+        await migrate(drizzle(client), { migrationsFolder: path.join(process.cwd(), 'db', 'migrations', 'pg') });
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(hashtext('factdesk:migrate'))`);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  /** One write transaction (READ COMMITTED) on a leased connection; commits when `fn` resolves. */
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (transactionScope.getStore()?.open) throw new Error('writeTransaction() inside a transaction: pass tx to the inner call instead');
+    return this.run('BEGIN', fn, true);
+  }
+
+  /** One read transaction: every read sees the same snapshot, across awaits. */
+  async readTransaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, false);
+  }
+
+  /** Nothing to serialise on PostgreSQL: row locks do it. */
+  async serializeWrites<T>(fn: () => Promise<T> | T): Promise<T> {
+    return fn();
+  }
+
+  /** `write`: the transaction is the context's open one (afterCommit hooks, the nested-call guard), as on SQLite. */
+  private async run<T>(begin: string, fn: (tx: Tx) => Promise<T>, write: boolean): Promise<T> {
+    await this.ready;
+    const client = await this.pool.connect();
+    const state: TxState = { hooks: [], open: true, dialect: 'postgresql' };
+    let result: T;
+    try {
+      await client.query(begin);
+      try {
+        const tx = drizzle(client, { schema: pgSchema }) as unknown as Tx;
+        result = write ? await transactionScope.run(state, () => fn(tx)) : await fn(tx);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    } finally {
+      state.open = false;
+      client.release();
+    }
+    for (const hook of state.hooks) hook();
+    return result;
+  }
+
+  /** Runs raw SQL that returns rows (the PostgreSQL form of `rows()`). */
+  async rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+    await this.ready;
+    return (await drizzle(this.pool).execute(query)).rows as T[];
+  }
+
+  async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    await Promise.all([this.pool.end(), this.readers.end()]);
+  }
+}
