@@ -23,6 +23,12 @@ const config = [
         'error',
         { selector: "CallExpression[callee.property.name=/^(get|all|run|sync)$/][arguments.length=0]", message: 'Await the query builder instead (all database access is asynchronous).' },
         { selector: "MemberExpression[property.name='$client']", message: 'Use the engine (db/index.ts), not the driver.' },
+        // A Drizzle builder runs only when awaited; as a bare statement it does nothing.
+        {
+          selector: "ExpressionStatement > CallExpression[callee.property.name=/^(values|where|onConflictDoUpdate|onConflictDoNothing|returning)$/]",
+          message: 'This query builder is never awaited, so it never runs: await it.',
+        },
+        { selector: "ExpressionStatement > CallExpression[callee.object.name=/^(db|tx)$/]", message: 'Await the query.' },
       ],
     },
   },

@@ -76,7 +76,7 @@ export async function updateDocumentMeta(
   userId: string,
   db: Tx,
 ) {
-  if (patch.title !== undefined) db.run(sql`UPDATE documents_search SET title = ${patch.title} WHERE document_id = ${documentId}`);
+  if (patch.title !== undefined) await db.run(sql`UPDATE documents_search SET title = ${patch.title} WHERE document_id = ${documentId}`);
   return db
     .update(documents)
     .set({ ...patch, updatedAt: new Date(), updatedBy: userId })

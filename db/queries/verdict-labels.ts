@@ -24,6 +24,6 @@ export async function setVerdictLabels(workspaceId: string, locale: string, labe
   for (const [verdict, label] of Object.entries(labels) as [Verdict, string | null][]) {
     await db.delete(verdictLabels)
       .where(and(eq(verdictLabels.workspaceId, workspaceId), eq(verdictLabels.locale, locale), eq(verdictLabels.verdict, verdict)));
-    if (label) db.insert(verdictLabels).values({ workspaceId, locale, verdict, label });
+    if (label) await db.insert(verdictLabels).values({ workspaceId, locale, verdict, label });
   }
 }
