@@ -33,7 +33,10 @@ describe('verdict names', () => {
   it('renames a verdict in one language: listed, used in that language’s report, and back to the default with null', async () => {
     const { document } = await ok(await rita.post('/api/documents', { title: 'Umbenannt', language: 'de', content: 'Der Kreml warnt vor Maßnahmen.' }));
     await ok(await rita.post(`/api/documents/${document.id}/claims`, { ...(await rangeOf(rita, document.id, 'warnt vor Maßnahmen')), verdict: 'misleading', rationale: 'So nicht gesagt.' }));
+    // Another test file may have renamed this verdict already: start from the default name.
+    await ok(await admin.put('/api/verdict-names', { locale: 'de', names: { misleading: null } }));
     const before = await claimReviewRating(document.id);
+    expect(before).toBe('Irreführend');
 
     const renamed = await ok(await admin.put('/api/verdict-names', { locale: 'de', names: { misleading: 'Verzerrt dargestellt' } }));
     expect(renamed.names.de.misleading).toBe('Verzerrt dargestellt');
