@@ -22,7 +22,7 @@ import 'server-only';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
@@ -244,14 +244,35 @@ export function only<T>(rows: T[]): T {
   return rows[0]!;
 }
 
-/** Runs raw SQL that returns rows. */
-export function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
+/** Which engine an executor belongs to (node-postgres executors have `execute`, SQLite's do not). */
+export function dialectOf(ex: Executor): 'sqlite' | 'postgresql' {
+  return typeof (ex as unknown as { execute?: unknown }).execute === 'function' ? 'postgresql' : 'sqlite';
+}
+
+type PgExecutor = { execute(query: SQL): Promise<{ rows: unknown[] }> };
+
+/** Runs raw SQL that returns rows, on either engine. */
+export async function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
+  if (dialectOf(ex) === 'postgresql') return (await (ex as unknown as PgExecutor).execute(query)).rows as T[];
   return ex.all<T>(query);
 }
 
-/** Runs raw SQL that returns nothing. */
+/** Runs raw SQL that returns nothing, on either engine. */
 export async function exec(ex: Executor, query: SQL): Promise<void> {
-  await ex.run(query);
+  if (dialectOf(ex) === 'postgresql') await (ex as unknown as PgExecutor).execute(query);
+  else await ex.run(query);
+}
+
+/** The text at `key` of a JSON object column: `json_extract` on SQLite, `->>` on PostgreSQL. */
+export function jsonText(ex: Executor, column: SQL | AnyColumn, key: string): SQL {
+  return dialectOf(ex) === 'postgresql' ? sql`(${column}->>${key}::text)` : sql`json_extract(${column}, ${`$.${key}`})`;
+}
+
+/** Whether a JSON array column holds `value` (as text). */
+export function jsonArrayHas(ex: Executor, column: SQL | AnyColumn, value: string): SQL {
+  return dialectOf(ex) === 'postgresql'
+    ? sql`exists (select 1 from json_array_elements_text(${column}) as e(v) where e.v = ${value})`
+    : sql`exists (select 1 from json_each(${column}) where value = ${value})`;
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();

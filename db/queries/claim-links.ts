@@ -1,6 +1,6 @@
 /** Links between claims: "same claim as" (Reuse) and "not the same claim". */
 import { and, eq, or, sql } from 'drizzle-orm';
-import { getDb, type DbOrTx, type Tx } from '../index';
+import { getDb, rows, type DbOrTx, type Tx } from '../index';
 import { claimLinks } from '../schema';
 
 /** Records (or changes) what a reviewer decided about an earlier claim. */
@@ -13,8 +13,8 @@ export async function upsertClaimLink(props: { claimId: string; otherId: string;
 
 /** The claims linked to a claim as the same claim, either way, with their documents (deleted ones left out). */
 export async function getSameClaims(claimId: string, db: DbOrTx = getDb()) {
-  return db.all<{ id: string; statement: string; verdict: string | null; status: string; documentId: string; documentTitle: string }>(sql`
-    SELECT c.id, c.statement, c.verdict, c.status, c.document_id AS documentId, d.title AS documentTitle
+  return rows<{ id: string; statement: string; verdict: string | null; status: string; documentId: string; documentTitle: string }>(db, sql`
+    SELECT c.id, c.statement, c.verdict, c.status, c.document_id AS "documentId", d.title AS "documentTitle"
     FROM claim_links l
     JOIN claims c ON c.id = CASE WHEN l.claim_id = ${claimId} THEN l.other_id ELSE l.claim_id END
     JOIN documents d ON d.id = c.document_id
@@ -33,9 +33,9 @@ export async function getNotSameIds(claimId: string, db: DbOrTx = getDb()): Prom
 
 /** The scores of the desk's decisions (same / not the same), for tuning the threshold. */
 export async function getDecisionScores(workspaceId: string, db: DbOrTx = getDb()) {
-  const rows = await db.all<{ kind: 'same' | 'not_same'; score: number }>(sql`
+  const decisions = await rows<{ kind: 'same' | 'not_same'; score: number }>(db, sql`
     SELECT l.kind, l.score_permille AS score FROM claim_links l
     JOIN claims c ON c.id = l.claim_id JOIN documents d ON d.id = c.document_id
     WHERE d.workspace_id = ${workspaceId}`);
-  return { same: rows.filter((r) => r.kind === 'same').map((r) => r.score / 1000), notSame: rows.filter((r) => r.kind === 'not_same').map((r) => r.score / 1000) };
+  return { same: decisions.filter((r) => r.kind === 'same').map((r) => r.score / 1000), notSame: decisions.filter((r) => r.kind === 'not_same').map((r) => r.score / 1000) };
 }

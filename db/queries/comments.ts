@@ -1,6 +1,6 @@
 /** Comment threads on claims. */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { first, getDb, only, type DbOrTx, type Tx } from '../index';
+import { first, getDb, only, type DbOrTx, type Tx, jsonArrayHas } from '../index';
 import { claims, comments, documents, memberships, users } from '../schema';
 
 /** A claim's comments, oldest first, with their authors' names. */
@@ -72,7 +72,7 @@ export async function getMentionsOf(userId: string, limit = 50, db: DbOrTx = get
     .innerJoin(documents, and(eq(documents.id, comments.documentId), isNull(documents.deletedAt)))
     .innerJoin(memberships, and(eq(memberships.workspaceId, documents.workspaceId), eq(memberships.userId, userId)))
     .leftJoin(users, eq(users.id, comments.authorId))
-    .where(and(isNull(comments.deletedAt), sql`exists (select 1 from json_each(${comments.mentions}) where value = ${userId})`))
+    .where(and(isNull(comments.deletedAt), jsonArrayHas(db, comments.mentions, userId)))
     .orderBy(sql`${comments.createdAt} desc`)
     .limit(limit);
 }

@@ -1,6 +1,6 @@
 /** Queries on documents and their collaboration steps. */
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { cachedStatement, first, getDb, only, type DbOrTx, type Tx } from '../index';
+import { cachedStatement, first, getDb, only, type DbOrTx, type Tx, exec, rows } from '../index';
 import { documentSnapshots, documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
 
 /** A document row joined with the reader's role in its workspace. */
@@ -65,7 +65,7 @@ export async function insertDocument(
     })
     .returning().then(only);
   await db.insert(documentSnapshots).values({ documentId: row.id, version: 0, doc: props.doc });
-  await db.run(sql`INSERT INTO documents_search (document_id, title, body) VALUES (${row.id}, ${row.title}, ${plainTextOfJSON(props.doc)})`);
+  await exec(db, sql`INSERT INTO documents_search (document_id, title, body) VALUES (${row.id}, ${row.title}, ${plainTextOfJSON(props.doc)})`);
   return row;
 }
 
@@ -76,7 +76,7 @@ export async function updateDocumentMeta(
   userId: string,
   db: Tx,
 ) {
-  if (patch.title !== undefined) await db.run(sql`UPDATE documents_search SET title = ${patch.title} WHERE document_id = ${documentId}`);
+  if (patch.title !== undefined) await exec(db, sql`UPDATE documents_search SET title = ${patch.title} WHERE document_id = ${documentId}`);
   return db
     .update(documents)
     .set({ ...patch, updatedAt: new Date(), updatedBy: userId })
@@ -87,7 +87,7 @@ export async function updateDocumentMeta(
 /** Hides a document (soft delete): its rows and history stay in the database. */
 export async function markDocumentDeleted(documentId: string, db: Tx) {
   await db.update(documents).set({ deletedAt: new Date() }).where(eq(documents.id, documentId));
-  await db.run(sql`DELETE FROM documents_search WHERE document_id = ${documentId}`);
+  await exec(db, sql`DELETE FROM documents_search WHERE document_id = ${documentId}`);
 }
 
 /** Archives a document (out of the list unless asked for) or brings it back. */
@@ -172,12 +172,12 @@ export async function getDocumentById(documentId: string, db: DbOrTx = getDb()) 
 
 /** Stores a document's plain text in the search index (`documents_search`). */
 export async function setSearchText(documentId: string, body: string, db: Tx) {
-  await db.run(sql`UPDATE documents_search SET body = ${body} WHERE document_id = ${documentId}`);
+  await exec(db, sql`UPDATE documents_search SET body = ${body} WHERE document_id = ${documentId}`);
 }
 
 /** Live documents whose text is not in the search index yet (from before it existed). */
 export async function getDocumentIdsWithoutSearchText(db: DbOrTx = getDb()): Promise<string[]> {
-  return (await db.all<{ id: string }>(sql`SELECT s.document_id AS id FROM documents_search s JOIN documents d ON d.id = s.document_id WHERE s.body = '' AND d.deleted_at IS NULL`)).map((r) => r.id);
+  return (await rows<{ id: string }>(db, sql`SELECT s.document_id AS id FROM documents_search s JOIN documents d ON d.id = s.document_id WHERE s.body = '' AND d.deleted_at IS NULL`)).map((r) => r.id);
 }
 
 /** The plain text of ProseMirror JSON (blocks on their own lines), without building nodes: for the search index. */

@@ -1,6 +1,6 @@
 /** The append-only audit log. */
-import { and, asc, eq, gt, isNotNull, or, sql } from 'drizzle-orm';
-import { getDb, only, type DbOrTx, type Tx } from '../index';
+import { and, asc, eq, gt, isNotNull, or } from 'drizzle-orm';
+import { getDb, only, type DbOrTx, type Tx, jsonText } from '../index';
 import { events, users } from '../schema';
 
 /** What an audit event records. */
@@ -67,8 +67,8 @@ export async function getEventsByClaimId(documentId: string, claimId: string, db
         eq(events.documentId, documentId),
         or(
           and(eq(events.subjectType, 'claim'), eq(events.subjectId, claimId)),
-          sql`json_extract(${events.after}, '$.claimId') = ${claimId}`,
-          sql`json_extract(${events.before}, '$.claimId') = ${claimId}`,
+          eq(jsonText(db, events.after, 'claimId'), claimId),
+          eq(jsonText(db, events.before, 'claimId'), claimId),
         ),
       ),
     )

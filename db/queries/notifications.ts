@@ -1,7 +1,6 @@
 /** Notifications: who should know about which audit event, read or not, mailed or not. */
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import { first, getDb, type DbOrTx, type Tx } from '../index';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { first, getDb, type DbOrTx, type Tx, jsonText } from '../index';
 import { claims, documents, events, memberships, notifications, users, type NotificationKind } from '../schema';
 
 /** Stores one notification per recipient of an event. */
@@ -11,7 +10,7 @@ export async function insertNotifications(eventId: number, recipients: { userId:
     .values(recipients.map((r) => ({ eventId, userId: r.userId, kind: r.kind })));
 }
 
-const actors = alias(users, 'actors');
+const actors = aliasedTable(users, 'actors');
 
 /** A notification with what it needs to be read: the event, its actor, the document and the claim. */
 function selectNotifications(db: DbOrTx) {
@@ -42,7 +41,7 @@ function selectNotifications(db: DbOrTx) {
       claims,
       eq(
         claims.id,
-        sql`CASE WHEN ${events.subjectType} = 'claim' THEN ${events.subjectId} ELSE json_extract(${events.after}, '$.claimId') END`,
+        sql`CASE WHEN ${events.subjectType} = 'claim' THEN ${events.subjectId} ELSE ${jsonText(db, events.after, 'claimId')} END`,
       ),
     );
 }

@@ -1,6 +1,5 @@
 /** Sign-offs of documents: one row per sign-off, kept after a reopen. */
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { aliasedTable, and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb, only, type DbOrTx, type Tx } from '../index';
 import { signoffs, users } from '../schema';
 
@@ -23,8 +22,8 @@ export async function markSignoffReopened(documentId: string, props: { reopenedB
 
 /** Every sign-off of a document, newest first, with the names of who signed and reopened. */
 export async function getSignoffsByDocumentId(documentId: string, db: DbOrTx = getDb()) {
-  const signer = alias(users, 'signer');
-  const reopener = alias(users, 'reopener');
+  const signer = aliasedTable(users, 'signer');
+  const reopener = aliasedTable(users, 'reopener');
   return (await db
     .select({ signoff: signoffs, signedByName: signer.name, reopenedByName: reopener.name })
     .from(signoffs)

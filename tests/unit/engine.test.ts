@@ -3,14 +3,15 @@
  * asynchronous transactions promise, the same on both. Each test opens its own temporary
  * SQLite file, or its own database in a throwaway PostgreSQL 15 cluster (tests/support/pg.ts).
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { afterCommit, first, lockForUpdate, openEngine, type Executor, type Tx } from '@/db';
+import { afterCommit, first, jsonArrayHas, jsonText, lockForUpdate, openEngine, rows, type Executor, type Tx } from '@/db';
 import { PgEngine } from '@/db/pg-engine';
+import * as sqliteSchema from '@/db/schema/sqlite';
 import { workspaces as sqliteWorkspaces } from '@/db/schema';
 import * as pgSchema from '@/db/schema/pg';
 import { postgresAvailable, startPostgres, type PgCluster } from '../support/pg';
@@ -39,7 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cluster?.stop());
 
-const engines: [string, () => Promise<AnyEngine>, typeof sqliteWorkspaces][] = [
+const engines: [string, () => Promise<AnyEngine>, typeof sqliteWorkspaces, typeof sqliteSchema][] = [
   [
     'SQLite',
     async () => {
@@ -48,6 +49,7 @@ const engines: [string, () => Promise<AnyEngine>, typeof sqliteWorkspaces][] = [
       return e;
     },
     sqliteWorkspaces,
+    sqliteSchema,
   ],
 ];
 if (withPg) {
@@ -60,10 +62,11 @@ if (withPg) {
       return e;
     },
     pgSchema.workspaces as unknown as typeof sqliteWorkspaces,
+    pgSchema as unknown as typeof sqliteSchema,
   ]);
 }
 
-describe.each(engines)('the %s engine', (_name, open, workspaces) => {
+describe.each(engines)('the %s engine', (_name, open, workspaces, schema) => {
   const engine = open;
   const names = async (e: AnyEngine) => (await e.db.select({ name: workspaces.name }).from(workspaces)).map((w) => w.name).sort();
 
@@ -163,6 +166,26 @@ describe.each(engines)('the %s engine', (_name, open, workspaces) => {
     expect(await names(e)).toEqual(['G', 'H']);
   });
 
+
+  it('speaks each engine’s SQL for raw queries and JSON columns (rows, jsonText, jsonArrayHas)', async () => {
+    const e = await engine();
+    const { documents, claims, events } = schema;
+    const claimId = await e.transaction(async (tx) => {
+      const [w] = await tx.insert(workspaces).values(insert('J')).returning();
+      const [d] = await tx.insert(documents).values({ workspaceId: w!.id, title: 'D', language: 'de', updatedAt: new Date() }).returning();
+      const [c] = await tx
+        .insert(claims)
+        .values({ documentId: d!.id, from: 1, to: 2, quoteExact: 'x', quotePrefix: '', quoteSuffix: '', statement: 'S', tags: ['wahl', 'Zahl'], updatedAt: new Date() })
+        .returning();
+      await tx.insert(events).values({ workspaceId: w!.id, action: 'comment.added', subjectType: 'comment', subjectId: 'k', after: { claimId: c!.id, body: 'ü' } });
+      return c!.id;
+    });
+    const byJson = await e.db.select({ action: events.action }).from(events).where(eq(jsonText(e.db, events.after, 'claimId'), claimId));
+    expect(byJson).toEqual([{ action: 'comment.added' }]);
+    const tagged = (tag: string) => rows<{ claimId: string }>(e.db, sql`SELECT id AS "claimId" FROM claims WHERE ${jsonArrayHas(e.db, claims.tags, tag)}`);
+    expect(await tagged('Zahl')).toEqual([{ claimId }]);
+    expect(await tagged('zahl')).toEqual([]);
+  });
 });
 
 describe('the SQLite engine', () => {
