@@ -1,8 +1,14 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Server modules say `import 'server-only'`; in tests that guard is the empty module.
 const alias = { '@': path.resolve(__dirname), 'server-only': path.resolve(__dirname, 'node_modules/server-only/empty.js') };
+
+// The unit tests that run on PostgreSQL too (tests/support/pg.ts starts the cluster): wherever
+// PostgreSQL 15's server binaries are installed, and always in CI (.ci/run installs them).
+const withPostgres = fs.existsSync(path.join(process.env.PG_BIN || '/usr/lib/postgresql/15/bin', 'initdb')) || !!process.env.CI || process.env.FACTDESK_REQUIRE_PG === '1';
+const onBothEngines = ['tests/unit/workspaces.test.ts'];
 
 export default defineConfig({
   resolve: { alias },
@@ -28,6 +34,21 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      ...(withPostgres
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: 'unit-pg',
+                environment: 'node',
+                include: onBothEngines,
+                globalSetup: ['tests/support/pg-global-setup.ts'],
+                setupFiles: ['tests/unit/setup-pg.ts'],
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -24,10 +24,11 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as schema from './schema';
+import { PgEngine } from './pg-engine';
+import * as schema from './schema/sqlite';
+import { transactionScope, type TxState } from './scope';
 
 /**
  * What every query runs on. Typed as an asynchronous database, so a query that is not
@@ -56,21 +57,13 @@ class Lock {
   }
 }
 
-/** The open transaction of the current async context (both engines). */
-export interface TxState {
-  hooks: (() => void)[];
-  open: boolean;
-  dialect: 'sqlite' | 'postgresql';
-}
-// On globalThis: Next bundles route handlers and pages separately, and a module copied into
-// two bundles must still see the one transaction that is open.
-const globalForTx = globalThis as unknown as { factdeskTx?: AsyncLocalStorage<TxState> };
-const current = (globalForTx.factdeskTx ??= new AsyncLocalStorage<TxState>());
-/** For db/pg-engine.ts: the same transaction scope on both engines. */
-export const transactionScope = current;
+const current = transactionScope;
 
-/** One database: its connections and its write lock. */
-export class Engine {
+/** One SQLite database: its connections and its write lock. */
+export class SqliteEngine {
+  readonly dialect = 'sqlite' as const;
+  /** Resolves at once: SQLite migrates when it opens. */
+  readonly ready: Promise<void> = Promise.resolve();
   readonly file: string;
   /** The read-write connection (better-sqlite3), for SQLite-only tools and tests. */
   readonly sqlite: Database.Database;
@@ -180,19 +173,32 @@ function drizzleFor(client: Database.Database): Executor {
   return found;
 }
 
+/** Either engine: what the app's code may rely on. */
+export type Engine = SqliteEngine | PgEngine;
+
 /** Opens (creating if needed) and migrates the SQLite database at `file`. */
-export function openEngine(file: string): Engine {
-  return new Engine(file);
+export function openEngine(file: string): SqliteEngine {
+  return new SqliteEngine(file);
 }
 
-const globalForDb = globalThis as unknown as { factdeskEngine?: Engine };
+/** Whether a database address names PostgreSQL (postgres:// or postgresql://). */
+export function isPostgresUrl(url: string | undefined): url is string {
+  return /^postgres(ql)?:\/\//.test(url ?? '');
+}
 
-/** The process's engine, on the database at `DATABASE_PATH` (default ./data/factdesk.db). */
+const globalForDb = globalThis as unknown as { factdeskEngine?: Engine; factdeskEngineKey?: string };
+
+/**
+ * The process's engine: PostgreSQL when `DATABASE_URL` is a postgres:// address, otherwise
+ * SQLite at `DATABASE_PATH` (default ./data/factdesk.db).
+ */
 export function getEngine(): Engine {
-  const file = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-  if (!globalForDb.factdeskEngine || globalForDb.factdeskEngine.file !== file) {
-    globalForDb.factdeskEngine?.close();
-    globalForDb.factdeskEngine = openEngine(file);
+  const url = process.env.DATABASE_URL;
+  const key = isPostgresUrl(url) ? url : process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+  if (!globalForDb.factdeskEngine || globalForDb.factdeskEngineKey !== key) {
+    void globalForDb.factdeskEngine?.close();
+    globalForDb.factdeskEngine = isPostgresUrl(url) ? new PgEngine(url) : openEngine(key);
+    globalForDb.factdeskEngineKey = key;
   }
   return globalForDb.factdeskEngine;
 }

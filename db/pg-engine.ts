@@ -7,7 +7,7 @@
  * Migrations (db/migrations/pg) run once per database under an advisory lock, so that N
  * processes starting together migrate it once.
  *
- * Not wired into the app yet: getEngine() still opens SQLite (docs/scale-out-plan.md).
+ * db/index.ts `getEngine()` opens it when `DATABASE_URL` is a postgres:// address.
  */
 import 'server-only';
 import { sql } from 'drizzle-orm';
@@ -16,7 +16,8 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import path from 'node:path';
 import pg from 'pg';
 import * as pgSchema from './schema/pg';
-import { transactionScope, type Executor, type Tx, type TxState } from './index';
+import type { Executor, Tx } from './index';
+import { transactionScope, type TxState } from './scope';
 
 /** int8 (count(*), identity columns) as a JavaScript number, as on SQLite. */
 const types = {

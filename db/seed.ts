@@ -98,6 +98,7 @@ export async function seedDemo(engine: Engine, options: { claims?: boolean } = {
   if (process.env.NODE_ENV === 'production' && process.env.FACTDESK_DEMO !== '1') {
     throw new Error('Refusing to create demo users with published passwords in production. Set FACTDESK_DEMO=1 to allow it.');
   }
+  await engine.ready;
   if (await getWorkspaceByName(DEMO_WORKSPACE, engine.db)) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const sample = fs.readFileSync(SAMPLE_PATH, 'utf8');

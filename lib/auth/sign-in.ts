@@ -67,7 +67,11 @@ function limiter(client: Database.Database, keyPrefix: string, points: number, d
  * lock, so a limiter statement never lands inside another request's open transaction.
  */
 async function limiters(): Promise<Limiters> {
-  const client = getEngine().sqlite;
+  const engine = getEngine();
+  // rate-limiter-flexible has a PostgreSQL store (RateLimiterPostgres); wiring it is part of
+  // running the app on PostgreSQL, which is not finished (docs/scale-out-plan.md).
+  if (engine.dialect !== 'sqlite') throw new Error('Sign-in throttling on PostgreSQL is not built yet: run Factdesk on SQLite (unset DATABASE_URL).');
+  const client = engine.sqlite;
   let found = limitersByDb.get(client);
   if (!found) {
     found = (async () => ({

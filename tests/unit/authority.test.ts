@@ -13,6 +13,13 @@ import { getDb as db } from '@/db';
 import { users } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 
+/** This test reaches into SQLite directly (another process's writes, a forged state). */
+function sqlite() {
+  const engine = getEngine();
+  if (engine.dialect !== 'sqlite') throw new Error('SQLite only');
+  return engine.sqlite;
+}
+
 let userId: string;
 let workspaceId: string;
 
@@ -115,9 +122,9 @@ describe('step authority', () => {
     const other = type(client(doc.doc, 0, 'x'), 'A', 1);
     const tr = type(other, 'Z', 2);
     const zStep = sendableSteps(tr)!.steps[1]!.toJSON();
-    getEngine().sqlite.prepare(`INSERT INTO steps (document_id, version, step, client_id, created_at) VALUES (?, 2, ?, 'x', 0)`).run(doc.id, JSON.stringify(zStep));
-    getEngine().sqlite.prepare(`UPDATE documents SET version = 2 WHERE id = ?`).run(doc.id);
-    getEngine().sqlite.prepare(`UPDATE document_snapshots SET version = 2, doc = ? WHERE document_id = ?`).run(JSON.stringify(tr.doc.toJSON()), doc.id);
+    sqlite().prepare(`INSERT INTO steps (document_id, version, step, client_id, created_at) VALUES (?, 2, ?, 'x', 0)`).run(doc.id, JSON.stringify(zStep));
+    sqlite().prepare(`UPDATE documents SET version = 2 WHERE id = ?`).run(doc.id);
+    sqlite().prepare(`UPDATE document_snapshots SET version = 2, doc = ? WHERE document_id = ?`).run(JSON.stringify(tr.doc.toJSON()), doc.id);
     await expect(receiveSteps({ documentId: doc.id, userId, version: 1, clientID: 'a', steps: [zStep] })).rejects.toMatchObject({ status: 409 });
     const at2 = type(client(tr.doc.toJSON(), 2, 'a'), '!', 1);
     await receiveSteps({ documentId: doc.id, userId, version: 2, clientID: 'a', steps: sendableSteps(at2)!.steps.map((s) => s.toJSON()) });
@@ -127,7 +134,7 @@ describe('step authority', () => {
 
   it('refuses steps for a signed-off document', async () => {
     const doc = await newDocument();
-    getEngine().sqlite.prepare(`UPDATE documents SET status = 'signed_off' WHERE id = ?`).run(doc.id);
+    sqlite().prepare(`UPDATE documents SET status = 'signed_off' WHERE id = ?`).run(doc.id);
     const a = type(client(doc.doc, 0, 'a'), 'x', 1);
     await expect(sync(a, doc.id)).rejects.toMatchObject({ status: 423, code: 'locked' });
   });
@@ -184,8 +191,8 @@ describe('snapshots', () => {
     const doc = await newDocument('Start.');
     let a = client(doc.doc, 0, 'a');
     for (let i = 0; i < SNAPSHOT_INTERVAL + 7; i++) a = await sync(type(a, String(i % 10), 1), doc.id);
-    const row = getEngine()
-      .sqlite.prepare('SELECT d.version, s.version AS docVersion, s.doc FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = ?')
+    const row = sqlite()
+      .prepare('SELECT d.version, s.version AS docVersion, s.doc FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = ?')
       .get(doc.id) as { version: number; docVersion: number; doc: string };
     expect(row).toMatchObject({ version: SNAPSHOT_INTERVAL + 7, docVersion: SNAPSHOT_INTERVAL });
     expect(schema.nodeFromJSON(JSON.parse(row.doc)).textContent).not.toBe(a.doc.textContent);
