@@ -9,9 +9,8 @@
  * an address with too many failures for any emails waits 15 minutes. A correct password
  * from elsewhere always works, and an admin can reset a forgotten password.
  */
-import type Database from 'better-sqlite3';
-import { RateLimiterSQLite, type RateLimiterRes } from 'rate-limiter-flexible';
-import { getEngine } from '@/db';
+import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterRes } from 'rate-limiter-flexible';
+import { getEngine, type Engine } from '@/db';
 import { getUserByEmail } from '@/db/queries/users';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 
@@ -41,45 +40,48 @@ export class SignInRateLimitedError extends Error {
   }
 }
 
+type Limiter = RateLimiterSQLite | RateLimiterPostgres;
+
 interface Limiters {
   /** Failures per email and address, for a day; a success forgets them. */
-  failures: RateLimiterSQLite;
+  failures: Limiter;
   /** The wait an email and address are in, if any. */
-  delay: RateLimiterSQLite;
+  delay: Limiter;
   /** Failures per address in 15 minutes. */
-  byAddress: RateLimiterSQLite;
+  byAddress: Limiter;
 }
 
-const limitersByDb = new WeakMap<Database.Database, Promise<Limiters>>();
+const limitersByStore = new WeakMap<object, Promise<Limiters>>();
 
-function limiter(client: Database.Database, keyPrefix: string, points: number, duration: number, blockDuration = 0): Promise<RateLimiterSQLite> {
+/** A limiter whose rows live in the engine's own database (`rate_limits`, created by rate-limiter-flexible). */
+function limiter(engine: Engine, keyPrefix: string, points: number, duration: number, blockDuration = 0): Promise<Limiter> {
   return new Promise((resolve, reject) => {
-    const rl: RateLimiterSQLite = new RateLimiterSQLite(
-      { storeClient: client, storeType: 'better-sqlite3', tableName: 'rate_limits', keyPrefix, points, duration, blockDuration, clearExpiredByTimeout: true },
-      (err?: Error) => (err ? reject(err) : resolve(rl)),
-    );
+    const options = { tableName: 'rate_limits', keyPrefix, points, duration, blockDuration, clearExpiredByTimeout: true };
+    const ready = (err?: Error) => (err ? reject(err) : resolve(rl));
+    const rl: Limiter =
+      engine.dialect === 'sqlite'
+        ? new RateLimiterSQLite({ ...options, storeClient: engine.sqlite, storeType: 'better-sqlite3' }, ready)
+        : new RateLimiterPostgres({ ...options, storeClient: engine.pool, storeType: 'pool' }, ready);
   });
 }
 
 /**
- * The limiters keep their rows in the database's `rate_limits` table, on the engine's
- * read-write connection: every call goes through `locked`, which holds the engine's write
- * lock, so a limiter statement never lands inside another request's open transaction.
+ * The limiters keep their rows in the database's `rate_limits` table. On SQLite they use the
+ * engine's read-write connection, and every call goes through `locked`, which holds the
+ * engine's write lock, so a limiter statement never lands inside another request's open
+ * transaction; on PostgreSQL they use the engine's pool (every process shares the counts).
  */
 async function limiters(): Promise<Limiters> {
   const engine = getEngine();
-  // rate-limiter-flexible has a PostgreSQL store (RateLimiterPostgres); wiring it is part of
-  // running the app on PostgreSQL, which is not finished (docs/scale-out-plan.md).
-  if (engine.dialect !== 'sqlite') throw new Error('Sign-in throttling on PostgreSQL is not built yet: run Factdesk on SQLite (unset DATABASE_URL).');
-  const client = engine.sqlite;
-  let found = limitersByDb.get(client);
+  const client = engine.dialect === 'sqlite' ? engine.sqlite : engine.pool;
+  let found = limitersByStore.get(client);
   if (!found) {
     found = (async () => ({
-      failures: await limiter(client, 'login_failures', 1_000_000, 24 * 3600),
-      delay: await limiter(client, 'login_delay', 1, 1),
-      byAddress: await limiter(client, 'login_address', maxFailuresPerAddress(), WINDOW_SECONDS, WINDOW_SECONDS),
+      failures: await limiter(engine, 'login_failures', 1_000_000, 24 * 3600),
+      delay: await limiter(engine, 'login_delay', 1, 1),
+      byAddress: await limiter(engine, 'login_address', maxFailuresPerAddress(), WINDOW_SECONDS, WINDOW_SECONDS),
     }))();
-    limitersByDb.set(client, found);
+    limitersByStore.set(client, found);
   }
   return found;
 }
