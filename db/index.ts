@@ -73,7 +73,6 @@ export class SqliteEngine {
   readonly db: Executor;
   private readonly lock = new Lock();
   private readonly idle: Database.Database[] = [];
-  private readonly leased = new Set<Database.Database>();
   private closed = false;
 
   constructor(file: string) {
@@ -141,7 +140,6 @@ export class SqliteEngine {
   async readTransaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
     if (this.file === ':memory:') return fn(this.db);
     const client = this.idle.pop() ?? this.openReader();
-    this.leased.add(client);
     try {
       client.exec('BEGIN');
       try {
@@ -150,7 +148,6 @@ export class SqliteEngine {
         if (client.inTransaction) client.exec('COMMIT');
       }
     } finally {
-      this.leased.delete(client);
       if (this.closed) client.close();
       else this.idle.push(client);
     }

@@ -10,7 +10,6 @@
  * db/index.ts `getEngine()` opens it when `DATABASE_URL` is a postgres:// address.
  */
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import path from 'node:path';
@@ -96,12 +95,6 @@ export class PgEngine {
     }
     for (const hook of state.hooks) hook();
     return result;
-  }
-
-  /** Runs raw SQL that returns rows (the PostgreSQL form of `rows()`). */
-  async rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-    await this.ready;
-    return (await drizzle(this.pool).execute(query)).rows as T[];
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,16 @@
 const encoder = new TextEncoder();
 const HEARTBEAT_MS = 15_000;
 
+/**
+ * Runs `tick` every `ms` (a stream's poll); a failure is logged with `label` instead of
+ * becoming an unhandled rejection. Returns the timer for clearInterval.
+ */
+export function everyInterval(ms: number, label: string, tick: () => Promise<void>): ReturnType<typeof setInterval> {
+  return setInterval(() => {
+    tick().catch((e: unknown) => console.error(`[factdesk] ${label} failed`, e));
+  }, ms);
+}
+
 /** One Server-Sent Event, encoded. */
 export function encodeEvent(event: string, data: unknown): Uint8Array {
   return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);

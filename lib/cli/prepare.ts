@@ -5,7 +5,7 @@
  *   tsx lib/cli/prepare.ts --demo   # npm run demo / npm run dev
  *   tsx lib/cli/prepare.ts          # npm start (production): the secret must be set
  */
-import { DEFAULT_DATABASE_PATH, openEngine } from '@/db';
+import { DEFAULT_DATABASE_PATH, isPostgresUrl, openEngine } from '@/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
 import { indexMissingClaims } from '@/lib/claims/memory';
 import { indexMissingText } from '@/lib/documents/search-index';
@@ -20,6 +20,13 @@ async function main() {
     console.error(
       'factdesk: NEXTAUTH_SECRET is not set. Set it to a long random string before starting in production,\n' +
         '  for example: export NEXTAUTH_SECRET="$(openssl rand -base64 32)"',
+    );
+    process.exit(1);
+  }
+  if (isPostgresUrl(process.env.DATABASE_URL)) {
+    console.error(
+      'factdesk: DATABASE_URL names a PostgreSQL database, but Factdesk cannot run on PostgreSQL yet (search, claim memory\n' +
+        '  and the step authority are SQLite-only; see docs/scale-out-plan.md). Unset DATABASE_URL to run on SQLite (DATABASE_PATH).',
     );
     process.exit(1);
   }

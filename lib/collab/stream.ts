@@ -4,7 +4,7 @@
  * presence, until the client goes away — or its access ends (checked every second).
  */
 import { getDocumentCollabState, getStepsSince } from '@/db/queries/documents';
-import { encodeEvent, eventStreamResponse } from '../api/sse';
+import { encodeEvent, eventStreamResponse, everyInterval } from '../api/sse';
 import { AppError } from '../errors';
 import { acquireStream, colorFor, leave, presenceOf, releaseStream, subscribe, updatePresence, type HubEvent } from './hub';
 
@@ -100,16 +100,14 @@ function documentEvents({ documentId, user, sessionId, version, signal, endReaso
       handle(event).catch((e: unknown) => console.error('[factdesk] document stream event failed', e));
     };
     const unsubscribe = subscribe(documentId, onEvent);
-    const poll = setInterval(() => {
-      void (async () => {
-        const reason = await endReason?.();
-        if (reason) {
-          send('reload', { reason });
-          return close();
-        }
-        await flushSteps();
-      })().catch((e: unknown) => console.error('[factdesk] document stream poll failed', e));
-    }, POLL_MS);
+    const poll = everyInterval(POLL_MS, 'document stream poll', async () => {
+      const reason = await endReason?.();
+      if (reason) {
+        send('reload', { reason });
+        return close();
+      }
+      await flushSteps();
+    });
     send('hello', { sessionId, color: colorFor(user.id) });
     await flushSteps();
     updatePresence(documentId, { sessionId, userId: user.id, name: user.name, color: colorFor(user.id), selection: null });

@@ -1,6 +1,6 @@
 /** A user's live inbox count as Server-Sent Events (the bell on every page listens to it). */
 import { getUnreadSummary } from '@/db/queries/notifications';
-import { eventStreamResponse } from '../api/sse';
+import { eventStreamResponse, everyInterval } from '../api/sse';
 import { AppError } from '../errors';
 import { onNotification } from './live';
 
@@ -46,16 +46,14 @@ function inboxEvents(userId: string, signal: AbortSignal, endReason: () => Promi
       }
     };
     const stop = onNotification(userId, refresh);
-    const poll = setInterval(() => {
-      void (async () => {
-        const reason = await endReason();
-        if (reason) {
-          send('reload', { reason });
-          return close();
-        }
-        await refresh();
-      })().catch((e: unknown) => console.error('[factdesk] inbox stream poll failed', e));
-    }, POLL_MS);
+    const poll = everyInterval(POLL_MS, 'inbox stream poll', async () => {
+      const reason = await endReason();
+      if (reason) {
+        send('reload', { reason });
+        return close();
+      }
+      await refresh();
+    });
     await refresh();
     return () => {
       clearInterval(poll);

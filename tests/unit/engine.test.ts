@@ -9,19 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { afterCommit, first, jsonArrayHas, jsonText, lockForUpdate, openEngine, rows, type Executor, type Tx } from '@/db';
+import { afterCommit, first, jsonArrayHas, jsonText, lockForUpdate, openEngine, rows, type Engine } from '@/db';
 import { PgEngine } from '@/db/pg-engine';
 import * as sqliteSchema from '@/db/schema/sqlite';
 import { workspaces as sqliteWorkspaces } from '@/db/schema';
 import * as pgSchema from '@/db/schema/pg';
 import { postgresAvailable, startPostgres, type PgCluster } from '../support/pg';
 
-/** What both engines offer. */
-interface AnyEngine {
-  db: Executor;
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  readTransaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
-}
 
 const opened: { close(): unknown }[] = [];
 afterEach(async () => {
@@ -40,7 +34,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cluster?.stop());
 
-const engines: [string, () => Promise<AnyEngine>, typeof sqliteWorkspaces, typeof sqliteSchema][] = [
+const engines: [string, () => Promise<Engine>, typeof sqliteWorkspaces, typeof sqliteSchema][] = [
   [
     'SQLite',
     async () => {
@@ -68,7 +62,7 @@ if (withPg) {
 
 describe.each(engines)('the %s engine', (_name, open, workspaces, schema) => {
   const engine = open;
-  const names = async (e: AnyEngine) => (await e.db.select({ name: workspaces.name }).from(workspaces)).map((w) => w.name).sort();
+  const names = async (e: Engine) => (await e.db.select({ name: workspaces.name }).from(workspaces)).map((w) => w.name).sort();
 
   it('commits what a transaction wrote when it resolves, and readers never see it before', async () => {
     const e = await engine();
