@@ -29,12 +29,9 @@ const config = [
   },
   // Outside db/, nothing reaches the drivers or better-sqlite3's synchronous terminals.
   { files: ['app/**/*.ts', 'app/**/*.tsx', 'lib/**/*.ts', 'components/**/*.tsx', 'db/queries/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...databaseRules] } },
-  // Raw SQL goes through rows()/exec() (db/index.ts), which speak to both engines. The two
-  // search files still use SQLite's FTS5 directly: search per dialect is the next step of the
-  // PostgreSQL issue (docs/scale-out-plan.md).
+  // Raw SQL goes through rows()/exec() (db/index.ts), which speak to both engines.
   {
     files: ['db/queries/**/*.ts'],
-    ignores: ['db/queries/claim-search.ts', 'db/queries/document-list.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -1,6 +1,6 @@
 /** Queries on claims and their sources. */
 import { and, asc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
-import { cachedStatement, first, getDb, only, type DbOrTx, type Tx } from '../index';
+import { cachedStatement, dialectOf, exec, first, getDb, only, rows as rawRows, type DbOrTx, type Tx } from '../index';
 import { claims, documents, memberships, sources, type ClaimRow, type ClaimStatus, type SourceRow, type Verdict } from '../schema';
 
 /** A claim with its sources, in their order. */
@@ -42,6 +42,17 @@ export interface StoredAnchor {
  * statement: this runs on every accepted batch of steps, for every claim of the document.
  */
 export async function getClaimAnchorsByDocumentId(documentId: string, db: DbOrTx = getDb()): Promise<StoredAnchor[]> {
+  if (dialectOf(db) === 'postgresql') {
+    return rawRows<StoredAnchor>(
+      db,
+      sql`SELECT id, "from", "to", orphaned,
+                 CASE WHEN orphaned THEN quote_exact END AS "quoteExact",
+                 CASE WHEN orphaned THEN quote_prefix END AS "quotePrefix",
+                 CASE WHEN orphaned THEN quote_suffix END AS "quoteSuffix",
+                 anchor_trail::text AS "anchorTrail"
+            FROM claims WHERE document_id = ${documentId} AND deleted_at IS NULL`,
+    );
+  }
   const rows = cachedStatement(
       db,
       `SELECT id, "from", "to", orphaned,
@@ -64,6 +75,21 @@ export type AnchorUpdate = StoredAnchor;
  */
 export async function updateClaimAnchors(updates: AnchorUpdate[], tx: Tx) {
   if (updates.length === 0) return;
+  if (dialectOf(tx) === 'postgresql') {
+    // One statement for all rows (one round trip), the anchors as a VALUES list.
+    const values = sql.join(
+      updates.map((u) => sql`(${u.id}, ${u.from}::int, ${u.to}::int, ${u.orphaned}::boolean, ${u.quoteExact}::text, ${u.quotePrefix}::text, ${u.quoteSuffix}::text, ${u.anchorTrail}::json)`),
+      sql`, `,
+    );
+    await exec(
+      tx,
+      sql`UPDATE claims AS c SET "from" = v.f, "to" = v.t, orphaned = v.o,
+                 quote_exact = coalesce(v.qe, c.quote_exact), quote_prefix = coalesce(v.qp, c.quote_prefix), quote_suffix = coalesce(v.qs, c.quote_suffix),
+                 anchor_trail = v.trail
+            FROM (VALUES ${values}) AS v(id, f, t, o, qe, qp, qs, trail) WHERE c.id = v.id`,
+    );
+    return;
+  }
   const statement = cachedStatement(
     tx,
     `UPDATE claims SET "from" = @from, "to" = @to, orphaned = @orphaned,

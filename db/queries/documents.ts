@@ -1,6 +1,6 @@
 /** Queries on documents and their collaboration steps. */
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { cachedStatement, first, getDb, only, type DbOrTx, type Tx, exec, rows } from '../index';
+import { cachedStatement, dialectOf, first, getDb, only, type DbOrTx, type Tx, exec, rows } from '../index';
 import { documentSnapshots, documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
 
 /** A document row joined with the reader's role in its workspace. */
@@ -97,8 +97,17 @@ export async function setDocumentArchived(documentId: string, archived: boolean,
 
 /** The collaboration state of a document: version, snapshot version and status (not the content, which may be large). */
 export async function getDocumentCollabState(documentId: string, db: DbOrTx = getDb()) {
-  // A cached raw statement: this runs on every batch of steps (inside their transaction,
-  // given its tx, it reads what that transaction sees).
+  if (dialectOf(db) === 'postgresql') {
+    return db
+      .select({ version: documents.version, docVersion: documentSnapshots.version, status: documents.status, revision: documents.revision, deletedAt: documents.deletedAt })
+      .from(documents)
+      .innerJoin(documentSnapshots, eq(documentSnapshots.documentId, documents.id))
+      .where(eq(documents.id, documentId))
+      .then(first);
+  }
+  // On SQLite a cached raw statement: this runs on every batch of steps (inside their
+  // transaction, given its tx, it reads what that transaction sees), and building the query
+  // costs more than running it there.
   const row = cachedStatement(
     db,
     'SELECT d.version, s.version AS docVersion, d.status, d.revision, d.deleted_at AS deletedAt FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = ?',
@@ -136,6 +145,7 @@ export async function insertStepsAndUpdateDocument(props: {
   /** The document after the steps, to store as the new snapshot; omit to keep the old one. */
   snapshot?: unknown;
 }, tx: Tx) {
+  if (dialectOf(tx) === 'postgresql') return insertStepsAndUpdateDocumentPg(props, tx);
   const now = Date.now();
   // Rows go in STEP_ROWS_PER_INSERT at a time (one call into SQLite instead of one per row), the rest one by one.
   const many = cachedStatement(tx, `INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES ${Array(STEP_ROWS_PER_INSERT).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`);
@@ -153,6 +163,20 @@ export async function insertStepsAndUpdateDocument(props: {
   if (props.snapshot !== undefined) {
     cachedStatement(tx, 'UPDATE document_snapshots SET version = ?, doc = ? WHERE document_id = ?').run(newVersion, JSON.stringify(props.snapshot), props.documentId);
   }
+  return newVersion;
+}
+
+/** The same on PostgreSQL, with the query builder (one round trip per STEP_ROWS_PER_INSERT steps). */
+async function insertStepsAndUpdateDocumentPg(props: Parameters<typeof insertStepsAndUpdateDocument>[0], tx: Tx) {
+  const now = new Date();
+  const values = props.steps.map((step, i) => ({ documentId: props.documentId, version: props.fromVersion + i + 1, step, clientId: props.clientId, userId: props.userId, createdAt: now }));
+  for (let i = 0; i < values.length; i += STEP_ROWS_PER_INSERT) await tx.insert(steps).values(values.slice(i, i + STEP_ROWS_PER_INSERT));
+  const newVersion = props.fromVersion + props.steps.length;
+  await tx
+    .update(documents)
+    .set({ version: newVersion, updatedAt: now, updatedBy: props.userId })
+    .where(and(eq(documents.id, props.documentId), eq(documents.version, props.fromVersion)));
+  if (props.snapshot !== undefined) await tx.update(documentSnapshots).set({ version: newVersion, doc: props.snapshot }).where(eq(documentSnapshots.documentId, props.documentId));
   return newVersion;
 }
 

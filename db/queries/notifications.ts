@@ -1,5 +1,5 @@
 /** Notifications: who should know about which audit event, read or not, mailed or not. */
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { first, getDb, type DbOrTx, type Tx, jsonText } from '../index';
 import { claims, documents, events, memberships, notifications, users, type NotificationKind } from '../schema';
 
@@ -90,7 +90,7 @@ export async function takeNotificationsForMail(mode: 'instant' | 'daily', now: D
     .where(
       mode === 'instant'
         ? eq(users.emailNotifications, 'instant')
-        : and(eq(users.emailNotifications, 'daily'), sql`COALESCE(${users.digestSentAt}, 0) < ${digestBefore.getTime()}`),
+        : and(eq(users.emailNotifications, 'daily'), or(isNull(users.digestSentAt), lt(users.digestSentAt, digestBefore))),
     );
   const rows = await selectNotifications(db)
     .where(and(isNull(notifications.emailedAt), isNull(notifications.readAt), inArray(notifications.userId, wanted), isNull(documents.deletedAt)))

@@ -7,7 +7,8 @@
 import 'server-only';
 import { Step } from 'prosemirror-transform';
 import type { Node as PMNode } from 'prosemirror-model';
-import { getDb, readTransaction, writeTransaction, type DbOrTx, type Tx } from '@/db';
+import { getDb, lockForUpdate, readTransaction, writeTransaction, type DbOrTx, type Tx } from '@/db';
+import { documents } from '@/db/schema';
 import { getClaimAnchorsByDocumentId, updateClaimAnchors, type AnchorUpdate } from '@/db/queries/claims';
 import { getDocumentCollabState, getDocumentContent, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
 import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type Anchor, type StepChange, type Trail } from '../claims/anchor';
@@ -101,6 +102,9 @@ export async function receiveSteps(submission: StepSubmission): Promise<{ versio
     throw new AppError(413, 'too_large', `Send at most ${MAX_STEPS_PER_REQUEST} steps per request.`);
   }
   const accepted = await writeTransaction(async (tx) => {
+    // On PostgreSQL the document row stays locked until commit: requests for one document,
+    // in any process, take their turn here (SQLite's write transaction already excludes them).
+    await lockForUpdate(tx, documents, submission.documentId);
     const stored = await getDocumentCollabState(submission.documentId, tx);
     if (!stored || stored.deletedAt) throw notFound();
     if (stored.status === 'signed_off') {

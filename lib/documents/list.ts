@@ -7,6 +7,7 @@ import 'server-only';
 import { z } from 'zod';
 import { DOCUMENT_STATUSES } from '@/db/enums';
 import { queryDocumentPage } from '@/db/queries/document-list';
+import { searchWords } from '@/db/queries/text-query';
 import { getMembershipsByUserId } from '@/db/queries/users';
 import { isoDate } from '../claims/validation';
 import { languageTag } from '../validation';
@@ -37,18 +38,11 @@ export const listQuerySchema = z.object({
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
-/** An FTS5 query for what a person typed: every word must occur (the last may be a prefix). */
-export function ftsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu);
-  if (!words?.length) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
-}
-
 /** One page of the caller's documents, with the total that match. */
 export async function listDocuments(userId: string, query: ListQuery) {
   const memberships = await getMembershipsByUserId(userId);
   const workspaceIds = memberships.map((m) => m.workspaceId).filter((id) => !query.workspaceId || id === query.workspaceId);
-  const match = query.q ? ftsQuery(query.q) : null;
+  const match = query.q ? searchWords(query.q) : null;
   const page = { workspaces: memberships, page: query.page, pageSize: PAGE_SIZE };
   // Nobody's workspace, or a search for nothing searchable: nothing matches.
   if (!workspaceIds.length || (query.q && !match)) return { ...page, documents: [], total: 0, pages: 0 };

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CLAIM_STATUSES, VERDICTS } from '@/db/enums';
 import { searchClaims, searchDocumentTexts } from '@/db/queries/claim-search';
 import { getMembershipsByUserId } from '@/db/queries/users';
-import { ftsQuery } from '../documents/list';
+import { searchWords } from '@/db/queries/text-query';
 import { canonicalLanguage } from '../languages';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
@@ -29,7 +29,7 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
 /** The claims and documents matching a search (at most 50 of each), only in the caller's workspaces. */
 export async function search(userId: string, query: SearchQuery) {
   const workspaceIds = (await getMembershipsByUserId(userId)).map((m) => m.workspaceId);
-  const match = query.q?.trim() ? ftsQuery(query.q) : null;
+  const match = query.q?.trim() ? searchWords(query.q) : null;
   const filters = { workspaceIds, verdict: query.verdict, status: query.status, language: query.language ? (canonicalLanguage(query.language) ?? query.language) : undefined, tag: query.tag?.trim() || undefined, from: query.from, to: query.to };
   if (!workspaceIds.length || (query.q?.trim() && !match)) return { claims: [], documents: [] };
   const claims = (await searchClaims(match, filters, 50)).map((c) => ({

@@ -3,7 +3,7 @@ import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirr
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getEngine } from '@/db';
+import { exec, getEngine, rows, writeTransaction } from '@/db';
 import { getStepsSince } from '@/db/queries/documents';
 import { seedDemo } from '@/db/seed';
 import { currentDocument, evictDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
@@ -11,13 +11,13 @@ import { createDocument } from '@/lib/documents/commands';
 import { schema } from '@/lib/editor/schema';
 import { getDb as db } from '@/db';
 import { users } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 
-/** This test reaches into SQLite directly (another process's writes, a forged state). */
-function sqlite() {
-  const engine = getEngine();
-  if (engine.dialect !== 'sqlite') throw new Error('SQLite only');
-  return engine.sqlite;
+/** Writes as another process would: raw SQL, past this process's caches. */
+function writeDirectly(...statements: SQL[]) {
+  return writeTransaction(async (tx) => {
+    for (const statement of statements) await exec(tx, statement);
+  });
 }
 
 let userId: string;
@@ -122,9 +122,12 @@ describe('step authority', () => {
     const other = type(client(doc.doc, 0, 'x'), 'A', 1);
     const tr = type(other, 'Z', 2);
     const zStep = sendableSteps(tr)!.steps[1]!.toJSON();
-    sqlite().prepare(`INSERT INTO steps (document_id, version, step, client_id, created_at) VALUES (?, 2, ?, 'x', 0)`).run(doc.id, JSON.stringify(zStep));
-    sqlite().prepare(`UPDATE documents SET version = 2 WHERE id = ?`).run(doc.id);
-    sqlite().prepare(`UPDATE document_snapshots SET version = 2, doc = ? WHERE document_id = ?`).run(JSON.stringify(tr.doc.toJSON()), doc.id);
+    const { documentSnapshots, steps } = await import('@/db/schema');
+    await writeTransaction(async (tx) => {
+      await tx.insert(steps).values({ documentId: doc.id, version: 2, step: zStep, clientId: 'x', createdAt: new Date(0) });
+      await exec(tx, sql`UPDATE documents SET version = 2 WHERE id = ${doc.id}`);
+      await tx.update(documentSnapshots).set({ version: 2, doc: tr.doc.toJSON() }).where(eq(documentSnapshots.documentId, doc.id));
+    });
     await expect(receiveSteps({ documentId: doc.id, userId, version: 1, clientID: 'a', steps: [zStep] })).rejects.toMatchObject({ status: 409 });
     const at2 = type(client(tr.doc.toJSON(), 2, 'a'), '!', 1);
     await receiveSteps({ documentId: doc.id, userId, version: 2, clientID: 'a', steps: sendableSteps(at2)!.steps.map((s) => s.toJSON()) });
@@ -134,7 +137,7 @@ describe('step authority', () => {
 
   it('refuses steps for a signed-off document', async () => {
     const doc = await newDocument();
-    sqlite().prepare(`UPDATE documents SET status = 'signed_off' WHERE id = ?`).run(doc.id);
+    await writeDirectly(sql`UPDATE documents SET status = 'signed_off' WHERE id = ${doc.id}`);
     const a = type(client(doc.doc, 0, 'a'), 'x', 1);
     await expect(sync(a, doc.id)).rejects.toMatchObject({ status: 423, code: 'locked' });
   });
@@ -191,11 +194,13 @@ describe('snapshots', () => {
     const doc = await newDocument('Start.');
     let a = client(doc.doc, 0, 'a');
     for (let i = 0; i < SNAPSHOT_INTERVAL + 7; i++) a = await sync(type(a, String(i % 10), 1), doc.id);
-    const row = sqlite()
-      .prepare('SELECT d.version, s.version AS docVersion, s.doc FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = ?')
-      .get(doc.id) as { version: number; docVersion: number; doc: string };
+    const row = (await rows<{ version: number; docVersion: number; doc: string }>(
+      db(),
+      sql`SELECT d.version, s.version AS "docVersion", s.doc FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = ${doc.id}`,
+    ))[0]!;
     expect(row).toMatchObject({ version: SNAPSHOT_INTERVAL + 7, docVersion: SNAPSHOT_INTERVAL });
-    expect(schema.nodeFromJSON(JSON.parse(row.doc)).textContent).not.toBe(a.doc.textContent);
+    const stored: unknown = typeof row.doc === 'string' ? JSON.parse(row.doc) : row.doc;
+    expect(schema.nodeFromJSON(stored).textContent).not.toBe(a.doc.textContent);
     evictDocument(doc.id);
     const current = await currentDocument(doc.id);
     expect(current.version).toBe(SNAPSHOT_INTERVAL + 7);

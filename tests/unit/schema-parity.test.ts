@@ -9,6 +9,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { getTableConfig as pgConfig, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,11 +116,25 @@ describe.skipIf(!required && !postgresAvailable())('the PostgreSQL migrations on
     await pool.query(`INSERT INTO documents_search (document_id, title, body) VALUES ('a', 'Raketen in Polen', 'Nichts'), ('b', 'Nichts', 'Raketen in Polen')`);
     const { rows } = await pool.query(`SELECT document_id FROM documents_search WHERE tsv @@ to_tsquery('simple', 'raketen & polen') ORDER BY ts_rank(tsv, to_tsquery('simple', 'raketen & polen')) DESC`);
     expect(rows.map((r) => r.document_id)).toEqual(['a', 'b']);
+    // Accents and case do not matter (the `factdesk` configuration), as with FTS5's remove_diacritics.
+    await pool.query(`INSERT INTO documents_search (document_id, title, body) VALUES ('c', 'Rüstung', 'ÉTUDE')`);
+    const found = await pool.query(`SELECT document_id FROM documents_search WHERE tsv @@ to_tsquery('factdesk', 'rustung & etude')`);
+    expect(found.rows.map((r) => r.document_id)).toEqual(['c']);
+  });
+
+  it('count how many claims hold each stem, as claims come and go', async () => {
+    const vocab = async () => Object.fromEntries((await pool.query('SELECT term, doc FROM claims_search_vocab ORDER BY term')).rows.map((r) => [r.term, r.doc]));
+    await pool.query(`INSERT INTO claims_search (claim_id, workspace_id, stems) VALUES ('1', 'w', 'rakete polen mk-41'), ('2', 'w', 'rakete russland')`);
+    expect(await vocab()).toEqual({ rakete: 2, polen: 1, 'mk-41': 1, russland: 1 });
+    await pool.query(`UPDATE claims_search SET stems = 'rakete moskau' WHERE claim_id = '1'`);
+    await pool.query(`DELETE FROM claims_search WHERE claim_id = '2'`);
+    expect(await vocab()).toEqual({ rakete: 1, moskau: 1 });
   });
 
   it('run again on a migrated database without changing anything', async () => {
     await migrate(drizzle(pool), { migrationsFolder: path.join(process.cwd(), 'db', 'migrations', 'pg') });
     const n = await drizzle(pool).execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
-    expect(n.rows[0]).toEqual({ n: 3 });
+    const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'db', 'migrations', 'pg', 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+    expect(n.rows[0]).toEqual({ n: journal.entries.length });
   });
 });
