@@ -10,6 +10,22 @@ const alias = { '@': path.resolve(__dirname), 'server-only': path.resolve(__dirn
 const withPostgres = fs.existsSync(path.join(process.env.PG_BIN || '/usr/lib/postgresql/15/bin', 'initdb')) || !!process.env.CI || process.env.FACTDESK_REQUIRE_PG === '1';
 const onBothEngines = ['tests/unit/workspaces.test.ts', 'tests/unit/sign-in.test.ts', 'tests/unit/authority.test.ts', 'tests/unit/convergence.test.ts', 'tests/unit/undo-authority.test.ts'];
 
+/** The API tests: real HTTP against the built app, whose database the global setup decides. */
+function api(name: string, globalSetup: string, setupFiles: string[] = []) {
+  return {
+    resolve: { alias },
+    test: {
+      name,
+      environment: 'node' as const,
+      include: ['tests/api/**/*.test.ts'],
+      globalSetup: [globalSetup],
+      setupFiles,
+      testTimeout: 30_000,
+      hookTimeout: 90_000,
+    },
+  };
+}
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -23,17 +39,7 @@ export default defineConfig({
           setupFiles: ['tests/unit/setup.ts'],
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          name: 'api',
-          environment: 'node',
-          include: ['tests/api/**/*.test.ts'],
-          globalSetup: ['tests/api/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 90_000,
-        },
-      },
+      api('api', 'tests/api/global-setup.ts'),
       ...(withPostgres
         ? [
             {
@@ -47,6 +53,8 @@ export default defineConfig({
                 hookTimeout: 60_000,
               },
             },
+            // The same API tests against the app on PostgreSQL.
+            api('api-pg', 'tests/api/global-setup-pg.ts', ['tests/api/setup-pg.ts']),
           ]
         : []),
     ],

@@ -252,12 +252,29 @@ export function dialectOf(ex: Executor): 'sqlite' | 'postgresql' {
   return typeof (ex as unknown as { execute?: unknown }).execute === 'function' ? 'postgresql' : 'sqlite';
 }
 
-type PgExecutor = { execute(query: SQL): Promise<{ rows: unknown[] }> };
+type PgExecutor = { execute(query: SQL): Promise<{ rows: Record<string, unknown>[]; fields: { name: string; dataTypeID: number }[] }> };
+
+/**
+ * How raw rows' PostgreSQL values become what SQLite's would be in JavaScript: int8 and numeric
+ * (count(*), sum()) as numbers, timestamps as Dates (drizzle hands raw SQL's timestamps over as
+ * text, and its int8 as text; the query builder maps columns itself).
+ */
+const pgValue: Record<number, (v: string) => unknown> = {
+  20: Number,
+  1700: Number,
+  1114: (v) => new Date(`${v.replace(' ', 'T')}Z`),
+  1184: (v) => new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')),
+};
 
 /** Runs raw SQL that returns rows, on either engine. */
 export async function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
-  if (dialectOf(ex) === 'postgresql') return (await (ex as unknown as PgExecutor).execute(query)).rows as T[];
-  return ex.all<T>(query);
+  if (dialectOf(ex) !== 'postgresql') return ex.all<T>(query);
+  const result = await (ex as unknown as PgExecutor).execute(query);
+  const convert = result.fields.filter((f) => pgValue[f.dataTypeID]).map((f) => [f.name, pgValue[f.dataTypeID]!] as const);
+  if (convert.length) {
+    for (const row of result.rows) for (const [name, parse] of convert) if (typeof row[name] === 'string') row[name] = parse(row[name]);
+  }
+  return result.rows as T[];
 }
 
 /** Runs raw SQL that returns nothing, on either engine. */

@@ -43,7 +43,7 @@ async function main() {
   }
   const doc = textToDoc(paragraphs.join('\n'));
 
-  const { dbPath, dir } = await createSeededDatabase();
+  const { database: dbPath, dir } = await createSeededDatabase();
   const engine = openEngine(dbPath);
   const db = engine.db;
   const workspace = (await getWorkspaceByName('Demo desk', db))!;
@@ -75,7 +75,7 @@ async function main() {
   console.log(`document: ${WORDS.toLocaleString('en')} words, ${paragraphs.length} paragraphs, ${CLAIMS} claims (${overlapping} overlapping the previous one)`);
 
   const port = await freePort();
-  const server = await startNext({ port, dbPath });
+  const server = await startNext({ port, database: dbPath });
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

@@ -116,7 +116,7 @@ function pct(sorted: number[], p: number) {
 }
 
 async function main() {
-  const { dbPath, dir } = await createSeededDatabase();
+  const { database: dbPath, dir } = await createSeededDatabase();
   const engine = openEngine(dbPath);
   const db = engine.db;
   const workspace = (await getWorkspaceByName('Demo desk', db))!;
@@ -130,7 +130,7 @@ async function main() {
   const exportDocuments = Array.from({ length: EXPORTS }, async () => (await insertCheckedDocument(engine, { wordCount: 10_000, claims: Number(values['export-claims']), signOff: false })).id);
   engine.close();
   const port = await freePort();
-  const server = await startNext({ port, dbPath, env: { FACTDESK_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
+  const server = await startNext({ port, database: dbPath, env: { FACTDESK_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
   const base = `http://127.0.0.1:${port}`;
   try {
     const cookies: string[] = [];

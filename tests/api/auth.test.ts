@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { openEngine } from '@/db';
 import { deleteMembership, getUserByEmail, getWorkspaceByName, upsertMembership } from '@/db/queries/users';
 import { OTHER_USER, RATE_LIMIT_USER, REMOVED_USER, SESSION_USER } from '../support/fixtures';
+import { openTestEngine } from '../support/test-server';
 import { ApiClient, baseUrl, DEMO_PASSWORD, expectError, ok, signIn } from './client';
 
 const otherDocumentId = () => inject('otherDocumentId');
@@ -186,7 +186,7 @@ describe('an admin can reset a forgotten password', () => {
   });
 
   it('is refused for someone who also belongs to a workspace the admin does not run', async () => {
-    const engine = openEngine(inject('dbPath'));
+    const engine = await openTestEngine(inject('database'));
     const sam = (await getUserByEmail(SESSION_USER.email, engine.db))!;
     const demo = (await getWorkspaceByName('Demo desk', engine.db))!;
     await engine.transaction((tx) => upsertMembership({ userId: sam.id, workspaceId: demo.id, role: 'viewer' }, tx));
@@ -196,7 +196,7 @@ describe('an admin can reset a forgotten password', () => {
       expect((await signIn(SESSION_USER.email, SESSION_USER.password)).cookie).toBeDefined();
     } finally {
       await engine.transaction((tx) => deleteMembership(sam.id, demo.id, tx));
-      engine.close();
+      await engine.close();
     }
   });
 });

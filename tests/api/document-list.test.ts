@@ -5,9 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { openEngine } from '@/db';
 import { hashPassword } from '@/lib/auth/passwords';
 import { MANY_ADMIN, seedManyDocuments } from '../support/many-documents';
+import { openTestEngine } from '../support/test-server';
 import { ApiClient, expectError, ok } from './client';
 
 const COUNT = 10_000;
@@ -15,11 +15,11 @@ let mara: ApiClient;
 let rita: ApiClient;
 
 beforeAll(async () => {
-  const engine = openEngine(inject('dbPath'));
+  const engine = await openTestEngine(inject('database'));
   try {
     await seedManyDocuments(engine, COUNT, await hashPassword(MANY_ADMIN.password));
   } finally {
-    engine.close();
+    await engine.close();
   }
   mara = await ApiClient.as(MANY_ADMIN.email, MANY_ADMIN.password);
   rita = await ApiClient.as('reviewer@factdesk.test');

@@ -3,11 +3,12 @@
  * requested changes, sign-offs), never about their own actions; the inbox API and its live
  * stream; and e-mail through a real SMTP server (global-setup), at once, as a daily digest or not at all.
  */
-import Database from 'better-sqlite3';
+import { getUserByEmail } from '@/db/queries/users';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { findText } from '@/lib/claims/anchor';
 import { schema } from '@/lib/editor/schema';
 import { readMails } from '../support/mail-sink';
+import { openTestEngine } from '../support/test-server';
 import { ApiClient, baseUrl, expectError } from './client';
 
 const TEXT = 'Die NATO will weiter reden.\nIn Polen stehen MK-41-Startanlagen.';
@@ -183,9 +184,9 @@ describe('e-mail', () => {
       const digest = await waitFor(() => mailsTo('admin@factdesk.test')[adminBefore]);
       expect(digest.subject).toMatch(/^Factdesk: deine tägliche Zusammenfassung \(\d+\)$/);
       expect(digest.body).toContain('Zusammenfassung');
-      const db = new Database(inject('dbPath'), { readonly: true });
-      expect((db.prepare('SELECT digest_sent_at FROM users WHERE email = ?').get('admin@factdesk.test') as { digest_sent_at: number }).digest_sent_at).toBeGreaterThan(Date.now() - 60_000);
-      db.close();
+      const engine = await openTestEngine(inject('database'));
+      expect((await getUserByEmail('admin@factdesk.test', engine.db))!.digestSentAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+      await engine.close();
       // Another notification the same day waits for tomorrow's digest; Ben gets nothing at all.
       await ok(await rita.post(`/api/claims/${claim.id}/comments`, { body: '@Ada Admin noch etwas.' }));
       await new Promise((r) => setTimeout(r, 1500));

@@ -1,31 +1,31 @@
 /**
  * The authority survives a crash and a second process: clients keep editing while the
  * server is killed with SIGKILL and restarted, then converge; every step the server
- * acknowledged is in the database; two app processes on one database file never both
- * accept the same version.
+ * acknowledged is in the database; two app processes on one database never both accept the
+ * same version. On SQLite (project api) and on PostgreSQL (project api-pg).
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { getStepsSince } from '@/db/queries/documents';
 import { schema } from '@/lib/editor/schema';
-import { createSeededDatabase, freePort, startNext, stopProcess } from '../support/test-server';
+import { createSeededDatabase, freePort, openTestEngine, startNext, stopProcess } from '../support/test-server';
 import { DEMO_PASSWORD, signIn } from './client';
 
 let dir: string;
-let dbPath: string;
+let database: string;
 let port: number;
 let server: ChildProcess;
 let base: string;
 
 beforeAll(async () => {
-  ({ dir, dbPath } = await createSeededDatabase());
+  ({ dir, database } = await createSeededDatabase({ postgres: inject('pgUrl') }));
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = await startNext({ port, dbPath });
+  server = await startNext({ port, database });
 }, 90_000);
 
 afterAll(async () => {
@@ -123,7 +123,7 @@ describe('restart and second process', () => {
     await stopProcess(server, 'SIGKILL');
     await inFlight;
     for (const c of clients) c.type(' offline');
-    server = await startNext({ port, dbPath });
+    server = await startNext({ port, database });
     await edit(5);
     for (let round = 0; round < 30 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== getVersion(clients[0]!.state)); round++) {
       for (const c of clients) await c.sync();
@@ -133,10 +133,10 @@ describe('restart and second process', () => {
     // The restarted server rebuilds the document from its snapshot and the stored steps.
     const served = await fetch(`${base}/api/documents/${documentId}`, { headers: { Cookie: cookies[0]! } });
     const stored = ((await served.json()) as { document: { version: number; doc: unknown } }).document;
-    const db = new Database(dbPath, { readonly: true });
-    const rows = db.prepare('SELECT version, step FROM steps WHERE document_id = ? ORDER BY version').all(documentId) as { version: number; step: string }[];
-    db.close();
-    const byVersion = new Map(rows.map((r) => [r.version, JSON.parse(r.step)]));
+    const engine = await openTestEngine(database);
+    const rows = await getStepsSince(documentId, 0, engine.db);
+    await engine.close();
+    const byVersion = new Map(rows.map((r) => [r.version, r.step]));
     for (const c of clients) {
       expect(sendableSteps(c.state)).toBeNull();
       expect(getVersion(c.state)).toBe(stored.version);
@@ -147,10 +147,10 @@ describe('restart and second process', () => {
     expect(rows.map((r) => r.version)).toEqual(Array.from({ length: stored.version }, (_, i) => i + 1));
   }, 120_000);
 
-  it('two app processes on one database file never both accept the same version', async () => {
+  it('two app processes on one database never both accept the same version', async () => {
     const port2 = await freePort();
     const base2 = `http://127.0.0.1:${port2}`;
-    const second = await startNext({ port: port2, dbPath });
+    const second = await startNext({ port: port2, database });
     try {
       const [a, b] = await Promise.all([login('reviewer@factdesk.test'), login('reviewer2@factdesk.test', base2)]);
       const documentId = await newDocument(a);

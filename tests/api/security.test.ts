@@ -2,7 +2,7 @@
  * The trust boundary (issue "A hard trust boundary"): what a signed-off document and an
  * approved claim protect. Each case was a gap found by trying as an attacker would.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInAt } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { ApiClient, baseUrl, DEMO_PASSWORD, expectError, ok, rangeOf, signIn } from './client';
@@ -195,7 +195,7 @@ describe('security headers', () => {
 describe('throttling cannot be turned against users (a server with no trusted proxy)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(undefined, undefined, { postgres: inject('pgUrl') });
   }, 90_000);
   afterAll(() => server?.stop());
 

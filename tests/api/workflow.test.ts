@@ -3,11 +3,13 @@
  * voided approvals, sign-off blockers, the lock, hash verification, comments, members and
  * the audit trail.
  */
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { exec, rows } from '@/db';
 import { Transform } from 'prosemirror-transform';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { findText } from '@/lib/claims/anchor';
 import { schema } from '@/lib/editor/schema';
+import { openTestEngine } from '../support/test-server';
 import { ApiClient, expectError, signIn } from './client';
 
 const TEXT = 'Putin warnte vor „militärisch-technischen Maßnahmen“. Die NATO will weiter reden.\nIn Polen stehen MK-41-Startanlagen.';
@@ -305,9 +307,9 @@ describe('document transitions, sign-off and lock', () => {
     const { hash } = await ok(await editor.post(`/api/documents/${id}/transitions`, { action: 'sign_off' }));
     expect(await ok(await viewer.get(`/api/documents/${id}/verify`))).toMatchObject({ matches: true, signedHash: hash, currentHash: hash, revision: 1 });
 
-    const db = new Database(inject('dbPath'));
-    db.prepare('UPDATE claims SET rationale = ? WHERE id = ?').run('Heimlich geändert.', claimId);
-    db.close();
+    const engine = await openTestEngine(inject('database'));
+    await engine.transaction((tx) => exec(tx, sql`UPDATE claims SET rationale = ${'Heimlich geändert.'} WHERE id = ${claimId}`));
+    await engine.close();
     const tampered = await ok(await viewer.get(`/api/documents/${id}/verify`));
     expect(tampered.matches).toBe(false);
     expect(tampered.currentHash).not.toBe(hash);
@@ -474,27 +476,31 @@ describe('audit trail', () => {
       expect(actions, action).toContain(action);
     }
     expect(events.every((e: { actorId: string | null; summary: string }) => e.actorId && e.summary && !e.summary.includes(': claim.'))).toBe(true);
-    const db = new Database(inject('dbPath'), { readonly: true });
+    const engine = await openTestEngine(inject('database'));
+    const db = engine.db;
     try {
-      const memberActions = db.prepare("SELECT DISTINCT action FROM events WHERE subject_type = 'member' ORDER BY action").all() as { action: string }[];
+      const memberActions = await rows<{ action: string }>(db, sql`SELECT DISTINCT action FROM events WHERE subject_type = 'member' ORDER BY action`);
       // (Other files of this run add password resets and declined invitations.)
       expect(memberActions.map((r) => r.action)).toEqual(expect.arrayContaining(['member.added', 'member.removed', 'member.role_changed']));
-      const invitationActions = db.prepare("SELECT DISTINCT action FROM events WHERE subject_type = 'invitation'").all() as { action: string }[];
+      const invitationActions = await rows<{ action: string }>(db, sql`SELECT DISTINCT action FROM events WHERE subject_type = 'invitation'`);
       expect(invitationActions.map((r) => r.action)).toContain('member.invited');
-      const signoffActions = db.prepare("SELECT DISTINCT action FROM events WHERE action LIKE 'document.%' ORDER BY action").all() as { action: string }[];
+      const signoffActions = await rows<{ action: string }>(db, sql`SELECT DISTINCT action FROM events WHERE action LIKE 'document.%' ORDER BY action`);
       expect(signoffActions.map((r) => r.action)).toEqual(expect.arrayContaining(['document.reopen', 'document.sign_off', 'document.submit']));
     } finally {
-      db.close();
+      await engine.close();
     }
   });
 
-  it('cannot be changed: the database refuses UPDATE and DELETE on events', () => {
-    const db = new Database(inject('dbPath'));
+  it('cannot be changed: the database refuses UPDATE and DELETE on events', async () => {
+    const engine = await openTestEngine(inject('database'));
     try {
-      expect(() => db.prepare("UPDATE events SET action = 'forged'").run()).toThrow(/append-only/);
-      expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+      // What the database said (drizzle wraps it as the cause of its own error).
+      const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e: Error) => `${e.message} ${(e.cause as Error | undefined)?.message ?? ''}`);
+      expect(await refusal(engine.transaction((tx) => exec(tx, sql`UPDATE events SET action = 'forged'`)))).toMatch(/append-only/);
+      expect(await refusal(engine.transaction((tx) => exec(tx, sql`DELETE FROM events`)))).toMatch(/append-only/);
+      expect(await rows<{ n: number }>(engine.db, sql`SELECT count(*) AS n FROM events WHERE action = 'forged'`)).toEqual([{ n: 0 }]);
     } finally {
-      db.close();
+      await engine.close();
     }
   });
 });

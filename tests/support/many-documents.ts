@@ -4,8 +4,9 @@
  * 10th is English, every 7th in review, every 100th has an open claim assigned to the
  * workspace's admin; edits spread over 100 days.
  */
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Engine } from '@/db';
+import { claims, documents } from '@/db/schema';
 import { insertDocument } from '@/db/queries/documents';
 import { insertUser, insertWorkspace, upsertMembership } from '@/db/queries/users';
 import { textToDoc } from '@/lib/editor/import';
@@ -23,10 +24,10 @@ export function seedManyDocuments(engine: Engine, count: number, passwordHash: s
       const text = `Artikel ${i} über Verhandlungen in Genf.${i % 1000 === 0 ? ' Am Zebrastreifen wurde gewartet.' : ''}\nDie NATO und Russland sprechen über Sicherheitsgarantien, Raketen und Manöver.`;
       const doc = await insertDocument({ workspaceId: workspace.id, title: `Dokument ${String(i).padStart(5, '0')}`, language: i % 10 === 0 ? 'en' : 'de', sourceUrl: null, doc: textToDoc(text).toJSON(), userId: admin.id }, tx);
       const updatedAt = start + (i % 100) * day + i;
-      await tx.run(sql`UPDATE documents SET updated_at = ${updatedAt}, status = ${i % 7 === 0 ? 'in_review' : 'draft'} WHERE id = ${doc.id}`);
+      await tx.update(documents).set({ updatedAt: new Date(updatedAt), status: i % 7 === 0 ? 'in_review' : 'draft' }).where(eq(documents.id, doc.id));
       if (i % 100 === 0) {
-        await tx.run(sql`INSERT INTO claims (id, document_id, "from", "to", quote_exact, quote_prefix, quote_suffix, statement, status, assignee_id, created_by, created_at, updated_at, row_version)
-          VALUES (${`claim-${doc.id}`}, ${doc.id}, 1, 8, 'Artikel', '', '', 'Artikel', 'open', ${admin.id}, ${admin.id}, ${updatedAt}, ${updatedAt}, 1)`);
+        const at = new Date(updatedAt);
+        await tx.insert(claims).values({ id: `claim-${doc.id}`, documentId: doc.id, from: 1, to: 8, quoteExact: 'Artikel', quotePrefix: '', quoteSuffix: '', statement: 'Artikel', status: 'open', assigneeId: admin.id, createdBy: admin.id, createdAt: at, updatedAt: at, rowVersion: 1 });
       }
     }
     return { workspaceId: workspace.id, adminId: admin.id };

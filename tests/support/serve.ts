@@ -4,7 +4,7 @@ import { startTestServer } from './test-server';
 async function main() {
   // FACTDESK_DEMO_CLAIMS=1: the demo desk as `npm run demo` seeds it (for the README's screenshots).
   const server = await startTestServer(Number(process.env.E2E_PORT), undefined, { demoClaims: process.env.FACTDESK_DEMO_CLAIMS === '1' });
-  console.log(`factdesk test server on ${server.baseUrl} (database ${server.dbPath})`);
+  console.log(`factdesk test server on ${server.baseUrl} (database ${server.database})`);
   const stop = async () => {
     await server.stop();
     process.exit(0);

@@ -1,21 +1,53 @@
 /**
- * Starts the built app (lib/cli/serve.ts) on a free port with a fresh temporary SQLite file,
- * seeded with the demo desk and a second workspace. Used by the API tests and Playwright.
+ * Starts the built app (lib/cli/serve.ts) on a free port with a fresh database, seeded with
+ * the demo desk and a second workspace: a temporary SQLite file, or — given a PostgreSQL
+ * cluster's address — a new database in that cluster. Used by the API tests, Playwright and
+ * the benchmarks.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { openEngine } from '@/db';
+import pg from 'pg';
+import { isPostgresUrl, openEngine, type Engine } from '@/db';
+import { PgEngine } from '@/db/pg-engine';
 import { seedDemo } from '@/db/seed';
 import { seedOtherWorkspace } from './fixtures';
 
 export interface TestServer {
   baseUrl: string;
-  dbPath: string;
+  /** The SQLite file or the PostgreSQL database's address. */
+  database: string;
   otherDocumentId: string;
   stop: () => Promise<void>;
+}
+
+/** Opens the engine of a test database (a SQLite file, or a postgres:// address), migrated. */
+export async function openTestEngine(database: string): Promise<Engine> {
+  if (!isPostgresUrl(database)) return openEngine(database);
+  const engine = new PgEngine(database, { max: 4 });
+  await engine.ready;
+  return engine;
+}
+
+/** The environment that points the app at a test database. */
+export function databaseEnv(database: string): Record<string, string> {
+  return isPostgresUrl(database) ? { DATABASE_URL: database, DATABASE_PATH: '' } : { DATABASE_PATH: database, DATABASE_URL: '' };
+}
+
+/** A new, empty database in the PostgreSQL cluster at `clusterUrl`; returns its address. */
+export async function createPostgresDatabase(clusterUrl: string): Promise<string> {
+  const name = `factdesk_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: clusterUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return clusterUrl.replace(/\/[^/]*$/, `/${name}`);
 }
 
 /** A TCP port nobody listens on right now. */
@@ -31,20 +63,36 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Creates a temporary database seeded with the demo and "Other desk". */
-export async function createSeededDatabase(options: { demoClaims?: boolean } = {}) {
+/**
+ * Creates a temporary database seeded with the demo and "Other desk": a SQLite file in a new
+ * folder, or with `postgres` (a cluster's address) a new database there.
+ */
+export async function createSeededDatabase(options: { demoClaims?: boolean; postgres?: string } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-test-'));
-  const dbPath = path.join(dir, 'factdesk.db');
-  const engine = openEngine(dbPath);
+  if (options.postgres) {
+    // Seeded by a process that knows from its start it runs on PostgreSQL (tests/support/seed-database.ts).
+    const database = await createPostgresDatabase(options.postgres);
+    const out = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('tests', 'support', 'seed-database.ts'), ...(options.demoClaims ? ['--demo-claims'] : [])], {
+      cwd: process.cwd(),
+      env: { ...process.env, ...databaseEnv(database), FACTDESK_DEMO: '1' },
+      encoding: 'utf8',
+    });
+    return { dir, database, other: JSON.parse(out) as { workspaceId: string; userId: string; documentId: string } };
+  }
+  const database = path.join(dir, 'factdesk.db');
+  const engine = await openTestEngine(database);
   process.env.FACTDESK_DEMO = '1';
-  await seedDemo(engine, { claims: options.demoClaims });
-  const other = await seedOtherWorkspace(engine);
-  engine.close();
-  return { dir, dbPath, other };
+  try {
+    await seedDemo(engine, { claims: options.demoClaims });
+    const other = await seedOtherWorkspace(engine);
+    return { dir, database, other };
+  } finally {
+    await engine.close();
+  }
 }
 
 /** Starts Factdesk's server (lib/cli/serve.ts; the app must be built) with the given database; resolves when it answers. */
-export function startNext(opts: { port: number; dbPath: string; env?: Record<string, string> }): Promise<ChildProcess> {
+export function startNext(opts: { port: number; database: string; env?: Record<string, string> }): Promise<ChildProcess> {
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   // Node itself runs the server (tsx as its loader, no wrapper process): stopping it stops the server.
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'serve.ts'), '-p', String(opts.port), '-H', '127.0.0.1'], {
@@ -52,7 +100,7 @@ export function startNext(opts: { port: number; dbPath: string; env?: Record<str
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      DATABASE_PATH: opts.dbPath,
+      ...databaseEnv(opts.database),
       NEXTAUTH_SECRET: 'factdesk-test-secret-not-for-production',
       NEXTAUTH_URL: baseUrl,
       FACTDESK_DEMO: '1',
@@ -97,13 +145,13 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTE
 }
 
 /** A seeded database and a running app on a free port. */
-export async function startTestServer(port?: number, env?: Record<string, string>, options: { demoClaims?: boolean } = {}): Promise<TestServer> {
-  const { dir, dbPath, other } = await createSeededDatabase(options);
+export async function startTestServer(port?: number, env?: Record<string, string>, options: { demoClaims?: boolean; postgres?: string } = {}): Promise<TestServer> {
+  const { dir, database, other } = await createSeededDatabase(options);
   const p = port ?? (await freePort());
-  const child = await startNext({ port: p, dbPath, env });
+  const child = await startNext({ port: p, database, env });
   return {
     baseUrl: `http://127.0.0.1:${p}`,
-    dbPath,
+    database,
     otherDocumentId: other.documentId,
     stop: async () => {
       await stopProcess(child);
