@@ -11,13 +11,14 @@ const withPostgres = fs.existsSync(path.join(process.env.PG_BIN || '/usr/lib/pos
 const onBothEngines = ['tests/unit/workspaces.test.ts', 'tests/unit/sign-in.test.ts', 'tests/unit/authority.test.ts', 'tests/unit/convergence.test.ts', 'tests/unit/undo-authority.test.ts'];
 
 /** The API tests: real HTTP against the built app, whose database the global setup decides. */
-function api(name: string, globalSetup: string, setupFiles: string[] = []) {
+function api(name: string, globalSetup: string, setupFiles: string[] = [], exclude: string[] = []) {
   return {
     resolve: { alias },
     test: {
       name,
       environment: 'node' as const,
       include: ['tests/api/**/*.test.ts'],
+      exclude,
       globalSetup: [globalSetup],
       setupFiles,
       testTimeout: 30_000,
@@ -39,7 +40,8 @@ export default defineConfig({
           setupFiles: ['tests/unit/setup.ts'],
         },
       },
-      api('api', 'tests/api/global-setup.ts'),
+      // Two processes sharing live events and presence: PostgreSQL's LISTEN/NOTIFY, not SQLite's.
+      api('api', 'tests/api/global-setup.ts', [], ['tests/api/multi-process.test.ts']),
       ...(withPostgres
         ? [
             {

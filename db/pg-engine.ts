@@ -97,8 +97,82 @@ export class PgEngine {
     return result;
   }
 
+  /**
+   * Sends a notification on `channel` to every process listening on this database (delivered
+   * when the sending transaction commits; at once here, outside one). Payloads stay far below
+   * PostgreSQL's 8,000-byte limit: ids and versions, never documents.
+   */
+  async notify(channel: string, payload: string): Promise<void> {
+    await this.ready;
+    await this.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  }
+
+  /**
+   * Listens on `channel` on a connection of its own (application_name factdesk-listen),
+   * reconnecting after a lost connection (1 s, doubling up to 30 s). `onConnect` runs each time
+   * it (re)connects: whatever was sent while it was away has to be read from the tables.
+   * Returns the function that stops listening.
+   */
+  listen(channel: string, onNotice: (payload: string) => void, onConnect: () => void): () => void {
+    let stopped = false;
+    let client: pg.Client | null = null;
+    let delay = 1000;
+    let timer: NodeJS.Timeout | undefined;
+    const drop = (c: pg.Client | null) => {
+      c?.removeAllListeners();
+      c?.on('error', () => undefined);
+      c?.end().catch(() => undefined);
+    };
+    const reconnect = (why: unknown) => {
+      if (stopped) return;
+      console.error(`[factdesk] lost the notification connection to PostgreSQL (${why instanceof Error ? why.message : String(why)}); reconnecting in ${delay / 1000} s`);
+      drop(client);
+      client = null;
+      timer = setTimeout(connect, delay);
+      timer.unref();
+      delay = Math.min(delay * 2, 30_000);
+    };
+    const connect = () => {
+      if (stopped) return;
+      const c = new pg.Client({ connectionString: this.url, application_name: 'factdesk-listen', keepAlive: true });
+      client = c;
+      c.on('notification', (n) => {
+        if (n.channel === channel && n.payload) onNotice(n.payload);
+      });
+      c.on('error', reconnect);
+      c.on('end', () => {
+        if (client === c) reconnect(new Error('connection ended'));
+      });
+      this.ready
+        .then(() => c.connect())
+        .then(() => c.query(`LISTEN ${pg.escapeIdentifier(channel)}`))
+        .then(() => {
+          if (stopped || client !== c) return;
+          delay = 1000;
+          onConnect();
+        })
+        .catch((e: unknown) => {
+          if (client === c) reconnect(e);
+        });
+    };
+    connect();
+    const stop = () => {
+      stopped = true;
+      clearTimeout(timer);
+      drop(client);
+      client = null;
+      this.stopListening.delete(stop);
+    };
+    this.stopListening.add(stop);
+    return stop;
+  }
+
   async close(): Promise<void> {
+    this.stopListening.forEach((stop) => stop());
     await this.ready.catch(() => undefined);
     await Promise.all([this.pool.end(), this.readers.end()]);
   }
+
+  /** Listeners to stop when the engine closes. */
+  private readonly stopListening = new Set<() => void>();
 }

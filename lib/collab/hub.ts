@@ -1,9 +1,15 @@
 /**
- * The in-process fan-out of live document events. The database stays the authority: a
- * "steps" notice only tells streams to read the new steps from SQLite, and every stream
- * also polls the stored version once a second, so steps accepted by another process on
- * the same database file reach its clients too.
+ * The fan-out of live document events to this process's streams. The database stays the
+ * authority: a "steps" notice only tells streams to read the new steps from the database, and
+ * every stream also polls the stored version once a second.
+ *
+ * On PostgreSQL every event is also relayed to the other processes (LISTEN/NOTIFY, ./bus.ts)
+ * and presence lives in a table, so any process serves any document. On SQLite events and
+ * presence stay in this process (steps from another process on the same file arrive through
+ * the poll).
  */
+import { busActive, enter, handlers, leaveDocument, move, people, relay } from './bus';
+
 
 /** A person's place in a document, as other people see it. */
 export interface PresenceEntry {
@@ -32,6 +38,7 @@ type Listener = (event: HubEvent) => void;
 
 interface Room {
   listeners: Set<Listener>;
+  /** SQLite: everyone in the document. PostgreSQL: the sessions whose streams are open here (the table has everyone). */
   presence: Map<string, PresenceEntry>;
 }
 
@@ -57,13 +64,25 @@ function room(documentId: string): Room {
   return r;
 }
 
-/** Tells every stream of the document about an event. */
-export function publish(documentId: string, event: HubEvent): void {
+/** Tells every stream of the document in this process about an event. */
+function deliver(documentId: string, event: HubEvent): void {
   for (const listener of rooms.get(documentId)?.listeners ?? []) listener(event);
 }
 
+/** Tells every stream of the document about an event (after the change is committed), in every process. */
+export function publish(documentId: string, event: HubEvent): void {
+  deliver(documentId, event);
+  relay(documentId, event);
+}
+
+// What the bus delivers from other processes, and what it vouches for.
+handlers.deliver = deliver;
+handlers.documents = () => [...rooms].filter(([, r]) => r.listeners.size > 0).map(([id]) => id);
+handlers.sessions = () => [...rooms].flatMap(([documentId, r]) => [...r.presence.values()].map((e) => ({ documentId, sessionId: e.sessionId, userId: e.userId, name: e.name, color: e.color })));
+
 /** Listens to a document's events; returns the function that stops listening. */
 export function subscribe(documentId: string, listener: Listener): () => void {
+  busActive(); // on PostgreSQL: this process listens for the others' events from now on
   const r = room(documentId);
   r.listeners.add(listener);
   return () => {
@@ -88,14 +107,32 @@ export function releaseStream(userId: string): void {
 }
 
 /** The people in a document. */
-export function presenceOf(documentId: string): PresenceEntry[] {
+export async function presenceOf(documentId: string): Promise<PresenceEntry[]> {
+  if (busActive()) return people(documentId);
+  return localPresence(documentId);
+}
+
+function localPresence(documentId: string): PresenceEntry[] {
   return [...(rooms.get(documentId)?.presence.values() ?? [])];
 }
 
-/** Adds or updates a person's presence and tells everyone. */
-export function updatePresence(documentId: string, entry: Omit<PresenceEntry, 'lastSeen'>): void {
-  room(documentId).presence.set(entry.sessionId, { ...entry, lastSeen: Date.now() });
-  publish(documentId, { type: 'presence', entries: presenceOf(documentId) });
+/**
+ * A stream's session enters the document (with no caret yet) and everyone is told; false
+ * (nothing changed) when the session id is already another user's.
+ */
+export async function enterDocument(documentId: string, entry: Omit<PresenceEntry, 'lastSeen' | 'selection'>): Promise<boolean> {
+  const r = room(documentId);
+  const mine = r.presence.get(entry.sessionId);
+  if (mine && mine.userId !== entry.userId) return false;
+  const fresh: PresenceEntry = { ...entry, selection: null, lastSeen: Date.now() };
+  if (busActive()) {
+    if (!(await enter(documentId, entry))) return false;
+    r.presence.set(entry.sessionId, fresh);
+    return true;
+  }
+  r.presence.set(entry.sessionId, fresh);
+  deliver(documentId, { type: 'presence', entries: localPresence(documentId) });
+  return true;
 }
 
 /**
@@ -104,15 +141,22 @@ export function updatePresence(documentId: string, entry: Omit<PresenceEntry, 'l
  * else's session, and entries exist only while their stream is open (no growth without
  * bound, at most MAX_STREAMS_PER_USER per user).
  */
-export function moveOwnCaret(documentId: string, userId: string, sessionId: string, selection: PresenceEntry['selection']): boolean {
-  const entry = rooms.get(documentId)?.presence.get(sessionId);
-  if (!entry || entry.userId !== userId) return false;
-  updatePresence(documentId, { ...entry, selection });
+export async function moveOwnCaret(documentId: string, userId: string, sessionId: string, selection: PresenceEntry['selection']): Promise<boolean> {
+  // On PostgreSQL the stream may be open in another process: the table knows.
+  if (busActive()) return move(documentId, userId, sessionId, selection);
+  const r = rooms.get(documentId);
+  const entry = r?.presence.get(sessionId);
+  if (!r || !entry || entry.userId !== userId) return false;
+  r.presence.set(sessionId, { ...entry, selection, lastSeen: Date.now() });
+  deliver(documentId, { type: 'presence', entries: localPresence(documentId) });
   return true;
 }
 
 /** Removes a session's presence (its stream closed) and tells everyone. */
-export function leave(documentId: string, sessionId: string): void {
+export async function leave(documentId: string, sessionId: string): Promise<void> {
   const r = rooms.get(documentId);
-  if (r?.presence.delete(sessionId)) publish(documentId, { type: 'presence', entries: presenceOf(documentId) });
+  if (!r?.presence.delete(sessionId)) return;
+  if (r.listeners.size === 0 && r.presence.size === 0) rooms.delete(documentId);
+  if (busActive()) await leaveDocument(documentId, sessionId);
+  else deliver(documentId, { type: 'presence', entries: localPresence(documentId) });
 }

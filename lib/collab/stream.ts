@@ -6,7 +6,7 @@
 import { getDocumentCollabState, getStepsSince } from '@/db/queries/documents';
 import { encodeEvent, eventStreamResponse, everyInterval } from '../api/sse';
 import { AppError } from '../errors';
-import { acquireStream, colorFor, leave, presenceOf, releaseStream, subscribe, updatePresence, type HubEvent } from './hub';
+import { acquireStream, colorFor, enterDocument, leave, presenceOf, releaseStream, subscribe, type HubEvent } from './hub';
 
 /** A client further behind than this reloads the document instead of replaying steps. */
 export const MAX_CATCH_UP_STEPS = 10_000;
@@ -110,13 +110,14 @@ function documentEvents({ documentId, user, sessionId, version, signal, endReaso
     });
     send('hello', { sessionId, color: colorFor(user.id) });
     await flushSteps();
-    updatePresence(documentId, { sessionId, userId: user.id, name: user.name, color: colorFor(user.id), selection: null });
-    send('presence', presenceOf(documentId).filter((e) => e.sessionId !== sessionId));
+    // A session id already someone else's (only a crafted request) just stays out of presence.
+    const entered = await enterDocument(documentId, { sessionId, userId: user.id, name: user.name, color: colorFor(user.id) });
+    send('presence', (await presenceOf(documentId)).filter((e) => e.sessionId !== sessionId));
     return () => {
       clearInterval(poll);
       unsubscribe();
       releaseStream(user.id);
-      leave(documentId, sessionId);
+      if (entered) leave(documentId, sessionId).catch((e: unknown) => console.error('[factdesk] could not leave presence', e));
     };
   });
 }

@@ -1,8 +1,10 @@
 /**
- * Wakes a user's open notification streams in this process when something new is stored for
- * them. Streams also poll the database, so notifications stored by another process arrive too.
+ * Wakes a user's open notification streams when something new is stored for them: in this
+ * process, and on PostgreSQL in every other one (LISTEN/NOTIFY, lib/collab/bus.ts). Streams
+ * also poll the database, so on SQLite notifications stored by another process arrive too.
  */
 import { afterCommit } from '@/db';
+import { busActive, handlers, relayWake } from '../collab/bus';
 
 type Listener = () => void;
 const globalForLive = globalThis as unknown as { factdeskInboxListeners?: Map<string, Set<Listener>> };
@@ -10,6 +12,7 @@ const listeners = (globalForLive.factdeskInboxListeners ??= new Map<string, Set<
 
 /** Listens for a user's new notifications; returns the function that stops listening. */
 export function onNotification(userId: string, listener: Listener): () => void {
+  busActive(); // on PostgreSQL: this process hears of other processes' notifications from now on
   let set = listeners.get(userId);
   if (!set) listeners.set(userId, (set = new Set()));
   set.add(listener);
@@ -26,6 +29,13 @@ export function onNotification(userId: string, listener: Listener): () => void {
 export function wakeUsers(userIds: string[]): void {
   if (!userIds.length) return;
   afterCommit(() => {
-    for (const id of userIds) for (const listener of listeners.get(id) ?? []) listener();
+    wakeHere(userIds);
+    relayWake(userIds);
   });
 }
+
+function wakeHere(userIds: string[]): void {
+  for (const id of userIds) for (const listener of listeners.get(id) ?? []) listener();
+}
+
+handlers.wake = wakeHere;

@@ -1,45 +1,11 @@
 import { Transform } from 'prosemirror-transform';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { schema } from '@/lib/editor/schema';
-import { ApiClient, baseUrl, expectError } from './client';
+import { ApiClient, baseUrl, EventReader, expectError } from './client';
 
 let reviewer: ApiClient;
 let viewer: ApiClient;
 let docId: string;
-
-/** Reads Server-Sent Events from a response body as they arrive. */
-class EventReader {
-  private buffer = '';
-  private reader: ReadableStreamDefaultReader<Uint8Array>;
-  private decoder = new TextDecoder();
-  constructor(readonly res: Response) {
-    this.reader = res.body!.getReader();
-  }
-  /** The next event of the given type (others are skipped), or an error after `timeoutMs`. */
-  async next(type: string, timeoutMs = 3000): Promise<any> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const end = this.buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event === type) return JSON.parse(data!);
-        continue;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no "${type}" event within ${timeoutMs} ms`);
-      const chunk = await Promise.race([this.reader.read(), new Promise<null>((r) => setTimeout(() => r(null), left))]);
-      if (chunk === null) throw new Error(`no "${type}" event within ${timeoutMs} ms`);
-      if (chunk.done) throw new Error('stream ended');
-      this.buffer += this.decoder.decode(chunk.value, { stream: true });
-    }
-  }
-  close() {
-    void this.reader.cancel();
-  }
-}
 
 function open(client: ApiClient, path: string, headers: Record<string, string> = {}) {
   return fetch(`${baseUrl()}${path}`, { headers: { Cookie: client.cookie ?? '', Accept: 'text/event-stream', ...headers } });

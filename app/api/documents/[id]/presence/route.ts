@@ -16,8 +16,8 @@ const presenceSchema = z.object({
 });
 
 /** Reports where the caller's caret or selection is, for one of the caller's open streams; everyone in the document sees it. */
-export const POST = withDocument<z.infer<typeof presenceSchema>, Params>({ action: 'document:read', body: presenceSchema, maxBytes: 4096 }, ({ user, document, body }) => {
-  const moved = moveOwnCaret(document.id, user.id, body.session, { anchor: body.anchor, head: body.head, version: body.version });
+export const POST = withDocument<z.infer<typeof presenceSchema>, Params>({ action: 'document:read', body: presenceSchema, maxBytes: 4096 }, async ({ user, document, body }) => {
+  const moved = await moveOwnCaret(document.id, user.id, body.session, { anchor: body.anchor, head: body.head, version: body.version });
   if (!moved) {
     throw new AppError(409, 'conflict:state', 'This session has no open connection to the document here. Reload the page to reconnect.');
   }
