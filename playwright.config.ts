@@ -6,6 +6,8 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Two browsers on two app processes: the PostgreSQL smoke run's (playwright.pg.config.ts).
+  testIgnore: ['multi-process.spec.ts'],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -127,9 +127,12 @@ export class DocumentPage {
   }
 }
 
-/** A new browser context signed in as `email`, with its page and document page object. */
-export async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
+/**
+ * A new browser context signed in as `email`, with its page and document page object;
+ * `baseURL`: another process of the app than the test server's (the PostgreSQL smoke run).
+ */
+export async function signedIn(browser: Browser, email: string, baseURL?: string) {
+  const context = await browser.newContext(baseURL ? { baseURL, extraHTTPHeaders: { Origin: baseURL } } : {});
   const page = await context.newPage();
   await new LoginPage(page).signInAs(email);
   return { context, page, doc: new DocumentPage(page) };
