@@ -26,6 +26,7 @@ import path from 'node:path';
 import { getSignoffsByDocumentId } from './queries/signoffs';
 import { getEngine, type Executor } from './index';
 import { PgEngine } from './pg-engine';
+import { redactUrl } from './redact-url';
 import * as pgSchema from './schema/pg';
 import * as sqliteSchema from './schema/sqlite';
 import { onPostgres } from './schema';
@@ -105,17 +106,6 @@ export interface CopyReport {
   /** Entries the app's indexers added after the copy (what the source's index lacked). */
   indexed: { texts: number; claims: number };
   ms: number;
-}
-
-/** The address without its password, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
-  }
 }
 
 /** Opens the source read-only, and checks that it is a Factdesk database at the latest schema. */

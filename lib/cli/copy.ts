@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { redactUrl } from '@/db/redact-url';
 
 const USAGE = 'usage: npm run db:copy -- --from <sqlite file> --to <postgres://user:password@host:port/database>';
 
@@ -38,7 +39,7 @@ async function main() {
   // from DATABASE_URL when first imported: the target's, from here on.
   process.env.DATABASE_URL = values.to;
   delete process.env.DATABASE_PATH;
-  const { CopyError, copyDatabase, formatReport, redactUrl } = await import('@/db/copy');
+  const { CopyError, copyDatabase, formatReport } = await import('@/db/copy');
   const { getEngine } = await import('@/db');
   console.log(`factdesk: copying ${from} to ${redactUrl(values.to)}`);
   try {
