@@ -7,7 +7,8 @@
  * through SQLite's drizzle tables and written through PostgreSQL's, so each column is converted
  * by its own type (times, booleans, JSON). The search entries (documents_search, claims_search,
  * claims_text: not drizzle tables; claims_search_vocab is kept by a trigger) are copied as they
- * are. All of it in one PostgreSQL transaction, which commits only when every table holds as
+ * are, the documents' text then recomputed from their content (the source's may lag behind the
+ * last edits: the app indexes text a moment after typing pauses). All of it in one PostgreSQL transaction, which commits only when every table holds as
  * many rows as in the source and every signed-off document's hash, recomputed on the target,
  * equals the hash its sign-off stored.
  *
@@ -24,6 +25,7 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getSignoffsByDocumentId } from './queries/signoffs';
+import { getDocumentCollabState, setSearchText } from './queries/documents';
 import { getEngine, type Executor } from './index';
 import { PgEngine } from './pg-engine';
 import { redactUrl } from './redact-url';
@@ -31,6 +33,8 @@ import * as pgSchema from './schema/pg';
 import * as sqliteSchema from './schema/sqlite';
 import { onPostgres } from './schema';
 import { documentHash } from '@/lib/workflow/hash';
+import { textOf } from '@/lib/claims/anchor';
+import { evictDocument, loadCurrent } from '@/lib/collab/authority';
 import { verifySignoff } from '@/lib/workflow/commands';
 import { indexMissingText } from '@/lib/documents/search-index';
 import { indexMissingClaims } from '@/lib/claims/memory';
@@ -150,7 +154,8 @@ async function pgCount(tx: PgTx, table: PgTable | string): Promise<number> {
 /**
  * Copies the SQLite desk at `from` into the empty PostgreSQL database at `to` (see the top of
  * this file). The process's DATABASE_URL must be `to`, set before this module was imported.
- * Throws CopyError when refused or when a check fails (then nothing is written).
+ * Throws CopyError when refused or when a check fails (then nothing is written). Closes the
+ * process's engine (getEngine()) when done: a command's last use of it.
  */
 export async function copyDatabase(options: { from: string; to: string; batchSize?: number; log?: (line: string) => void }): Promise<CopyReport> {
   const { from, to } = options;
@@ -240,6 +245,17 @@ export async function copyDatabase(options: { from: string; to: string; batchSiz
         copied.push({ name: s.name, rows: n });
       }
 
+      // The documents' search text afresh from their content: the old server indexes text a moment
+      // after edits, so the source's may lag behind the last ones.
+      for (const { id } of (await tx.execute<{ id: string }>(sql`SELECT document_id AS id FROM documents_search ORDER BY document_id`)).rows) {
+        const state = await getDocumentCollabState(id, executor);
+        if (!state) continue;
+        evictDocument(id);
+        const doc = await loadCurrent(id, state.version, executor);
+        await setSearchText(id, textOf(doc, 0, doc.content.size), executor);
+        evictDocument(id);
+      }
+
       // Every table holds what the source holds.
       const differ: string[] = [];
       for (const t of tables) {
@@ -280,6 +296,7 @@ export async function copyDatabase(options: { from: string; to: string; batchSiz
   } finally {
     if (source.inTransaction) source.exec('COMMIT');
     source.close();
+    await engine.close();
   }
 }
 

@@ -40,7 +40,6 @@ async function main() {
   process.env.DATABASE_URL = values.to;
   delete process.env.DATABASE_PATH;
   const { CopyError, copyDatabase, formatReport } = await import('@/db/copy');
-  const { getEngine } = await import('@/db');
   console.log(`factdesk: copying ${from} to ${redactUrl(values.to)}`);
   try {
     const report = await copyDatabase({ from, to: values.to, log: (line) => console.log(line) });
@@ -51,11 +50,9 @@ async function main() {
     console.log(`factdesk: ${report.signoffsVerified} signed-off documents verified`);
     console.log(`factdesk: copied in ${(report.ms / 1000).toFixed(1)} s`);
   } catch (e) {
-    await Promise.resolve(getEngine().close()).catch(() => undefined);
     if (e instanceof CopyError) fail(e.message, 1);
     throw e;
   }
-  await getEngine().close();
 }
 
 main().catch((e) => {

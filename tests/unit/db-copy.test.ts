@@ -18,6 +18,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pgDriver from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getEngine } from '@/db';
 import { copiedTables } from '@/db/copy';
@@ -176,10 +177,17 @@ describe.skipIf(!withPg)('npm run db:copy (SQLite → PostgreSQL)', () => {
 
   it('says so when the source file does not exist, or an argument is missing', async () => {
     const missing = path.join(os.tmpdir(), 'factdesk-no-such-desk.db');
-    const result = await copyCli(['--from', missing, '--to', cluster.createDatabase('copy_unused')]);
+    const unused = cluster.createDatabase('copy_unused');
+    const result = await copyCli(['--from', missing, '--to', unused]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`the source database ${missing} does not exist`);
     expect(fs.existsSync(missing)).toBe(false);
+    // Not even migrated: nothing was written.
+    const client = new pgDriver.Client({ connectionString: unused });
+    await client.connect();
+    const tables = await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`);
+    await client.end();
+    expect(tables.rows[0].n).toBe(0);
     const usage = await copyCli(['--to', target]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--from is missing');
