@@ -4,11 +4,11 @@
  *
  *   tsx lib/cli/prepare.ts --demo   # npm run demo / npm run dev
  *   tsx lib/cli/prepare.ts          # npm start (production): the secret must be set
+ *
+ * The database is PostgreSQL when DATABASE_URL is a postgres:// address (migrated under an
+ * advisory lock, so that several servers starting together migrate it once), otherwise the
+ * SQLite file at DATABASE_PATH.
  */
-import { DEFAULT_DATABASE_PATH, isPostgresUrl, openEngine } from '@/db';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
-import { indexMissingClaims } from '@/lib/claims/memory';
-import { indexMissingText } from '@/lib/documents/search-index';
 import { ensureLocalSecret, loadEnv } from './env-file';
 
 async function main() {
@@ -23,29 +23,37 @@ async function main() {
     );
     process.exit(1);
   }
-  if (isPostgresUrl(process.env.DATABASE_URL)) {
-    console.error(
-      'factdesk: DATABASE_URL names a PostgreSQL database, but Factdesk cannot run on PostgreSQL yet (search, claim memory\n' +
-        '  and the step authority are SQLite-only; see docs/scale-out-plan.md). Unset DATABASE_URL to run on SQLite (DATABASE_PATH).',
-    );
-    process.exit(1);
-  }
+  // Imported only now: db/schema picks its tables from DATABASE_URL when first imported, and
+  // DATABASE_URL may come from the .env files loadEnv just read.
+  const { DEFAULT_DATABASE_PATH, getEngine, isPostgresUrl, openEngine } = await import('@/db');
+  const { PgEngine } = await import('@/db/pg-engine');
+  const { redactUrl } = await import('@/db/redact-url');
+  const { DEMO_PASSWORD, DEMO_USERS, seedDemo } = await import('@/db/seed');
+  const { indexMissingClaims } = await import('@/lib/claims/memory');
+  const { indexMissingText } = await import('@/lib/documents/search-index');
+
+  const url = process.env.DATABASE_URL;
   const file = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-  const engine = openEngine(file);
-  console.log(`factdesk: database ${file} is migrated`);
-  if (demo) {
-    process.env.FACTDESK_DEMO = '1';
-    const { created } = await seedDemo(engine, { claims: true });
-    if (created) {
-      console.log(`factdesk: seeded the demo desk. Sign in with ${DEMO_USERS.map((u) => u.email).join(', ')} (password ${DEMO_PASSWORD})`);
+  const engine = isPostgresUrl(url) ? new PgEngine(url, { max: 2 }) : openEngine(file);
+  try {
+    await engine.ready;
+    console.log(`factdesk: database ${isPostgresUrl(url) ? redactUrl(url) : file} is migrated`);
+    if (demo) {
+      process.env.FACTDESK_DEMO = '1';
+      const { created } = await seedDemo(engine, { claims: true });
+      if (created) {
+        console.log(`factdesk: seeded the demo desk. Sign in with ${DEMO_USERS.map((u) => u.email).join(', ')} (password ${DEMO_PASSWORD})`);
+      }
     }
+  } finally {
+    await engine.close();
   }
-  engine.close();
-  // Documents from before the search index get their text indexed once.
+  // Documents from before the search index get their text indexed once (on the process's engine).
   const indexed = await indexMissingText();
   if (indexed) console.log(`factdesk: indexed the text of ${indexed} documents for search`);
   const claims = await indexMissingClaims();
   if (claims) console.log(`factdesk: indexed ${claims} claims for the claim memory`);
+  await getEngine().close();
 }
 
 main().catch((e) => {

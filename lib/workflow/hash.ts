@@ -4,7 +4,6 @@
  * Recomputing it later tells whether anything signed has changed since.
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { getDb, type DbOrTx } from '@/db';
 import { getClaimsByDocumentId } from '@/db/queries/claims';
 import { getDocumentById, getDocumentCollabState } from '@/db/queries/documents';
@@ -45,8 +44,13 @@ export async function signedState(documentId: string, db: DbOrTx = getDb(), fres
   };
 }
 
-/** SHA-256 (hex) of the canonical JSON of `value`. */
-export function sha256OfCanonicalJson(value: unknown): string {
+/**
+ * SHA-256 (hex) of the canonical JSON of `value`. `canonicalize` is an ES module only (its
+ * package exports no `require` entry): imported here, not at the top, so that scripts tsx runs
+ * as CommonJS (npm run db:copy verifies sign-offs) can load this file too.
+ */
+export async function sha256OfCanonicalJson(value: unknown): Promise<string> {
+  const { default: canonicalize } = await import('canonicalize');
   return createHash('sha256').update(canonicalize(value) ?? '', 'utf8').digest('hex');
 }
 
