@@ -236,6 +236,18 @@ export async function lockForUpdate(tx: Tx, table: { id: unknown }, id: string):
   await (tx as unknown as { execute(q: SQL): Promise<unknown> }).execute(sql`SELECT 1 FROM ${table} WHERE ${table.id as SQL} = ${id} FOR UPDATE`);
 }
 
+/**
+ * Makes a job that reads rows and marks them taken run once at a time across processes, for
+ * the rest of the transaction (the mailer: two servers must not both send an e-mail). On
+ * PostgreSQL a transaction-level advisory lock (the next process waits, then sees the rows
+ * marked); on SQLite nothing to do (BEGIN IMMEDIATE already excludes every other writer, in
+ * every process).
+ */
+export async function lockJob(tx: Tx, name: string): Promise<void> {
+  if (current.getStore()?.dialect !== 'postgresql') return;
+  await (tx as unknown as { execute(q: SQL): Promise<unknown> }).execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`factdesk:${name}`}))`);
+}
+
 /** The first row, or undefined. */
 export function first<T>(rows: T[]): T | undefined {
   return rows[0];

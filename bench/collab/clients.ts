@@ -10,23 +10,41 @@
  * With --exports N, N other documents of 10,000 words and 1,000 claims (three sources
  * each) are prepared, and two seconds into the typing N reviewers each download one as a
  * PDF at once; the latency of the steps posted while those exports run is printed apart.
+ *
+ *   npm run bench -- bench/collab/clients.ts --clients 10 --seconds 15 --postgres --processes 2
+ *
+ * With --postgres, a throwaway PostgreSQL 15 cluster (bench/postgres.ts) holds the database;
+ * with --processes P, P servers run on it and client i talks to server i % P (POSTs and its
+ * event stream), so steps reach clients on other processes through LISTEN/NOTIFY.
  */
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
-import { openEngine } from '@/db';
 import { insertUser, getWorkspaceByName, upsertMembership } from '@/db/queries/users';
 import { hashPassword } from '@/lib/auth/passwords';
 import { schema } from '@/lib/editor/schema';
 import { signInAt } from '../../tests/support/sign-in';
-import { createSeededDatabase, freePort, startNext, stopProcess } from '../../tests/support/test-server';
+import { createSeededDatabase, freePort, openTestEngine, startNext, stopProcess } from '../../tests/support/test-server';
 import { insertCheckedDocument } from '../export/fixture';
+import { onBenchCluster, runOnBenchCluster } from '../postgres';
 
 const { values } = parseArgs({
-  options: { clients: { type: 'string', default: '10' }, seconds: { type: 'string', default: '20' }, exports: { type: 'string', default: '0' }, 'export-claims': { type: 'string', default: '1000' } },
+  options: {
+    clients: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '20' },
+    exports: { type: 'string', default: '0' },
+    'export-claims': { type: 'string', default: '1000' },
+    postgres: { type: 'boolean' },
+    processes: { type: 'string', default: '1' },
+  },
 });
+const POSTGRES = !!values.postgres;
+const PROCESSES = Number(values.processes);
+// On SQLite, live events stay in the process that stored the step.
+if (PROCESSES > 1 && !POSTGRES) throw new Error('--processes needs --postgres');
 const EXPORTS = Number(values.exports);
 const N = Number(values.clients);
 const SECONDS = Number(values.seconds);
@@ -116,8 +134,10 @@ function pct(sorted: number[], p: number) {
 }
 
 async function main() {
-  const { database: dbPath, dir } = await createSeededDatabase();
-  const engine = openEngine(dbPath);
+  // On PostgreSQL this process starts the cluster and runs the benchmark again in a child on it.
+  if (POSTGRES && !onBenchCluster()) return runOnBenchCluster('clients');
+  const { database, dir } = await createSeededDatabase(POSTGRES ? { postgres: process.env.DATABASE_URL } : {});
+  const engine = await openTestEngine(database);
   const db = engine.db;
   const workspace = (await getWorkspaceByName('Demo desk', db))!;
   const hash = await hashPassword(PASSWORD);
@@ -127,14 +147,21 @@ async function main() {
       await upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'reviewer' }, tx);
     });
   }
-  const exportDocuments = Array.from({ length: EXPORTS }, async () => (await insertCheckedDocument(engine, { wordCount: 10_000, claims: Number(values['export-claims']), signOff: false })).id);
-  engine.close();
-  const port = await freePort();
-  const server = await startNext({ port, database: dbPath, env: { FACTDESK_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
-  const base = `http://127.0.0.1:${port}`;
+  const exportDocuments: string[] = [];
+  for (let i = 0; i < EXPORTS; i++) exportDocuments.push((await insertCheckedDocument(engine, { wordCount: 10_000, claims: Number(values['export-claims']), signOff: false })).id);
+  await engine.close();
+  const servers: ChildProcess[] = [];
+  const bases: string[] = [];
   try {
+    for (let p = 0; p < PROCESSES; p++) {
+      const port = await freePort();
+      servers.push(await startNext({ port, database, env: { FACTDESK_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } }));
+      bases.push(`http://127.0.0.1:${port}`);
+    }
+    const base = bases[0]!;
+    console.log(`${N} clients on ${PROCESSES} server process${PROCESSES > 1 ? 'es (client i on process i % ' + PROCESSES + ')' : ''}, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`);
     const cookies: string[] = [];
-    for (let i = 0; i < N; i++) cookies.push((await signInAt(base, `bench-${i}@factdesk.test`, PASSWORD)).cookie!);
+    for (let i = 0; i < N; i++) cookies.push((await signInAt(bases[i % PROCESSES]!, `bench-${i}@factdesk.test`, PASSWORD)).cookie!);
     const created = await fetch(`${base}/api/documents`, {
       method: 'POST',
       headers: { Cookie: cookies[0]!, 'Content-Type': 'application/json', Origin: base },
@@ -142,7 +169,7 @@ async function main() {
     });
     const documentId = ((await created.json()) as { document: { id: string } }).document.id;
     const doc = ((await (await fetch(`${base}/api/documents/${documentId}`, { headers: { Cookie: cookies[0]! } })).json()) as { document: { doc: unknown } }).document.doc;
-    const clients = cookies.map((c, i) => new BenchClient(`bench-client-${i}`, c, base, documentId, doc));
+    const clients = cookies.map((c, i) => new BenchClient(`bench-client-${i}`, c, bases[i % PROCESSES]!, documentId, doc));
     const abort = new AbortController();
     clients.forEach((c) => void c.listen(abort.signal));
     await new Promise((r) => setTimeout(r, 1000));
@@ -198,7 +225,7 @@ async function main() {
     const finals = new Set(clients.map((c) => JSON.stringify(c.state.doc.toJSON())));
     console.log(`clients agree on the final document: ${finals.size === 1 ? 'yes' : `no (${finals.size} versions)`}`);
   } finally {
-    await stopProcess(server);
+    await Promise.all(servers.map((s) => stopProcess(s)));
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

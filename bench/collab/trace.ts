@@ -3,10 +3,11 @@
  * paper; each newline a paragraph break) replayed through the step authority with
  * persistence, against the same trace applied edit by edit to a Yjs document in memory.
  *
- *   npm run bench -- bench/collab/trace.ts [--batch 500] [--limit 259778]
+ *   npm run bench -- bench/collab/trace.ts [--batch 500] [--limit 259778] [--engine postgresql]
  *
  * --batch N sends N consecutive edits per request (as a client does while a request is in
- * flight); --limit replays only the first edits.
+ * flight); --limit replays only the first edits. --engine postgresql (or --postgres) stores
+ * the steps in a throwaway PostgreSQL 15 cluster (bench/postgres.ts) instead of a SQLite file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,12 @@ import { Transform, type Step } from 'prosemirror-transform';
 import * as Y from 'yjs';
 
 const TRACE = path.resolve(process.cwd(), '../shared/datasets/editing-trace/automerge-paper.json.gz');
-const { values } = parseArgs({ options: { batch: { type: 'string', default: '500' }, limit: { type: 'string' }, trace: { type: 'string', default: TRACE } } });
+const { values } = parseArgs({
+  options: { batch: { type: 'string', default: '500' }, limit: { type: 'string' }, trace: { type: 'string', default: TRACE }, engine: { type: 'string', default: 'sqlite' }, postgres: { type: 'boolean' } },
+});
+const POSTGRES = values.postgres || values.engine === 'postgresql';
+if (!POSTGRES && values.engine !== 'sqlite') throw new Error('--engine is sqlite or postgresql');
+const ENGINE = POSTGRES ? 'PostgreSQL' : 'SQLite';
 
 type Patch = [number, number, string];
 
@@ -27,13 +33,18 @@ function collectGarbage() {
 }
 
 async function main() {
+  if (POSTGRES) {
+    // The parent starts the cluster and runs this benchmark again in a child on it.
+    const { onBenchCluster, runOnBenchCluster } = await import('../postgres');
+    if (!onBenchCluster()) return runOnBenchCluster('trace');
+  } else delete process.env.DATABASE_URL;
   const trace = JSON.parse(zlib.gunzipSync(fs.readFileSync(values.trace!)).toString('utf8')) as { endContent: string; txns: { patches: Patch[] }[] };
   let patches = trace.txns.flatMap((t) => t.patches);
   const limit = values.limit ? Number(values.limit) : patches.length;
   const complete = limit >= patches.length;
   patches = patches.slice(0, limit);
   const batch = Number(values.batch);
-  console.log(`trace: ${patches.length.toLocaleString('en')} edits${complete ? '' : ' (first part only)'}, batch ${batch}`);
+  console.log(`trace: ${patches.length.toLocaleString('en')} edits${complete ? '' : ' (first part only)'}, batch ${batch}, ${ENGINE}`);
 
   // Yjs, in memory, edit by edit.
   const ydoc = new Y.Doc();
@@ -48,7 +59,7 @@ async function main() {
   if (complete && ytext.toString() !== trace.endContent) throw new Error('Yjs result differs from the trace');
   console.log(`yjs (in memory): ${yjsMs.toFixed(0)} ms, ${Math.round(patches.length / (yjsMs / 1000)).toLocaleString('en')} edits/s`);
 
-  // Factdesk: the step authority with SQLite persistence.
+  // Factdesk: the step authority with persistence (SQLite, or PostgreSQL when DATABASE_URL names it).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-trace-'));
   process.env.DATABASE_PATH = path.join(dir, 'trace.db');
   process.env.FACTDESK_DEMO = '1';
@@ -121,7 +132,7 @@ async function main() {
   const text = doc.textBetween(0, doc.content.size, '\n');
   if (complete && text !== trace.endContent) throw new Error('Factdesk steps do not reproduce the trace');
 
-  // Then the server's part, timed: every request through the authority, stored in SQLite.
+  // Then the server's part, timed: every request through the authority, stored in the database.
   let version = 0;
   collectGarbage();
   t0 = performance.now();
@@ -136,9 +147,10 @@ async function main() {
   const { getStepsSince } = await import('@/db/queries/documents');
   const stored = { n: (await getStepsSince(document.id, 0)).length };
   console.log(
-    `factdesk (lib/collab + SQLite, ${stored.n.toLocaleString('en')} steps stored in ${Math.ceil(patches.length / batch).toLocaleString('en')} transactions): ${factdeskMs.toFixed(0)} ms, ${Math.round(patches.length / (factdeskMs / 1000)).toLocaleString('en')} edits/s`,
+    `factdesk (lib/collab + ${ENGINE}, ${stored.n.toLocaleString('en')} steps stored in ${Math.ceil(patches.length / batch).toLocaleString('en')} transactions): ${factdeskMs.toFixed(0)} ms, ${Math.round(patches.length / (factdeskMs / 1000)).toLocaleString('en')} edits/s`,
   );
   console.log(`ratio factdesk / yjs: ${(factdeskMs / yjsMs).toFixed(1)}×`);
+  await getEngine().close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -9,14 +9,13 @@
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import { writeTransaction } from '@/db';
-import { releaseNotificationsForMail, skipNotificationsForMail, takeNotificationsForMail, type NotificationListRow } from '@/db/queries/notifications';
+import { releaseNotificationsForMail, type NotificationListRow } from '@/db/queries/notifications';
 import { getUserById, setDigestSent } from '@/db/queries/users';
+import { takeDueMail } from './due-mail';
 import { publicBaseUrl } from '../exports';
 import { isLocale, DEFAULT_LOCALE } from '../i18n/locales';
 import { formatter, translator } from '../i18n/messages';
 import { notificationPath, notificationText } from './serialize';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 let transport: Transporter | null = null;
 let transportUrl = '';
@@ -81,15 +80,10 @@ async function deliver(rows: NotificationListRow[], digest: boolean, now: Date, 
 export async function sendDueMail(now = new Date()): Promise<number> {
   const send = mailer();
   if (!send) return 0;
-  const { instant, daily } = await writeTransaction(async (tx) => {
-    await skipNotificationsForMail(now, tx);
-    return {
-      instant: await takeNotificationsForMail('instant', now, now, tx),
-      daily: await takeNotificationsForMail('daily', now, new Date(now.getTime() - DAY_MS), tx),
-    };
-  });
+  const { instant, daily } = await takeDueMail(now);
   return (await deliver(instant, false, now, send)) + (await deliver(daily, true, now, send));
 }
+
 
 const globalForMail = globalThis as unknown as { factdeskMailer?: NodeJS.Timeout };
 
