@@ -1,6 +1,6 @@
 /** Queries on documents and their collaboration steps. */
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { cachedStatement, dialectOf, first, getDb, only, type DbOrTx, type Tx, exec, rows } from '../index';
+import { cachedStatement, dialectOf, first, getDb, lockForUpdate, only, type DbOrTx, type Tx, exec, rows } from '../index';
 import { documentSnapshots, documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
 
 /** A document row joined with the reader's role in its workspace. */
@@ -93,6 +93,15 @@ export async function markDocumentDeleted(documentId: string, db: Tx) {
 /** Archives a document (out of the list unless asked for) or brings it back. */
 export async function setDocumentArchived(documentId: string, archived: boolean, db: Tx) {
   await db.update(documents).set({ archivedAt: archived ? new Date() : null }).where(eq(documents.id, documentId));
+}
+
+/**
+ * Locks a document's row until the transaction ends, before reading anything of it to change
+ * it (PostgreSQL; on SQLite the write lock already does): the step authority, claim, review,
+ * comment and document commands of one document take turns, in every process.
+ */
+export async function lockDocument(documentId: string, tx: Tx): Promise<void> {
+  await lockForUpdate(tx, documents, documentId);
 }
 
 /** The collaboration state of a document: version, snapshot version and status (not the content, which may be large). */

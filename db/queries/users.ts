@@ -1,6 +1,6 @@
 /** Queries on users and their workspace memberships. */
 import { and, eq } from 'drizzle-orm';
-import { first, getDb, only, type DbOrTx, type Tx } from '../index';
+import { first, getDb, lockForUpdate, only, type DbOrTx, type Tx } from '../index';
 import { memberships, users, workspaces, type Role } from '../schema';
 
 /** The user with this email (case-insensitive), or undefined. */
@@ -91,4 +91,13 @@ export async function updateUserSettings(userId: string, patch: Partial<Pick<typ
 /** Notes that a user's daily digest went out. */
 export async function setDigestSent(userId: string, at: Date, db: Tx) {
   await db.update(users).set({ digestSentAt: at }).where(eq(users.id, userId));
+}
+
+/**
+ * Locks a workspace's row until the transaction ends (PostgreSQL; on SQLite the write lock
+ * already does): membership changes of one workspace take turns, so the last-admin rule holds
+ * however many servers act at once.
+ */
+export async function lockWorkspace(workspaceId: string, tx: Tx): Promise<void> {
+  await lockForUpdate(tx, workspaces, workspaceId);
 }

@@ -19,7 +19,7 @@ import {
   updateSource,
   type ClaimPatch,
 } from '@/db/queries/claims';
-import { getDocumentCollabState } from '@/db/queries/documents';
+import { getDocumentCollabState, lockDocument } from '@/db/queries/documents';
 import { recordEvent } from '@/lib/audit/record';
 import { getMembership } from '@/db/queries/users';
 import type { ClaimRow, DocumentStatus, Role, SourceRow } from '@/db/schema';
@@ -50,6 +50,8 @@ export function assertChangeable(ctx: ClaimContext) {
 
 /** The lock checked again inside the write transaction: a sign-off may have landed meanwhile. */
 export async function assertUnlocked(ctx: ClaimContext, tx: Tx) {
+  // Held until commit: a sign-off (or another command on this document) waits for this one.
+  await lockDocument(ctx.documentId, tx);
   if ((await getDocumentCollabState(ctx.documentId, tx))?.status === 'signed_off') throw new AppError(423, 'locked', LOCKED_MESSAGE);
 }
 

@@ -4,7 +4,8 @@
  * FTS5 index finds by shared stems.
  */
 import 'server-only';
-import { writeTransaction, type Tx } from '@/db';
+import { lockForUpdate, writeTransaction, type Tx } from '@/db';
+import { claims } from '@/db/schema';
 import { getClaimCandidates, getClaimIdsWithoutEntries, setClaimStems, type ClaimEntry } from '@/db/queries/claim-search';
 import { getClaimsByDocumentId, getClaimWithSources, type ClaimWithSources } from '@/db/queries/claims';
 import { getDecisionScores, getNotSameIds, getSameClaims } from '@/db/queries/claim-links';
@@ -29,6 +30,8 @@ export function indexClaim(claimId: string): Promise<void> {
 }
 
 async function indexClaimIn(tx: Tx, claimId: string): Promise<void> {
+  // Two servers indexing the same claim at once take turns (each rewrites its entries).
+  await lockForUpdate(tx, claims, claimId);
   const claim = await getClaimWithSources(claimId, tx);
   const document = claim ? await getDocumentById(claim.documentId, tx) : undefined;
   if (!claim || !document || claim.deletedAt) {

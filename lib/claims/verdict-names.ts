@@ -2,6 +2,7 @@
 import 'server-only';
 import { writeTransaction } from '@/db';
 import type { Verdict } from '@/db/enums';
+import { lockWorkspace } from '@/db/queries/users';
 import { getAllVerdictLabels, getVerdictLabels, setVerdictLabels } from '@/db/queries/verdict-labels';
 import { recordEvent } from '../audit/record';
 import type { Locale } from '../i18n/locales';
@@ -10,6 +11,7 @@ import type { Locale } from '../i18n/locales';
 export async function renameVerdicts(props: { workspaceId: string; userId: string; locale: Locale; names: Partial<Record<Verdict, string | null>> }) {
   const names = Object.fromEntries(Object.entries(props.names).map(([k, v]) => [k, v ? v : null])) as Partial<Record<Verdict, string | null>>;
   await writeTransaction(async (tx) => {
+    await lockWorkspace(props.workspaceId, tx);
     const before = await getVerdictLabels(props.workspaceId, props.locale, tx);
     await setVerdictLabels(props.workspaceId, props.locale, names, tx);
     await recordEvent(

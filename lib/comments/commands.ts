@@ -4,11 +4,11 @@
  * discussion, not part of what was signed. Each change writes an audit event.
  */
 import 'server-only';
-import { writeTransaction, type Tx } from '@/db';
+import { lockForUpdate, writeTransaction, type Tx } from '@/db';
 import { getCommentById, getCommentsByClaimId, insertComment, updateComment } from '@/db/queries/comments';
 import { recordEvent } from '@/lib/audit/record';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
-import type { CommentRow } from '@/db/schema';
+import { comments, type CommentRow } from '@/db/schema';
 import type { ClaimContext } from '../claims/commands';
 import { publish } from '../collab/hub';
 import { AppError, forbidden, notFound } from '../errors';
@@ -68,6 +68,7 @@ export async function addComment(ctx: ClaimContext, claimId: string, input: { bo
 }
 
 async function ownComment(ctx: ClaimContext, commentId: string, tx: Tx) {
+  await lockForUpdate(tx, comments, commentId);
   const comment = await getCommentById(commentId, tx);
   if (!comment || comment.deletedAt) throw notFound('This comment');
   if (comment.authorId !== ctx.userId) throw forbidden('You can only edit or delete your own comments.');
@@ -100,6 +101,7 @@ export async function deleteComment(ctx: ClaimContext, commentId: string) {
 /** Resolves or reopens the thread that starts with `commentId`. Anyone who may comment may do this. */
 export async function setThreadResolved(ctx: ClaimContext, commentId: string, resolved: boolean) {
   const row = await writeTransaction(async (tx) => {
+    await lockForUpdate(tx, comments, commentId);
     const current = await getCommentById(commentId, tx);
     if (!current) throw notFound('This thread');
     if (current.parentId) throw new AppError(400, 'invalid:body', 'Resolve the thread on its first comment, not on a reply.');

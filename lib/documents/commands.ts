@@ -6,7 +6,7 @@ import 'server-only';
 import { writeTransaction } from '@/db';
 import { recordEvent } from '@/lib/audit/record';
 import { deletePublication } from '@/db/queries/publications';
-import { getDocumentCollabState, insertDocument, markDocumentDeleted, setDocumentArchived, updateDocumentMeta, type DocumentForMember } from '@/db/queries/documents';
+import { getDocumentCollabState, insertDocument, lockDocument, markDocumentDeleted, setDocumentArchived, updateDocumentMeta, type DocumentForMember } from '@/db/queries/documents';
 import { insertClaim } from '@/db/queries/claims';
 import { quoteAt } from '../claims/anchor';
 import { serializeClaim } from '../claims/serialize';
@@ -104,6 +104,7 @@ export function updateDocument(props: {
   const { document, patch } = props;
   return writeTransaction(async (tx) => {
     // The sign-off covers the title, language and source URL: a locked document keeps them.
+    await lockDocument(document.id, tx);
     const stored = await getDocumentCollabState(document.id, tx);
     if (stored?.status === 'signed_off') {
       throw new AppError(423, 'locked', 'This document is signed off and locked, its title, language and source included. An editor must reopen it first.');

@@ -7,7 +7,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { writeTransaction } from '@/db';
 import type { DocumentForMember } from '@/db/queries/documents';
-import { getDocumentCollabState } from '@/db/queries/documents';
+import { getDocumentCollabState, lockDocument } from '@/db/queries/documents';
 import { recordEvent } from '@/lib/audit/record';
 import { deletePublication, getPublicationByDocumentId, upsertPublication } from '@/db/queries/publications';
 import { AppError } from '../errors';
@@ -17,6 +17,7 @@ import { buildReport, publishedReportUrl } from '../exports/report';
 export function publishReport(props: { userId: string; document: DocumentForMember; publicBaseUrl: string; timeZone?: string }): Promise<{ url: string; revision: number }> {
   const { userId, document } = props;
   return writeTransaction(async (tx) => {
+    await lockDocument(document.id, tx);
     const state = await getDocumentCollabState(document.id, tx);
     if (state?.status !== 'signed_off') {
       throw new AppError(409, 'conflict:state', 'Only a signed-off report can be published. Sign the document off first.');
@@ -39,6 +40,7 @@ export function publishReport(props: { userId: string; document: DocumentForMemb
 export async function unpublishReport(props: { userId: string; document: DocumentForMember }): Promise<void> {
   const { userId, document } = props;
   await writeTransaction(async (tx) => {
+    await lockDocument(document.id, tx);
     const existing = await getPublicationByDocumentId(document.id, tx);
     if (!existing || !await deletePublication(document.id, tx)) throw new AppError(404, 'not_found', 'This report is not published.');
     await recordEvent(

@@ -10,7 +10,7 @@ import { writeTransaction, type Tx } from '@/db';
 import { recordEvent } from '@/lib/audit/record';
 import { deleteInvitation, getInvitationById, getInvitationFor, getInvitationsByWorkspaceId, insertInvitation } from '@/db/queries/invitations';
 import { revokeUserSessions } from '@/db/queries/sessions';
-import { deleteMembership, getMembersByWorkspaceId, getMembership, getMembershipsByUserId, getUserByEmail, insertUser, setPassword, upsertMembership } from '@/db/queries/users';
+import { deleteMembership, getMembersByWorkspaceId, lockWorkspace, getMembership, getMembershipsByUserId, getUserByEmail, insertUser, setPassword, upsertMembership } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { AppError, forbidden, notFound } from '../errors';
@@ -45,6 +45,7 @@ export async function addMember(ctx: AdminContext, input: { email: string; name:
   // Hashed whether or not it is used, so the answer takes as long either way.
   const passwordHash = await hashPassword(password);
   return writeTransaction(async (tx) => {
+    await lockWorkspace(ctx.workspaceId, tx);
     const existing = await getUserByEmail(input.email, tx);
     if (existing && await getMembership(existing.id, ctx.workspaceId, tx)) {
       throw new AppError(409, 'conflict:state', `${input.email} is already a member of this workspace.`);
@@ -67,6 +68,7 @@ export async function listInvitations(ctx: AdminContext) {
 /** Withdraws an invitation (admins of its workspace). */
 export async function withdrawInvitation(ctx: AdminContext, invitationId: string) {
   await writeTransaction(async (tx) => {
+    await lockWorkspace(ctx.workspaceId, tx);
     const invitation = await getInvitationById(invitationId, tx);
     if (!invitation || invitation.workspaceId !== ctx.workspaceId) throw notFound('This invitation');
     await deleteInvitation(invitation.id, tx);
@@ -77,6 +79,7 @@ export async function withdrawInvitation(ctx: AdminContext, invitationId: string
 /** Changes a member's role; refuses to demote the last admin. */
 export function changeRole(ctx: AdminContext, memberId: string, role: Role) {
   return writeTransaction(async (tx) => {
+    await lockWorkspace(ctx.workspaceId, tx);
     const membership = await getMembership(memberId, ctx.workspaceId, tx);
     if (!membership) throw notFound('This member');
     if (membership.role === 'admin' && role !== 'admin' && await adminCount(ctx.workspaceId, tx) === 1) {
@@ -91,6 +94,7 @@ export function changeRole(ctx: AdminContext, memberId: string, role: Role) {
 /** Removes a member; refuses to remove the last admin. */
 export async function removeMember(ctx: AdminContext, memberId: string) {
   await writeTransaction(async (tx) => {
+    await lockWorkspace(ctx.workspaceId, tx);
     const membership = await getMembership(memberId, ctx.workspaceId, tx);
     if (!membership) throw notFound('This member');
     if (membership.role === 'admin' && await adminCount(ctx.workspaceId, tx) === 1) {
@@ -112,6 +116,7 @@ export async function resetPassword(ctx: AdminContext, memberId: string) {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await writeTransaction(async (tx) => {
+    await lockWorkspace(ctx.workspaceId, tx);
     if (!await getMembership(memberId, ctx.workspaceId, tx)) throw notFound('This member');
     let elsewhere = false;
     for (const m of await getMembershipsByUserId(memberId, tx)) {

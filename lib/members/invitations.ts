@@ -2,7 +2,8 @@
  * The invited person's side: their pending invitations, accepting one (they become a
  * member with the invited role) or declining it. Only invitations to their own e-mail.
  */
-import { writeTransaction, type Tx } from '@/db';
+import { lockForUpdate, writeTransaction, type Tx } from '@/db';
+import { invitations } from '@/db/schema';
 import { recordEvent } from '@/lib/audit/record';
 import { deleteInvitation, getInvitationById, getInvitationsForEmail } from '@/db/queries/invitations';
 import { getMembership, upsertMembership } from '@/db/queries/users';
@@ -17,6 +18,8 @@ export function myInvitations(user: SessionUser) {
 }
 
 async function ownInvitation(user: SessionUser, invitationId: string, tx: Tx) {
+  // Accepting and declining at once (two tabs, two servers): one of them finds it gone.
+  await lockForUpdate(tx, invitations, invitationId);
   const invitation = await getInvitationById(invitationId, tx);
   // Someone else's invitation is as unknown as a missing one.
   if (!invitation || invitation.email !== user.email.toLowerCase()) throw notFound('This invitation');

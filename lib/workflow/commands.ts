@@ -6,7 +6,7 @@
 import 'server-only';
 import { readTransaction, writeTransaction, type Tx } from '@/db';
 import { getClaimsByDocumentId, getClaimWithSources, setClaimReviewFields, type ClaimPatch, type ClaimWithSources } from '@/db/queries/claims';
-import { getDocumentById, updateDocumentMeta } from '@/db/queries/documents';
+import { getDocumentById, lockDocument, updateDocumentMeta } from '@/db/queries/documents';
 import { recordEvent } from '@/lib/audit/record';
 import { getSignoffsByDocumentId, insertSignoff, markSignoffReopened } from '@/db/queries/signoffs';
 import type { DocumentStatus, Role } from '@/db/schema';
@@ -49,6 +49,7 @@ export async function transitionClaim(ctx: ClaimContext, claimId: string, input:
   const { action } = input;
   const comment = input.comment?.trim() || null;
   const claim = await writeTransaction(async (tx) => {
+    await lockDocument(ctx.documentId, tx);
     const current = await getClaimWithSources(claimId, tx);
     if (!current || current.deletedAt) throw notFound('This claim');
     const refusal = claimRefusal(workflowState(current), action, { id: ctx.userId, role: ctx.role }, await documentStatusIn(ctx.documentId, tx), comment);
@@ -120,6 +121,7 @@ export async function transitionDocument(
   const { action } = input;
   const reason = input.reason?.trim() || null;
   const result = await writeTransaction(async (tx) => {
+    await lockDocument(actor.documentId, tx);
     const document = await getDocumentById(actor.documentId, tx);
     if (!document || document.deletedAt) throw notFound();
     const blockers = action === 'sign_off' ? signoffBlockers(await getClaimsByDocumentId(document.id, tx)) : [];

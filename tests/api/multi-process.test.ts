@@ -107,6 +107,45 @@ describe('two processes on one PostgreSQL database', () => {
     benInbox.close();
   }, 60_000);
 
+  it('commands racing on two processes take turns: one of two approvals wins, a claim edit and a sign-off never both', async () => {
+    const [rita, ben, erik] = await Promise.all([
+      ApiClient.as('reviewer@factdesk.test', undefined, bases[0]),
+      ApiClient.as('reviewer2@factdesk.test', undefined, bases[0]),
+      ApiClient.as('editor@factdesk.test', undefined, bases[1]),
+    ]);
+    /** A document with one claim Rita proposed (verdict, rationale, source). */
+    const proposed = async () => {
+      const doc = await newDocument(rita, 'Die MK-41-Startanlagen in Polen können Tomahawk-Marschflugkörper abfeuern.');
+      const now = (await rita.get(`/api/documents/${doc.id}`)).body.document;
+      const { claim } = await ok(await rita.post(`/api/documents/${doc.id}/claims`, { ...findText(schema.nodeFromJSON(now.doc), 'MK-41-Startanlagen in Polen')!, version: now.version }));
+      const current = (await ok(await rita.patch(`/api/claims/${claim.id}`, { rowVersion: claim.rowVersion, verdict: 'needs_context', rationale: 'Für SM-3 konfiguriert.' }))).claim;
+      await ok(await rita.post(`/api/claims/${claim.id}/sources`, { url: 'https://www.nato.int/cps/en/natohq/topics_8206.htm' }));
+      await ok(await rita.post(`/api/claims/${claim.id}/transitions`, { action: 'propose' }));
+      return { doc, claim: current as { id: string } };
+    };
+    for (let round = 0; round < 8; round++) {
+      const { claim } = await proposed();
+      // Ben on process A and Erik on process B approve at the same moment: one approval.
+      const statuses = await Promise.all([ben, erik].map(async (c) => (await c.post(`/api/claims/${claim.id}/transitions`, { action: 'approve' })).status));
+      expect(statuses.sort()).toEqual([200, 409]);
+      const history = (await ok(await rita.get(`/api/claims/${claim.id}/history`))) as { events: { action: string }[] };
+      expect(history.events.filter((e) => e.action === 'claim.approve')).toHaveLength(1);
+    }
+    for (let round = 0; round < 6; round++) {
+      const { doc, claim } = await proposed();
+      await ok(await ben.post(`/api/claims/${claim.id}/transitions`, { action: 'approve' }));
+      await ok(await rita.post(`/api/documents/${doc.id}/transitions`, { action: 'submit' }));
+      const { claim: approved } = (await rita.get(`/api/claims/${claim.id}`)).body;
+      // Rita changes the verdict on process A while Erik signs off on process B.
+      const [edit, signoff] = await Promise.all([
+        rita.patch(`/api/claims/${claim.id}`, { rowVersion: approved.rowVersion, rationale: 'Neu gefasst.' }),
+        erik.post(`/api/documents/${doc.id}/transitions`, { action: 'sign_off' }),
+      ]);
+      expect([edit.status, signoff.status]).not.toEqual([200, 200]);
+      // Whatever won, a signed-off document still verifies.
+      if (signoff.status === 200) expect((await ok(await erik.get(`/api/documents/${doc.id}/verify`))).matches).toBe(true);
+    }
+  }, 120_000);
   it('one process killed with SIGKILL mid-burst: its clients move to the other, everything converges, nothing acknowledged is lost', async () => {
     const users = ['reviewer@factdesk.test', 'reviewer2@factdesk.test', 'editor@factdesk.test', 'admin@factdesk.test'];
     const api = await Promise.all(users.map((u, i) => ApiClient.as(u, undefined, bases[i % 2])));
@@ -129,7 +168,14 @@ describe('two processes on one PostgreSQL database', () => {
         );
       }
     };
+    /** Syncs until every client's steps are accepted and all are at one version. */
+    const settle = async () => {
+      for (let retry = 0; retry < 30 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== getVersion(clients[0]!.state)); retry++) {
+        for (const c of clients) await c.sync();
+      }
+    };
     await edit(6);
+    await settle();
     await until(watcher, 'steps', (e) => e.clientIDs.includes('client-1'));
     const inFlight = edit(4);
     await new Promise((r) => setTimeout(r, 40));
@@ -138,9 +184,7 @@ describe('two processes on one PostgreSQL database', () => {
     // The dead process's clients reconnect to the living one.
     for (const c of clients) c.base = bases[0]!;
     await edit(4);
-    for (let retry = 0; retry < 30 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== getVersion(clients[0]!.state)); retry++) {
-      for (const c of clients) await c.sync();
-    }
+    await settle();
 
     const served = (await api[0]!.get(`/api/documents/${doc.id}`)).body.document as { version: number; doc: unknown };
     const engine = await openTestEngine(database);
@@ -162,4 +206,5 @@ describe('two processes on one PostgreSQL database', () => {
     expect(last.version + last.steps.length).toBe(served.version);
     watcher.close();
   }, 120_000);
+
 });
