@@ -7,10 +7,6 @@
  * printed once.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATABASE_PATH, openEngine } from '@/db';
-import { getUserByEmail, getWorkspaceByName, insertUser, insertWorkspace, upsertMembership } from '@/db/queries/users';
-import { generatePassword, hashPassword } from '../auth/passwords';
-import { emailAddress, plainText } from '../validation';
 import { loadEnv } from './env-file';
 
 async function readStdin(): Promise<string> {
@@ -21,6 +17,12 @@ async function readStdin(): Promise<string> {
 
 async function main() {
   loadEnv(false);
+  // Imported only now: db/schema picks its tables (SQLite's or PostgreSQL's) from DATABASE_URL
+  // when first imported, and DATABASE_URL may come from the .env files loadEnv just read.
+  const { getEngine } = await import('@/db');
+  const { getUserByEmail, getWorkspaceByName, insertUser, insertWorkspace, upsertMembership } = await import('@/db/queries/users');
+  const { generatePassword, hashPassword } = await import('../auth/passwords');
+  const { emailAddress, plainText } = await import('../validation');
   const { values } = parseArgs({
     options: {
       email: { type: 'string' },
@@ -37,7 +39,9 @@ async function main() {
   if (piped && piped.length < 12) throw new Error('the password must be at least 12 characters');
   const password = piped || generatePassword();
 
-  const engine = openEngine(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  // PostgreSQL when DATABASE_URL is a postgres:// address, else the SQLite file at DATABASE_PATH.
+  const engine = getEngine();
+  await engine.ready;
   const passwordHash = await hashPassword(password);
   await engine.transaction(async (tx) => {
     const workspace =
@@ -45,7 +49,7 @@ async function main() {
     const user = await getUserByEmail(email.data, tx) ?? await insertUser({ email: email.data, name, passwordHash }, tx);
     await upsertMembership({ userId: user.id, workspaceId: workspace.id, role: 'admin' }, tx);
   });
-  engine.close();
+  await engine.close();
   console.log(`factdesk: ${email.data} is an admin of "${workspaceName}".`);
   if (!piped) console.log(`factdesk: generated password (shown once, store it safely): ${password}`);
 }

@@ -17,14 +17,20 @@ const pgRequired = !!process.env.CI || process.env.FACTDESK_REQUIRE_PG === '1';
 const withPg = pgRequired || postgresAvailable();
 const envFile = path.join(process.cwd(), '.env.local');
 
-function prepare(url: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function prepare(url: string, args: string[]) {
+  return cli('lib/cli/prepare.ts', url, args);
+}
+
+/** Runs one of the CLI scripts as npm runs it, with DATABASE_URL; `input` is piped to it. */
+function cli(script: string, url: string, args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'prepare-pg-test-secret', NEXTAUTH_URL: 'http://localhost:3999' };
   delete env.DATABASE_PATH;
   Reflect.deleteProperty(env, 'NODE_ENV'); // as npm start runs it: not the tests' NODE_ENV
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'lib/cli/prepare.ts', ...args], { cwd: process.cwd(), env, timeout: 120_000 }, (error, stdout, stderr) =>
+    const child = execFile(process.execPath, ['--conditions=react-server', '--import', 'tsx', script, ...args], { cwd: process.cwd(), env, timeout: 120_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
+    child.stdin?.end(input);
   });
 }
 
@@ -38,7 +44,7 @@ async function query<T>(url: string, text: string): Promise<T[]> {
   }
 }
 
-describe.skipIf(!withPg)('npm start / npm run demo on PostgreSQL (lib/cli/prepare.ts)', () => {
+describe.skipIf(!withPg)('npm start / npm run demo / create-admin on PostgreSQL (lib/cli/prepare.ts, create-admin.ts)', () => {
   let cluster: PgCluster;
   const hadEnvFile = fs.existsSync(envFile);
   const envBefore = hadEnvFile ? fs.readFileSync(envFile, 'utf8') : null;
@@ -91,6 +97,13 @@ describe.skipIf(!withPg)('npm start / npm run demo on PostgreSQL (lib/cli/prepar
     expect(await counts(url)).toMatchObject({ users: 0, documents: 0 });
     const migrations = await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
     expect(migrations[0]!.n).toBeGreaterThan(0);
+
+    // Then the first admin, as the README's production set-up does it.
+    const admin = await cli('lib/cli/create-admin.ts', url, ['--email', 'chief@example.org', '--name', 'Chief Editor', '--workspace', 'Newsdesk'], 'a-long-enough-password\n');
+    expect(admin.stderr).toBe('');
+    expect(admin.stdout).toContain('chief@example.org is an admin of "Newsdesk"');
+    const roles = await query<{ email: string; name: string; role: string }>(url, 'SELECT u.email, w.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id JOIN workspaces w ON w.id = m.workspace_id');
+    expect(roles).toEqual([{ email: 'chief@example.org', name: 'Newsdesk', role: 'admin' }]);
   }, 120_000);
 
   it('leaves no .env.local behind', () => {
