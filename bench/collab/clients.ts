@@ -52,6 +52,7 @@ const PASSWORD = 'bench-password-123';
 
 const postedAt = new Map<number, number>(); // version → time its POST was sent
 const receipts: { version: number; at: number }[] = [];
+const lostPosts: string[] = []; // POSTs whose connection failed (sent again)
 
 class BenchClient {
   state: EditorState;
@@ -110,12 +111,23 @@ class BenchClient {
     if (!sendable || this.inFlight) return;
     this.inFlight = true;
     const sentAt = performance.now();
-    const res = await fetch(`${this.base}/api/documents/${this.documentId}/steps`, {
-      method: 'POST',
-      headers: { Cookie: this.cookie, 'Content-Type': 'application/json', Origin: this.base },
-      body: JSON.stringify({ version: sendable.version, clientID: this.id, steps: sendable.steps.map((s) => s.toJSON()) }),
-    });
-    await res.arrayBuffer();
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/api/documents/${this.documentId}/steps`, {
+        method: 'POST',
+        headers: { Cookie: this.cookie, 'Content-Type': 'application/json', Origin: this.base },
+        body: JSON.stringify({ version: sendable.version, clientID: this.id, steps: sendable.steps.map((s) => s.toJSON()) }),
+      });
+      await res.arrayBuffer();
+    } catch (e) {
+      // The connection failed (e.g. the server closed an idle keep-alive socket as the POST
+      // went out): counted and sent again; if the steps were stored, the retry gets 409 and
+      // the stream brings them back as this client's own.
+      lostPosts.push(String((e as { cause?: unknown }).cause ?? e));
+      this.inFlight = false;
+      setTimeout(() => void this.send(), 50);
+      return;
+    }
     this.inFlight = false;
     if (res.ok) {
       sendable.steps.forEach((_, i) => postedAt.set(sendable.version + i + 1, sentAt));
@@ -222,6 +234,7 @@ async function main() {
       console.log(`${EXPORTS} PDF exports at once (1,000 claims each): ${exportRuns.map((r) => `${r.status} in ${(r.ms / 1000).toFixed(2)} s, ${(r.bytes / 1024).toFixed(0)} KiB`).join('; ')}`);
       if (during.length) console.log(`while they ran (${((to - from) / 1000).toFixed(1)} s, ${during.length} deliveries): p50 ${pct(during, 50).toFixed(1)} ms, p95 ${pct(during, 95).toFixed(1)} ms, p99 ${pct(during, 99).toFixed(1)} ms, worst ${during.at(-1)!.toFixed(1)} ms`);
     }
+    if (lostPosts.length) console.log(`POSTs whose connection failed, sent again: ${lostPosts.length} (first: ${lostPosts[0]})`);
     const finals = new Set(clients.map((c) => JSON.stringify(c.state.doc.toJSON())));
     console.log(`clients agree on the final document: ${finals.size === 1 ? 'yes' : `no (${finals.size} versions)`}`);
   } finally {

@@ -18,7 +18,7 @@ import { getEngine } from '@/db';
 import type { PgEngine } from '@/db/pg-engine';
 import { getClaimWithSources } from '@/db/queries/claims';
 import { getDocumentCollabState } from '@/db/queries/documents';
-import { enterPresence, expirePresence, leavePresence, movePresence, presenceInDocument, touchPresence, type PresenceRow } from '@/db/queries/presence';
+import { enterPresence, expirePresence, leavePresence, movePresence, presenceInDocument, touchPresence, type PresenceRow, type PresenceSession } from '@/db/queries/presence';
 import { serializeClaim } from '../claims/serialize';
 import type { HubEvent } from './hub';
 
@@ -43,7 +43,7 @@ export interface BusHandlers {
   /** Documents with open streams here. */
   documents?: () => string[];
   /** Sessions with open streams here. */
-  sessions?: () => { documentId: string; sessionId: string; userId: string; name: string; color: string }[];
+  sessions?: () => PresenceSession[];
   wake?: (userIds: string[]) => void;
 }
 

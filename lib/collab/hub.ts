@@ -8,19 +8,11 @@
  * presence stay in this process (steps from another process on the same file arrive through
  * the poll).
  */
+import type { PresenceRow } from '@/db/queries/presence';
 import { busActive, enter, handlers, leaveDocument, move, people, relay } from './bus';
 
-
-/** A person's place in a document, as other people see it. */
-export interface PresenceEntry {
-  sessionId: string;
-  userId: string;
-  name: string;
-  color: string;
-  /** Selection at `version` (anchor = head for a caret); null before the first report. */
-  selection: { anchor: number; head: number; version: number } | null;
-  lastSeen: number;
-}
+/** A person's place in a document, as other people see it (on PostgreSQL a row of the presence table). */
+export type PresenceEntry = PresenceRow;
 
 /** What streams hear about a document. */
 export type HubEvent =

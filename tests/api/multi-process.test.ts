@@ -7,14 +7,12 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { getVersion, sendableSteps } from 'prosemirror-collab';
 import { Transform } from 'prosemirror-transform';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getStepsSince } from '@/db/queries/documents';
 import { findText } from '@/lib/claims/anchor';
 import { schema } from '@/lib/editor/schema';
-import { CollabClient } from '../support/collab-client';
-import { createSeededDatabase, freePort, openTestEngine, startNext, stopProcess } from '../support/test-server';
+import { CollabClient, expectConvergedAndStored, settle } from '../support/collab-client';
+import { createSeededDatabase, freePort, startNext, stopProcess } from '../support/test-server';
 import { ApiClient, ok, type EventReader } from './client';
 
 let dir: string;
@@ -168,14 +166,8 @@ describe('two processes on one PostgreSQL database', () => {
         );
       }
     };
-    /** Syncs until every client's steps are accepted and all are at one version. */
-    const settle = async () => {
-      for (let retry = 0; retry < 30 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== getVersion(clients[0]!.state)); retry++) {
-        for (const c of clients) await c.sync();
-      }
-    };
     await edit(6);
-    await settle();
+    await settle(clients);
     await until(watcher, 'steps', (e) => e.clientIDs.includes('client-1'));
     const inFlight = edit(4);
     await new Promise((r) => setTimeout(r, 40));
@@ -184,23 +176,13 @@ describe('two processes on one PostgreSQL database', () => {
     // The dead process's clients reconnect to the living one.
     for (const c of clients) c.base = bases[0]!;
     await edit(4);
-    await settle();
+    await settle(clients);
 
     const served = (await api[0]!.get(`/api/documents/${doc.id}`)).body.document as { version: number; doc: unknown };
-    const engine = await openTestEngine(database);
-    const rows = await getStepsSince(doc.id, 0, engine.db);
-    await engine.close();
-    const byVersion = new Map(rows.map((r) => [r.version, r.step]));
-    for (const c of clients) {
-      expect(sendableSteps(c.state)).toBeNull();
-      expect(getVersion(c.state)).toBe(served.version);
-      expect(c.state.doc.toJSON()).toEqual(served.doc);
-      for (const [version, step] of c.acknowledged) expect(byVersion.get(version)).toEqual(step);
-    }
-    // Every word every client typed is in the document, in one history without gaps.
+    await expectConvergedAndStored(clients, served, database, doc.id);
+    // Every word every client typed is in the document.
     const text = clients[0]!.state.doc.textContent;
     for (let i = 0; i < clients.length; i++) for (let r = 0; r < round; r++) expect(text).toMatch(new RegExp(` ${i}\\.${r}(?!\\d)`));
-    expect(rows.map((r) => r.version)).toEqual(Array.from({ length: served.version }, (_, i) => i + 1));
     // The watcher on the living process was streamed the whole history too.
     const last = await until(watcher, 'steps', (e) => e.version + e.steps.length === served.version, 10_000);
     expect(last.version + last.steps.length).toBe(served.version);

@@ -6,12 +6,10 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { getVersion, sendableSteps } from 'prosemirror-collab';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getStepsSince } from '@/db/queries/documents';
 import { schema } from '@/lib/editor/schema';
-import { CollabClient as Client } from '../support/collab-client';
-import { createSeededDatabase, freePort, openTestEngine, startNext, stopProcess } from '../support/test-server';
+import { CollabClient as Client, expectConvergedAndStored, settle } from '../support/collab-client';
+import { createSeededDatabase, freePort, startNext, stopProcess } from '../support/test-server';
 import { DEMO_PASSWORD, signIn } from './client';
 
 let dir: string;
@@ -73,26 +71,14 @@ describe('restart and second process', () => {
     for (const c of clients) c.type(' offline');
     server = await startNext({ port, database });
     await edit(5);
-    for (let round = 0; round < 30 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== getVersion(clients[0]!.state)); round++) {
-      for (const c of clients) await c.sync();
-    }
+    await settle(clients);
     for (const c of clients) await c.sync();
 
     // The restarted server rebuilds the document from its snapshot and the stored steps.
     const served = await fetch(`${base}/api/documents/${documentId}`, { headers: { Cookie: cookies[0]! } });
     const stored = ((await served.json()) as { document: { version: number; doc: unknown } }).document;
-    const engine = await openTestEngine(database);
-    const rows = await getStepsSince(documentId, 0, engine.db);
-    await engine.close();
-    const byVersion = new Map(rows.map((r) => [r.version, r.step]));
-    for (const c of clients) {
-      expect(sendableSteps(c.state)).toBeNull();
-      expect(getVersion(c.state)).toBe(stored.version);
-      expect(c.state.doc.toJSON()).toEqual(stored.doc);
-      expect(c.state.doc.textContent).toContain(' offline');
-      for (const [version, step] of c.acknowledged) expect(byVersion.get(version)).toEqual(step);
-    }
-    expect(rows.map((r) => r.version)).toEqual(Array.from({ length: stored.version }, (_, i) => i + 1));
+    await expectConvergedAndStored(clients, stored, database, documentId);
+    for (const c of clients) expect(c.state.doc.textContent).toContain(' offline');
   }, 120_000);
 
   it('two app processes on one database never both accept the same version', async () => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signedIn, openNewDocumentDialog } from './pages';
+import { signedIn, openNewDocumentDialog, typeTogether } from './pages';
 
 
 test('two reviewers type in the same paragraph at once: both end with the same text and see each other', async ({ browser }) => {
@@ -16,23 +16,7 @@ test('two reviewers type in the same paragraph at once: both end with the same t
   await ben.doc.openFromList(title);
   await expect(ben.doc.editor).toContainText('Der Kreml warnt vor Maßnahmen.');
 
-  // Each sees the other in the document.
-  await expect(rita.page.getByRole('list', { name: 'People in this document' }).getByLabel('Ben Reviewer')).toBeVisible();
-  await expect(ben.page.getByRole('list', { name: 'People in this document' }).getByLabel('Rita Reviewer')).toBeVisible();
-
-  await rita.doc.caretBefore('Der Kreml');
-  await ben.doc.caretAfter('Der Kreml');
-  await Promise.all([rita.page.keyboard.type('Eilmeldung: ', { delay: 30 }), ben.page.keyboard.type(' Die NATO antwortet.', { delay: 30 })]);
-
-  const expected = 'Eilmeldung: Der Kreml warnt vor Maßnahmen. Die NATO antwortet.';
-  await expect(rita.doc.saveState).toHaveText('All changes saved');
-  await expect(ben.doc.saveState).toHaveText('All changes saved');
-  await expect.poll(() => rita.doc.articleText()).toBe(expected);
-  await expect.poll(() => ben.doc.articleText()).toBe(expected);
-
-  // Each sees the other's cursor, labelled with the name.
-  await expect(rita.doc.editor.locator('.remote-caret', { hasText: 'Ben Reviewer' })).toBeVisible();
-  await expect(ben.doc.editor.locator('.remote-caret', { hasText: 'Rita Reviewer' })).toBeVisible();
+  const expected = await typeTogether(rita, ben);
 
   // A claim Rita marks appears for Ben, highlight and sidebar, without a reload.
   await rita.doc.select('Kreml warnt');

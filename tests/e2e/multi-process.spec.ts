@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { findText } from '@/lib/claims/anchor';
 import { schema } from '@/lib/editor/schema';
-import { signedIn } from './pages';
+import { signedIn, typeTogether } from './pages';
 
 const second = `http://127.0.0.1:${process.env.E2E_PORT2}`;
 
@@ -21,19 +21,7 @@ test('reviewers on different processes type together, see each other’s carets 
   await expect(rita.doc.editor).toContainText('Der Kreml warnt vor Maßnahmen.');
   await expect(ben.doc.editor).toContainText('Der Kreml warnt vor Maßnahmen.');
 
-  await expect(rita.page.getByRole('list', { name: 'People in this document' }).getByLabel('Ben Reviewer')).toBeVisible();
-  await expect(ben.page.getByRole('list', { name: 'People in this document' }).getByLabel('Rita Reviewer')).toBeVisible();
-
-  await rita.doc.caretBefore('Der Kreml');
-  await ben.doc.caretAfter('Der Kreml');
-  await Promise.all([rita.page.keyboard.type('Eilmeldung: ', { delay: 30 }), ben.page.keyboard.type(' Die NATO antwortet.', { delay: 30 })]);
-  const expected = 'Eilmeldung: Der Kreml warnt vor Maßnahmen. Die NATO antwortet.';
-  await expect(rita.doc.saveState).toHaveText('All changes saved');
-  await expect(ben.doc.saveState).toHaveText('All changes saved');
-  await expect.poll(() => rita.doc.articleText()).toBe(expected);
-  await expect.poll(() => ben.doc.articleText()).toBe(expected);
-  await expect(rita.doc.editor.locator('.remote-caret', { hasText: 'Ben Reviewer' })).toBeVisible();
-  await expect(ben.doc.editor.locator('.remote-caret', { hasText: 'Rita Reviewer' })).toBeVisible();
+  await typeTogether(rita, ben);
 
   // A claim Ben marks on his process appears for Rita on hers, on the same words.
   await ben.doc.select('Kreml warnt');

@@ -138,6 +138,9 @@ export async function signedIn(browser: Browser, email: string, baseURL?: string
   return { context, page, doc: new DocumentPage(page) };
 }
 
+/** A signed-in browser context (signedIn). */
+export type Session = Awaited<ReturnType<typeof signedIn>>;
+
 /**
  * Opens the New document dialog. The button works once the page is hydrated; a click that
  * lands before that does nothing, so the click is repeated until the dialog is open.
@@ -149,4 +152,29 @@ export async function openNewDocumentDialog(page: Page) {
     await expect(dialog).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   return dialog;
+}
+
+/**
+ * Rita and Ben, both in a document reading "Der Kreml warnt vor Maßnahmen.", see each other
+ * there, type at the same moment (before and after "Der Kreml"), and both end with the same
+ * saved text and the other's named caret; returns that text.
+ */
+export async function typeTogether(rita: Session, ben: Session): Promise<string> {
+  await expect(rita.page.getByRole('list', { name: 'People in this document' }).getByLabel('Ben Reviewer')).toBeVisible();
+  await expect(ben.page.getByRole('list', { name: 'People in this document' }).getByLabel('Rita Reviewer')).toBeVisible();
+
+  await rita.doc.caretBefore('Der Kreml');
+  await ben.doc.caretAfter('Der Kreml');
+  await Promise.all([rita.page.keyboard.type('Eilmeldung: ', { delay: 30 }), ben.page.keyboard.type(' Die NATO antwortet.', { delay: 30 })]);
+
+  const expected = 'Eilmeldung: Der Kreml warnt vor Maßnahmen. Die NATO antwortet.';
+  await expect(rita.doc.saveState).toHaveText('All changes saved');
+  await expect(ben.doc.saveState).toHaveText('All changes saved');
+  await expect.poll(() => rita.doc.articleText()).toBe(expected);
+  await expect.poll(() => ben.doc.articleText()).toBe(expected);
+
+  // Each sees the other's cursor, labelled with the name.
+  await expect(rita.doc.editor.locator('.remote-caret', { hasText: 'Ben Reviewer' })).toBeVisible();
+  await expect(ben.doc.editor.locator('.remote-caret', { hasText: 'Rita Reviewer' })).toBeVisible();
+  return expected;
 }

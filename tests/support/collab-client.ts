@@ -6,7 +6,10 @@
 import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
+import { expect } from 'vitest';
+import { getStepsSince } from '@/db/queries/documents';
 import { schema } from '@/lib/editor/schema';
+import { openTestEngine } from './test-server';
 
 /** A protocol client: an editor state with prosemirror-collab that talks HTTP. */
 export class CollabClient {
@@ -57,4 +60,31 @@ export class CollabClient {
       // The server is down: keep the steps and try again later.
     }
   }
+}
+
+/** Syncs until every client's steps are accepted and all are at one version (at most 30 rounds). */
+export async function settle(clients: CollabClient[]): Promise<void> {
+  for (let round = 0; round < 30 && clients.some((c) => sendableSteps(c.state) || getVersion(c.state) !== getVersion(clients[0]!.state)); round++) {
+    for (const c of clients) await c.sync();
+  }
+}
+
+/**
+ * Asserts that every client holds the served document with nothing unsent, that every step
+ * the server acknowledged to a client is stored at its version, and that the stored history
+ * has no gaps. Returns the stored steps.
+ */
+export async function expectConvergedAndStored(clients: CollabClient[], served: { version: number; doc: unknown }, database: string, documentId: string) {
+  const engine = await openTestEngine(database);
+  const rows = await getStepsSince(documentId, 0, engine.db);
+  await engine.close();
+  const byVersion = new Map(rows.map((r) => [r.version, r.step]));
+  for (const c of clients) {
+    expect(sendableSteps(c.state)).toBeNull();
+    expect(getVersion(c.state)).toBe(served.version);
+    expect(c.state.doc.toJSON()).toEqual(served.doc);
+    for (const [version, step] of c.acknowledged) expect(byVersion.get(version)).toEqual(step);
+  }
+  expect(rows.map((r) => r.version)).toEqual(Array.from({ length: served.version }, (_, i) => i + 1));
+  return rows;
 }
