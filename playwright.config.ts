@@ -40,5 +40,8 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
+    // SIGTERM first: tests/support/serve.ts stops its servers and removes its temporary
+    // database (and its PostgreSQL cluster) before it exits; without this it was killed at once.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },
 });
