@@ -289,6 +289,17 @@ export async function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
   return result.rows as T[];
 }
 
+/**
+ * PostgreSQL's counterpart of `cachedStatement`: runs `text` as a named prepared statement on
+ * the executor's connection (parsed and planned once per connection, as SQLite's statements
+ * are prepared once), for the few statements every keystroke runs. Values as node-postgres
+ * gives them (int8 as numbers: the engine's type parsers). PostgreSQL executors only.
+ */
+export async function preparedRows<T>(ex: Executor, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (ex as unknown as { $client: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).$client;
+  return (await client.query({ name, text, values })).rows;
+}
+
 /** Runs raw SQL that returns nothing, on either engine. */
 export async function exec(ex: Executor, query: SQL): Promise<void> {
   if (dialectOf(ex) === 'postgresql') await (ex as unknown as PgExecutor).execute(query);

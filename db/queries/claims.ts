@@ -66,6 +66,18 @@ export async function getClaimAnchorsByDocumentId(documentId: string, db: DbOrTx
   return rows.map((r) => ({ ...r, orphaned: r.orphaned === 1 }));
 }
 
+/**
+ * PostgreSQL: the same anchors as one JSON array, of the document `d` of the query it is put
+ * in: the step authority reads them in the round trip that locks the document (lockCollabState).
+ */
+export const PG_CLAIM_ANCHORS = `(SELECT coalesce(json_agg(json_build_object(
+      'id', c.id, 'from', c."from", 'to', c."to", 'orphaned', c.orphaned,
+      'quoteExact', CASE WHEN c.orphaned THEN c.quote_exact END,
+      'quotePrefix', CASE WHEN c.orphaned THEN c.quote_prefix END,
+      'quoteSuffix', CASE WHEN c.orphaned THEN c.quote_suffix END,
+      'anchorTrail', c.anchor_trail::text)), '[]'::json)
+    FROM claims c WHERE c.document_id = d.id AND c.deleted_at IS NULL)`;
+
 /** A claim's new anchor, as the step authority stores it; a null quote leaves the stored one as it is. */
 export type AnchorUpdate = StoredAnchor;
 

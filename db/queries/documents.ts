@@ -1,7 +1,8 @@
 /** Queries on documents and their collaboration steps. */
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { cachedStatement, dialectOf, first, getDb, lockForUpdate, only, type DbOrTx, type Tx, exec, rows } from '../index';
+import { cachedStatement, dialectOf, first, getDb, lockForUpdate, only, preparedRows, type DbOrTx, type Tx, exec, rows } from '../index';
 import { documentSnapshots, documents, memberships, steps, users, type DocumentRow, type DocumentStatus } from '../schema';
+import { PG_CLAIM_ANCHORS, type StoredAnchor } from './claims';
 
 /** A document row joined with the reader's role in its workspace. */
 export type DocumentForMember = DocumentRow & { role: (typeof memberships.$inferSelect)['role'] };
@@ -107,12 +108,15 @@ export async function lockDocument(documentId: string, tx: Tx): Promise<void> {
 /** The collaboration state of a document: version, snapshot version and status (not the content, which may be large). */
 export async function getDocumentCollabState(documentId: string, db: DbOrTx = getDb()) {
   if (dialectOf(db) === 'postgresql') {
-    return db
-      .select({ version: documents.version, docVersion: documentSnapshots.version, status: documents.status, revision: documents.revision, deletedAt: documents.deletedAt })
-      .from(documents)
-      .innerJoin(documentSnapshots, eq(documentSnapshots.documentId, documents.id))
-      .where(eq(documents.id, documentId))
-      .then(first);
+    // Prepared once per connection: every request of steps and every stream's poll reads it.
+    return first(
+      await preparedRows<{ version: number; docVersion: number; status: DocumentStatus; revision: number; deletedAt: Date | null }>(
+        db,
+        'factdesk_collab_state',
+        'SELECT d.version, s.version AS "docVersion", d.status, d.revision, d.deleted_at AS "deletedAt" FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = $1',
+        [documentId],
+      ),
+    );
   }
   // On SQLite a cached raw statement: this runs on every batch of steps (inside their
   // transaction, given its tx, it reads what that transaction sees), and building the query
@@ -124,6 +128,29 @@ export async function getDocumentCollabState(documentId: string, db: DbOrTx = ge
     | { version: number; docVersion: number; status: DocumentStatus; revision: number; deletedAt: number | null }
     | undefined;
   return row && { ...row, deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt) };
+}
+
+/**
+ * The collaboration state, read to change the document: on PostgreSQL the row is locked until
+ * commit in the same round trip (`FOR UPDATE OF d`), so the step authority of every process
+ * takes its turn here, and the claims' anchors come along (every round trip waits on another
+ * process); on SQLite the write transaction already excludes every other writer, and
+ * `anchors` is left out (the authority reads them when the steps change text).
+ */
+export async function lockCollabState(
+  documentId: string,
+  tx: Tx,
+): Promise<{ version: number; docVersion: number; status: DocumentStatus; revision: number; deletedAt: Date | null; anchors?: StoredAnchor[] } | undefined> {
+  if (dialectOf(tx) !== 'postgresql') return getDocumentCollabState(documentId, tx);
+  return first(
+    await preparedRows<{ version: number; docVersion: number; status: DocumentStatus; revision: number; deletedAt: Date | null; anchors: StoredAnchor[] }>(
+      tx,
+      'factdesk_lock_collab_state',
+      `SELECT d.version, s.version AS "docVersion", d.status, d.revision, d.deleted_at AS "deletedAt", ${PG_CLAIM_ANCHORS} AS anchors
+         FROM documents d JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = $1 FOR UPDATE OF d`,
+      [documentId],
+    ),
+  );
 }
 
 /** A document's stored snapshot (ProseMirror JSON), the version it is at, and the document's version. */
@@ -175,22 +202,36 @@ export async function insertStepsAndUpdateDocument(props: {
   return newVersion;
 }
 
-/** The same on PostgreSQL, with the query builder (one round trip per STEP_ROWS_PER_INSERT steps). */
+/**
+ * The same on PostgreSQL: one round trip per STEP_ROWS_PER_INSERT steps, the last rows and the
+ * document's new version in one statement (each round trip waits on another process).
+ */
 async function insertStepsAndUpdateDocumentPg(props: Parameters<typeof insertStepsAndUpdateDocument>[0], tx: Tx) {
   const now = new Date();
   const values = props.steps.map((step, i) => ({ documentId: props.documentId, version: props.fromVersion + i + 1, step, clientId: props.clientId, userId: props.userId, createdAt: now }));
-  for (let i = 0; i < values.length; i += STEP_ROWS_PER_INSERT) await tx.insert(steps).values(values.slice(i, i + STEP_ROWS_PER_INSERT));
+  let i = 0;
+  for (; values.length - i > STEP_ROWS_PER_INSERT; i += STEP_ROWS_PER_INSERT) await tx.insert(steps).values(values.slice(i, i + STEP_ROWS_PER_INSERT));
   const newVersion = props.fromVersion + props.steps.length;
-  await tx
-    .update(documents)
-    .set({ version: newVersion, updatedAt: now, updatedBy: props.userId })
-    .where(and(eq(documents.id, props.documentId), eq(documents.version, props.fromVersion)));
+  // The last rows (all of them for a keystroke) and the new version: one prepared statement per row count.
+  const n = values.length - i;
+  const placeholders = Array.from({ length: n }, (_, j) => `($1, $${j * 2 + 6}, $${j * 2 + 7}::json, $2, $3, $4)`).join(', ');
+  await preparedRows(
+    tx,
+    `factdesk_store_steps_${n}`,
+    `WITH stored AS (INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES ${placeholders})
+     UPDATE documents SET version = $5, updated_at = $4, updated_by = $3 WHERE id = $1 AND version = $5 - ${n}`,
+    [props.documentId, props.clientId, props.userId, now, newVersion, ...values.slice(i).flatMap((v) => [v.version, JSON.stringify(v.step)])],
+  );
   if (props.snapshot !== undefined) await tx.update(documentSnapshots).set({ version: newVersion, doc: props.snapshot }).where(eq(documentSnapshots.documentId, props.documentId));
   return newVersion;
 }
 
 /** Steps after `version`, oldest first. */
-export async function getStepsSince(documentId: string, version: number, db: DbOrTx = getDb()) {
+export async function getStepsSince(documentId: string, version: number, db: DbOrTx = getDb()): Promise<{ version: number; step: unknown; clientId: string }[]> {
+  if (dialectOf(db) === 'postgresql') {
+    // Prepared once per connection: streams read every new step here.
+    return preparedRows(db, 'factdesk_steps_since', 'SELECT version, step, client_id AS "clientId" FROM steps WHERE document_id = $1 AND version > $2 ORDER BY version', [documentId, version]);
+  }
   return db
     .select({ version: steps.version, step: steps.step, clientId: steps.clientId })
     .from(steps)

@@ -7,10 +7,9 @@
 import 'server-only';
 import { Step } from 'prosemirror-transform';
 import type { Node as PMNode } from 'prosemirror-model';
-import { getDb, lockForUpdate, readTransaction, writeTransaction, type DbOrTx, type Tx } from '@/db';
-import { documents } from '@/db/schema';
-import { getClaimAnchorsByDocumentId, updateClaimAnchors, type AnchorUpdate } from '@/db/queries/claims';
-import { getDocumentCollabState, getDocumentContent, getStepsSince, insertStepsAndUpdateDocument } from '@/db/queries/documents';
+import { getDb, readTransaction, writeTransaction, type DbOrTx, type Tx } from '@/db';
+import { getClaimAnchorsByDocumentId, updateClaimAnchors, type AnchorUpdate, type StoredAnchor } from '@/db/queries/claims';
+import { getDocumentCollabState, getDocumentContent, getStepsSince, insertStepsAndUpdateDocument, lockCollabState } from '@/db/queries/documents';
 import { changedRanges, mapAnchor, quoteAt, quoteMayHaveChanged, type Anchor, type StepChange, type Trail } from '../claims/anchor';
 import { AppError, notFound } from '../errors';
 import { MAX_DOCUMENT_CHARS } from '../editor/import';
@@ -101,20 +100,19 @@ export async function receiveSteps(submission: StepSubmission): Promise<{ versio
   if (submission.steps.length > MAX_STEPS_PER_REQUEST) {
     throw new AppError(413, 'too_large', `Send at most ${MAX_STEPS_PER_REQUEST} steps per request.`);
   }
+  // Steps made on an older version are refused before they queue for the document's lock (the
+  // check under the lock below is the one that counts): most requests of a busy document lose.
+  const seen = await getDocumentCollabState(submission.documentId);
+  if (seen && !seen.deletedAt && seen.status !== 'signed_off' && seen.version > submission.version) throw staleVersion(submission.version, seen.version);
   const accepted = await writeTransaction(async (tx) => {
     // On PostgreSQL the document row stays locked until commit: requests for one document,
     // in any process, take their turn here (SQLite's write transaction already excludes them).
-    await lockForUpdate(tx, documents, submission.documentId);
-    const stored = await getDocumentCollabState(submission.documentId, tx);
+    const stored = await lockCollabState(submission.documentId, tx);
     if (!stored || stored.deletedAt) throw notFound();
     if (stored.status === 'signed_off') {
       throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it before it can be changed.');
     }
-    if (submission.version !== stored.version) {
-      throw new AppError(409, 'conflict:version', `The document is at version ${stored.version}, not ${submission.version}. Fetch the newer steps and try again.`, {
-        version: stored.version,
-      });
-    }
+    if (submission.version !== stored.version) throw staleVersion(submission.version, stored.version);
     const steps = submission.steps.map((json, i) => {
       try {
         return Step.fromJSON(schema, json);
@@ -134,7 +132,7 @@ export async function receiveSteps(submission: StepSubmission): Promise<{ versio
     if (doc.content.size > MAX_DOCUMENT_CHARS) {
       throw new AppError(413, 'too_large', `The document would be longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
     }
-    await mapClaimAnchors(tx, submission.documentId, changes, doc);
+    await mapClaimAnchors(tx, submission.documentId, changes, doc, stored.anchors);
     const newVersion = stored.version + stepsJSON.length;
     const version = stepsJSON.length
       ? await insertStepsAndUpdateDocument({
@@ -160,13 +158,17 @@ export async function receiveSteps(submission: StepSubmission): Promise<{ versio
   return { version: accepted.version };
 }
 
+function staleVersion(sent: number, stored: number): AppError {
+  return new AppError(409, 'conflict:version', `The document is at version ${stored}, not ${sent}. Fetch the newer steps and try again.`, { version: stored });
+}
+
 /**
  * Maps every live claim of the document through the steps and stores the anchors that
  * changed. Quotes are re-read only near the edits: elsewhere the text did not change.
  */
-async function mapClaimAnchors(tx: Tx, documentId: string, changes: StepChange[], doc: PMNode) {
+async function mapClaimAnchors(tx: Tx, documentId: string, changes: StepChange[], doc: PMNode, read?: StoredAnchor[]) {
   if (changes.length === 0) return;
-  const rows = await getClaimAnchorsByDocumentId(documentId, tx);
+  const rows = read ?? (await getClaimAnchorsByDocumentId(documentId, tx));
   if (rows.length === 0) return;
   const ranges = changedRanges(changes);
   const updates: AnchorUpdate[] = [];
