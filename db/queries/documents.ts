@@ -214,14 +214,16 @@ async function insertStepsAndUpdateDocumentPg(props: Parameters<typeof insertSte
   const newVersion = props.fromVersion + props.steps.length;
   // The last rows (all of them for a keystroke) and the new version: one prepared statement per row count.
   const n = values.length - i;
-  const placeholders = Array.from({ length: n }, (_, j) => `($1, $${j * 2 + 6}, $${j * 2 + 7}::json, $2, $3, $4)`).join(', ');
-  await preparedRows(
+  const placeholders = Array.from({ length: n }, (_, j) => `($1, $${j * 2 + 7}, $${j * 2 + 8}::json, $2, $3, $4)`).join(', ');
+  const updated = await preparedRows(
     tx,
     `factdesk_store_steps_${n}`,
     `WITH stored AS (INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES ${placeholders})
-     UPDATE documents SET version = $5, updated_at = $4, updated_by = $3 WHERE id = $1 AND version = $5 - ${n}`,
-    [props.documentId, props.clientId, props.userId, now, newVersion, ...values.slice(i).flatMap((v) => [v.version, JSON.stringify(v.step)])],
+     UPDATE documents SET version = $5, updated_at = $4, updated_by = $3 WHERE id = $1 AND version = $6 RETURNING 1`,
+    [props.documentId, props.clientId, props.userId, now, newVersion, props.fromVersion, ...values.slice(i).flatMap((v) => [v.version, JSON.stringify(v.step)])],
   );
+  // The caller holds the document's lock at fromVersion: anything else is a bug, and rolls back.
+  if (updated.length !== 1) throw new Error(`the document ${props.documentId} was not at version ${props.fromVersion} when its steps were stored`);
   if (props.snapshot !== undefined) await tx.update(documentSnapshots).set({ version: newVersion, doc: props.snapshot }).where(eq(documentSnapshots.documentId, props.documentId));
   return newVersion;
 }

@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { getEngine } from '@/db';
 import type { PgEngine } from '@/db/pg-engine';
 import { getClaimWithSources } from '@/db/queries/claims';
-import { getDocumentCollabState } from '@/db/queries/documents';
+import { getDocumentCollabState, getStepsSince } from '@/db/queries/documents';
 import { enterPresence, expirePresence, leavePresence, movePresence, presenceInDocument, touchPresence, type PresenceRow, type PresenceSession } from '@/db/queries/presence';
 import { serializeClaim } from '../claims/serialize';
 import type { HubEvent } from './hub';
@@ -29,7 +29,8 @@ const MAX_PAYLOAD = 7000;
 
 /** What travels between processes. `o` is the sending process (it has delivered the event already). */
 type Notice =
-  | { t: 'steps'; d: string; v: number }
+  /** Steps from version `f` to version `v` were stored. */
+  | { t: 'steps'; d: string; f: number; v: number }
   | { t: 'claim'; d: string; id: string; m: boolean }
   | { t: 'claim-deleted'; d: string; id: string }
   | { t: 'document'; d: string }
@@ -99,7 +100,7 @@ export function relay(documentId: string, event: HubEvent): void {
 function noticeOf(d: string, event: HubEvent): Notice | null {
   switch (event.type) {
     case 'steps':
-      return { t: 'steps', d, v: (event.from ?? 0) + (event.steps?.length ?? 0) };
+      return { t: 'steps', d, f: event.from ?? 0, v: (event.from ?? 0) + (event.steps?.length ?? 0) };
     case 'claim':
       return { t: 'claim', d, id: (event.claim as { id: string }).id, m: event.moved };
     case 'claim-deleted':
@@ -147,7 +148,7 @@ async function receive(state: BusState, payload: string): Promise<void> {
     if (notice.t === 'presence') return await refreshPresence(state, notice.d);
     if (notice.o === state.origin) return;
     const deliver = (event: HubEvent) => handlers.deliver?.(notice.d, event);
-    if (notice.t === 'steps') deliver({ type: 'steps' });
+    if (notice.t === 'steps') deliver(await stepsEvent(notice.d, notice.f, notice.v));
     else if (notice.t === 'claim-deleted') deliver({ type: 'claim-deleted', id: notice.id });
     else if (notice.t === 'comments') deliver({ type: 'comments', claimId: notice.id });
     else if (notice.t === 'claim') {
@@ -160,6 +161,18 @@ async function receive(state: BusState, payload: string): Promise<void> {
   } catch (e) {
     console.error('[factdesk] could not pass on a notification from another process', e);
   }
+}
+
+/**
+ * The steps another process stored, read once for all of this process's streams of the
+ * document: those at version `from` send them as they are, without a read of their own (the
+ * others read what they miss, in order, as always).
+ */
+async function stepsEvent(documentId: string, from: number, to: number): Promise<HubEvent> {
+  if (!(to > from) || to - from > 1000) return { type: 'steps' };
+  const rows = (await getStepsSince(documentId, from)).filter((r) => r.version <= to);
+  if (rows.length !== to - from) return { type: 'steps' };
+  return { type: 'steps', from, steps: rows.map((r) => r.step), clientIDs: rows.map((r) => r.clientId) };
 }
 
 /** After (re)connecting: what was sent meanwhile is read from the tables. */

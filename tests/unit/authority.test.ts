@@ -71,6 +71,21 @@ describe('step authority', () => {
     expect(schema.nodeFromJSON((await currentDocument(doc.id)).doc).textContent).toBe('Oh, Hello world.');
   });
 
+  it('stores requests of more steps than one insert carries (120, then 51) and the version they reach', async () => {
+    const doc = await newDocument();
+    let a = client(doc.doc, 0, 'a');
+    for (let i = 0; i < 120; i++) a = type(a, String(i % 10), 1);
+    a = await sync(a, doc.id);
+    expect(getVersion(a)).toBe(120);
+    for (let i = 0; i < 51; i++) a = type(a, 'x', 1);
+    a = await sync(a, doc.id);
+    expect(getVersion(a)).toBe(171);
+    expect((await getStepsSince(doc.id, 0)).map((s) => s.version)).toEqual(Array.from({ length: 171 }, (_, i) => i + 1));
+    expect((await db().query.documents.findFirst({ where: (d, { eq: e }) => e(d.id, doc.id) }))!.version).toBe(171);
+    evictDocument(doc.id);
+    expect(schema.nodeFromJSON((await currentDocument(doc.id)).doc).textContent).toBe(a.doc.textContent);
+  });
+
   it('refuses a stale version with 409 and writes nothing', async () => {
     const doc = await newDocument();
     const a = type(client(doc.doc, 0, 'a'), 'A', 1);
