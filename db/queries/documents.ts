@@ -210,7 +210,15 @@ async function insertStepsAndUpdateDocumentPg(props: Parameters<typeof insertSte
   const now = new Date();
   const values = props.steps.map((step, i) => ({ documentId: props.documentId, version: props.fromVersion + i + 1, step, clientId: props.clientId, userId: props.userId, createdAt: now }));
   let i = 0;
-  for (; values.length - i > STEP_ROWS_PER_INSERT; i += STEP_ROWS_PER_INSERT) await tx.insert(steps).values(values.slice(i, i + STEP_ROWS_PER_INSERT));
+  const chunk = Array.from({ length: STEP_ROWS_PER_INSERT }, (_, j) => `($1, $${j * 2 + 5}, $${j * 2 + 6}::json, $2, $3, $4)`).join(', ');
+  for (; values.length - i > STEP_ROWS_PER_INSERT; i += STEP_ROWS_PER_INSERT) {
+    await preparedRows(
+      tx,
+      'factdesk_insert_steps',
+      `INSERT INTO steps (document_id, version, step, client_id, user_id, created_at) VALUES ${chunk}`,
+      [props.documentId, props.clientId, props.userId, now, ...values.slice(i, i + STEP_ROWS_PER_INSERT).flatMap((v) => [v.version, JSON.stringify(v.step)])],
+    );
+  }
   const newVersion = props.fromVersion + props.steps.length;
   // The last rows (all of them for a keystroke) and the new version: one prepared statement per row count.
   const n = values.length - i;
