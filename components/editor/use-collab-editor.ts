@@ -124,7 +124,10 @@ export function useCollabEditor(options: CollabEditorOptions) {
       onClaimEvent: (event) => latest.current.onClaimEvent(event),
       onDocumentEvent: () => latest.current.onDocumentEvent(),
       onCommentsEvent: (claimId) => latest.current.onCommentsEvent(claimId),
-      onReload: () => window.location.reload(),
+      // A deleted document (or one no longer open to this member) has nothing to reload into:
+      // go to the list. A reload raced the deleting user's own navigation there, and brought
+      // them back to a page that is gone.
+      onReload: (reason) => (reason === 'deleted' || reason === 'removed' ? window.location.replace('/documents') : window.location.reload()),
     });
     connectionRef.current = connection;
     const warnIfUnsent = (event: BeforeUnloadEvent) => {

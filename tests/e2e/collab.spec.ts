@@ -51,3 +51,17 @@ test('edits made offline are kept, shown as unsent, and saved when the connectio
   await expect(doc.editor).toHaveText('Erster Satz. Offline geschrieben.');
   await context.close();
 });
+
+test('a colleague deletes the open document: the page goes to the document list, not to a page that is gone', async ({ browser }) => {
+  const rita = await signedIn(browser, 'reviewer@factdesk.test');
+  const erik = await signedIn(browser, 'editor@factdesk.test');
+  const created = await rita.page.request.post('/api/documents', { data: { title: `Wird gelöscht ${Date.now()}`, language: 'de', content: 'Kurz.' } });
+  const { document } = await created.json();
+  await rita.page.goto(`/documents/${document.id}`);
+  await expect(rita.doc.editor).toContainText('Kurz.');
+  expect((await erik.page.request.delete(`/api/documents/${document.id}`)).status()).toBe(204);
+  await expect(rita.page).toHaveURL(/\/documents$/);
+  await expect(rita.page.getByRole('heading', { name: 'Documents', level: 1 })).toBeVisible();
+  await rita.context.close();
+  await erik.context.close();
+});
