@@ -233,7 +233,7 @@ export function afterCommit(hook: () => void): void {
  */
 export async function lockForUpdate(tx: Tx, table: { id: unknown }, id: string): Promise<void> {
   if (current.getStore()?.dialect !== 'postgresql') return;
-  await (tx as unknown as { execute(q: SQL): Promise<unknown> }).execute(sql`SELECT 1 FROM ${table} WHERE ${table.id as SQL} = ${id} FOR UPDATE`);
+  await exec(tx, sql`SELECT 1 FROM ${table} WHERE ${table.id as SQL} = ${id} FOR UPDATE`);
 }
 
 /**
@@ -245,7 +245,7 @@ export async function lockForUpdate(tx: Tx, table: { id: unknown }, id: string):
  */
 export async function lockJob(tx: Tx, name: string): Promise<void> {
   if (current.getStore()?.dialect !== 'postgresql') return;
-  await (tx as unknown as { execute(q: SQL): Promise<unknown> }).execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`factdesk:${name}`}))`);
+  await exec(tx, sql`SELECT pg_advisory_xact_lock(hashtext(${`factdesk:${name}`}))`);
 }
 
 /** The first row, or undefined. */
