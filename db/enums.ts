@@ -19,6 +19,12 @@ export type Verdict = (typeof VERDICTS)[number];
 export const CLAIM_STATUSES = ['open', 'in_progress', 'proposed', 'approved', 'dismissed'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+/** Suggested corrections (lib/suggestions): what they change and what became of them. */
+export const SUGGESTION_KINDS = ['insert', 'delete', 'replace', 'format'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected', 'withdrawn'] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+
 /** Kinds and stances of sources. */
 export const SOURCE_KINDS = ['primary', 'official', 'expert', 'media', 'dataset', 'other'] as const;
 export const SOURCE_STANCES = ['supports', 'refutes', 'context'] as const;

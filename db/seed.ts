@@ -103,7 +103,9 @@ export async function seedDemo(engine: Engine, options: { claims?: boolean } = {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const sample = fs.readFileSync(SAMPLE_PATH, 'utf8');
   await engine.transaction(async (tx) => {
-    const workspace = await insertWorkspace({ name: DEMO_WORKSPACE, organisation: 'Factdesk Demo Desk' }, tx);
+    // The demo desk lets reviewers edit the text directly, so that two people can try typing
+    // together at once; an admin turns "reviewers may only suggest" on in Members.
+    const workspace = await insertWorkspace({ name: DEMO_WORKSPACE, organisation: 'Factdesk Demo Desk', reviewersSuggestOnly: false }, tx);
     const ids: string[] = [];
     for (const u of DEMO_USERS) {
       const user = await insertUser({ email: u.email, name: u.name, passwordHash }, tx);

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'conflict:version'
   | 'conflict:state'
   | 'forbidden:four_eyes'
+  | 'forbidden:suggest_only'
   | 'forbidden:origin'
   | 'forbidden:password_change_required'
   | 'invalid:password'

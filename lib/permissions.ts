@@ -6,7 +6,8 @@
  *
  * admin    members, the workspace's settings (verdict names), and everything below
  * editor   create and delete documents, approve, sign off, reopen, publish reports, and everything below
- * reviewer edit text, mark claims, propose verdicts, approve other people's verdicts, comment
+ * editor   … accept and reject suggested corrections
+ * reviewer edit text (or only suggest changes, as the workspace says), mark claims, propose verdicts, approve other people's verdicts, comment
  * viewer   read, comment, export
  */
 import type { Role } from '@/db/enums';
@@ -38,6 +39,7 @@ const PERMISSIONS = {
   'claim:request_changes': WRITERS,
   'claim:dismiss': WRITERS,
   'claim:restore': WRITERS,
+  'suggestion:decide': EDITORS,
   'comment:create': ALL,
   'member:read': ALL,
   'member:manage': ADMINS,
@@ -68,6 +70,7 @@ const REFUSALS: Record<Action, string> = {
   'claim:request_changes': 'Viewers cannot request changes to a verdict.',
   'claim:dismiss': 'Viewers cannot dismiss claims.',
   'claim:restore': 'Viewers cannot restore dismissed claims.',
+  'suggestion:decide': 'Only editors and admins can accept or reject suggested corrections.',
   'comment:create': 'You cannot comment in this workspace.',
   'member:read': 'You cannot see the members of this workspace.',
   'member:manage': 'Only admins can add, change or remove members.',

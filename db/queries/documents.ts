@@ -280,3 +280,10 @@ function plainTextOfJSON(node: unknown): string {
   walk(node);
   return out.join('').replace(/\n+/g, '\n').trim();
 }
+
+/** The workspace a document belongs to. */
+export async function getDocumentWorkspaceId(documentId: string, db: DbOrTx = getDb()): Promise<string> {
+  const row = await db.select({ workspaceId: documents.workspaceId }).from(documents).where(eq(documents.id, documentId)).then(first);
+  if (!row) throw new Error(`document ${documentId} does not exist`);
+  return row.workspaceId;
+}

@@ -21,9 +21,32 @@ export async function insertUser(props: { email: string; name: string; passwordH
     .returning().then(only);
 }
 
-/** Creates a workspace. */
-export async function insertWorkspace(props: { name: string; organisation: string }, db: Tx) {
-  return db.insert(workspaces).values(props).returning().then(only);
+/**
+ * Creates a workspace. New workspaces turn reviewers' edits into suggestions and ask four
+ * eyes for suggested corrections unless told otherwise (workspaces from before keep editing
+ * directly: the migration's default is off).
+ */
+export async function insertWorkspace(props: { name: string; organisation: string; reviewersSuggestOnly?: boolean; suggestionsFourEyes?: boolean }, db: Tx) {
+  return db.insert(workspaces).values({ reviewersSuggestOnly: true, suggestionsFourEyes: true, ...props }).returning().then(only);
+}
+
+/** A workspace's settings for suggested corrections. */
+export async function getWorkspaceSettings(workspaceId: string, db: DbOrTx = getDb()) {
+  return db
+    .select({ reviewersSuggestOnly: workspaces.reviewersSuggestOnly, suggestionsFourEyes: workspaces.suggestionsFourEyes })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .then((rows) => rows[0] ?? { reviewersSuggestOnly: false, suggestionsFourEyes: false });
+}
+
+/** Changes a workspace's settings for suggested corrections; returns them. */
+export async function updateWorkspaceSettings(workspaceId: string, settings: { reviewersSuggestOnly?: boolean; suggestionsFourEyes?: boolean }, db: Tx) {
+  return db
+    .update(workspaces)
+    .set(settings)
+    .where(eq(workspaces.id, workspaceId))
+    .returning({ reviewersSuggestOnly: workspaces.reviewersSuggestOnly, suggestionsFourEyes: workspaces.suggestionsFourEyes })
+    .then(only);
 }
 
 /** The workspace with this name, or undefined. */

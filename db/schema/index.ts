@@ -10,7 +10,7 @@ import * as pg from './pg';
 import * as sqlite from './sqlite';
 
 export * from '../enums';
-export type { ClaimRow, CommentRow, DocumentRow, EventRow, Invitation, Membership, NotificationRow, Publication, SignoffRow, SourceRow, StepRow, User, Workspace } from './sqlite';
+export type { ClaimRow, CommentRow, DocumentRow, EventRow, Invitation, Membership, NotificationRow, Publication, SignoffRow, SourceRow, StepRow, SuggestionRow, User, Workspace } from './sqlite';
 
 /** Whether this process runs on PostgreSQL. */
 export const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
@@ -35,4 +35,5 @@ export const {
   verdictLabels,
   checkworthyDismissals,
   claimLinks,
+  suggestions,
 } = tables;

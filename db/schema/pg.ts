@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, json, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { CLAIM_STATUSES, DOCUMENT_STATUSES, EMAIL_MODES, NOTIFICATION_KINDS, ROLES, SOURCE_KINDS, SOURCE_STANCES, VERDICTS } from '../enums';
+import { CLAIM_STATUSES, DOCUMENT_STATUSES, EMAIL_MODES, NOTIFICATION_KINDS, ROLES, SOURCE_KINDS, SOURCE_STANCES, SUGGESTION_KINDS, SUGGESTION_STATUSES, VERDICTS } from '../enums';
 
 
 const id = () =>
@@ -63,6 +63,10 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   /** The organisation that publishes this desk's fact checks (ClaimReview author). */
   organisation: text('organisation').notNull(),
+  /** Reviewers' edits of the text become suggestions (on for new workspaces; lib/suggestions). */
+  reviewersSuggestOnly: boolean('reviewers_suggest_only').notNull().default(false),
+  /** Nobody accepts their own suggested correction (on for new workspaces). */
+  suggestionsFourEyes: boolean('suggestions_four_eyes').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -400,4 +404,31 @@ export const claimLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.claimId, t.otherId] }), index('claim_links_other_idx').on(t.otherId)],
+);
+
+/**
+ * Suggested corrections (lib/suggestions): one row per suggestion id that appeared in a
+ * document's text. The text itself holds the suggestion as marks; this row remembers who made
+ * it and when, what it changes, and what became of it (accepted, rejected, withdrawn).
+ */
+export const suggestions = pgTable(
+  'suggestions',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    /** The id in the marks: `<author id>:<random>`. */
+    id: text('id').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: SUGGESTION_KINDS }).notNull(),
+    /** The text it removes and adds (as it last stood in the document). */
+    beforeText: text('before_text').notNull().default(''),
+    afterText: text('after_text').notNull().default(''),
+    status: text('status', { enum: SUGGESTION_STATUSES }).notNull().default('pending'),
+    note: text('note'),
+    createdAt: createdAt(),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date', precision: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.id] }), index('suggestions_status_idx').on(t.documentId, t.status)],
 );

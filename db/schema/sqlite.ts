@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CLAIM_STATUSES, DOCUMENT_STATUSES, EMAIL_MODES, NOTIFICATION_KINDS, ROLES, SOURCE_KINDS, SOURCE_STANCES, VERDICTS } from '../enums';
+import { CLAIM_STATUSES, DOCUMENT_STATUSES, EMAIL_MODES, NOTIFICATION_KINDS, ROLES, SOURCE_KINDS, SOURCE_STANCES, SUGGESTION_KINDS, SUGGESTION_STATUSES, VERDICTS } from '../enums';
 
 export * from '../enums';
 
@@ -62,6 +62,10 @@ export const workspaces = sqliteTable('workspaces', {
   name: text('name').notNull(),
   /** The organisation that publishes this desk's fact checks (ClaimReview author). */
   organisation: text('organisation').notNull(),
+  /** Reviewers' edits of the text become suggestions (on for new workspaces; lib/suggestions). */
+  reviewersSuggestOnly: integer('reviewers_suggest_only', { mode: 'boolean' }).notNull().default(false),
+  /** Nobody accepts their own suggested correction (on for new workspaces). */
+  suggestionsFourEyes: integer('suggestions_four_eyes', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 export type Workspace = typeof workspaces.$inferSelect;
@@ -412,3 +416,31 @@ export const claimLinks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.claimId, t.otherId] }), index('claim_links_other_idx').on(t.otherId)],
 );
+
+/**
+ * Suggested corrections (lib/suggestions): one row per suggestion id that appeared in a
+ * document's text. The text itself holds the suggestion as marks; this row remembers who made
+ * it and when, what it changes, and what became of it (accepted, rejected, withdrawn).
+ */
+export const suggestions = sqliteTable(
+  'suggestions',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    /** The id in the marks: `<author id>:<random>`. */
+    id: text('id').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: SUGGESTION_KINDS }).notNull(),
+    /** The text it removes and adds (as it last stood in the document). */
+    beforeText: text('before_text').notNull().default(''),
+    afterText: text('after_text').notNull().default(''),
+    status: text('status', { enum: SUGGESTION_STATUSES }).notNull().default('pending'),
+    note: text('note'),
+    createdAt: createdAt(),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.id] }), index('suggestions_status_idx').on(t.documentId, t.status)],
+);
+export type SuggestionRow = typeof suggestions.$inferSelect;

@@ -120,6 +120,17 @@ export function describeEvent(
     case 'comment.resolved':
     case 'comment.reopened':
       return t(`activity.comment.${e.action.slice(8) as 'edited'}`, { who, on });
+    case 'suggestion.created':
+    case 'suggestion.accepted':
+    case 'suggestion.rejected':
+    case 'suggestion.withdrawn':
+    case 'suggestion.restored': {
+      const kind = (['replace', 'insert', 'delete', 'format'] as const).find((k) => k === a.kind) ?? 'format';
+      const change = t(`activity.suggestion.change.${kind}`, { before: quoted(a.before, 50), after: quoted(a.after, 50) });
+      return t(`activity.suggestion.${e.action.slice(11) as 'created'}`, { who, change });
+    }
+    case 'workspace.settings':
+      return t('activity.workspace.settings', { who });
     default:
       return t('activity.other', { who, action: e.action, on });
   }

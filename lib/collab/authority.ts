@@ -18,6 +18,8 @@ import { applySteps, StepApplyError } from './apply-steps';
 import { publish } from './hub';
 import { scheduleReindex } from '../documents/search-index';
 import { MAX_STEPS_PER_REQUEST } from './limits';
+import { recordSuggestionChanges, type SuggestionDecision } from '../suggestions/record';
+import { getDocumentWorkspaceId } from '@/db/queries/documents';
 
 export { MAX_STEPS_PER_REQUEST };
 
@@ -36,6 +38,12 @@ export interface StepSubmission {
   version: number;
   clientID: string;
   steps: unknown[];
+  /** The document's workspace (looked up when not given), for the audit events of suggestions. */
+  workspaceId?: string;
+  /** The sender may only suggest changes (a reviewer where the workspace asks it; lib/suggestions). */
+  mustSuggest?: boolean;
+  /** Suggestions these steps accept or reject (the endpoints of lib/suggestions/commands.ts). */
+  decision?: SuggestionDecision;
 }
 
 interface CachedDoc {
@@ -121,8 +129,9 @@ export async function receiveSteps(submission: StepSubmission): Promise<{ versio
       }
     });
     let applied: { doc: PMNode; changes: StepChange[] };
+    const current = await loadCurrent(submission.documentId, stored.version, tx);
     try {
-      applied = applySteps(await loadCurrent(submission.documentId, stored.version, tx), steps);
+      applied = applySteps(current, steps);
     } catch (e) {
       if (e instanceof StepApplyError) throw new AppError(400, 'invalid:step', `Step ${e.index + 1} does not apply to the document: ${e.reason}`);
       throw e;
@@ -132,6 +141,24 @@ export async function receiveSteps(submission: StepSubmission): Promise<{ versio
     if (doc.content.size > MAX_DOCUMENT_CHARS) {
       throw new AppError(413, 'too_large', `The document would be longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters.`);
     }
+    await recordSuggestionChanges(
+      {
+        documentId: submission.documentId,
+        workspaceId: async () => submission.workspaceId ?? (await getDocumentWorkspaceId(submission.documentId, tx)),
+        actorId: submission.userId,
+        before: current,
+        after: doc,
+        mustSuggest: submission.mustSuggest ?? false,
+        steps: steps.map((step, i) => ({
+          step,
+          get before() {
+            return changes[i]!.before;
+          },
+        })),
+        decision: submission.decision,
+      },
+      tx,
+    );
     await mapClaimAnchors(tx, submission.documentId, changes, doc, stored.anchors);
     const newVersion = stored.version + stepsJSON.length;
     const version = stepsJSON.length

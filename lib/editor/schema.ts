@@ -4,7 +4,7 @@
  * prosemirror-schema-basic so that prosemirror-markdown's defaults fit.
  */
 import { hasBadCharacters } from '../characters';
-import { Schema, type DOMOutputSpec, type MarkSpec, type Node as PMNode, type NodeSpec } from 'prosemirror-model';
+import { Schema, type DOMOutputSpec, type Mark, type MarkSpec, type Node as PMNode, type NodeSpec } from 'prosemirror-model';
 
 /** Link protocols we keep; anything else (javascript:, data:, …) is dropped. */
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -70,6 +70,7 @@ function cellAttrsOf(dom: HTMLElement) {
 function cellSpec(tag: 'td' | 'th', tableRole: 'cell' | 'header_cell'): NodeSpec {
   return {
     content: 'paragraph+',
+    marks: SUGGESTION_MARKS,
     attrs: cellAttrs,
     tableRole,
     isolating: true,
@@ -83,8 +84,49 @@ function cellSpec(tag: 'td' | 'th', tableRole: 'cell' | 'header_cell'): NodeSpec
   };
 }
 
+/**
+ * Suggested changes (lib/suggestions): marks of @handlewithcare/prosemirror-suggest-changes.
+ * Blocks inside containers may carry them as node marks (a whole paragraph suggested or
+ * struck), so every node whose content is blocks allows them.
+ */
+const SUGGESTION_MARKS = 'insertion deletion modification';
+
+/** A suggestion's id: `<author's user id>:<random>`, made in the author's browser and checked by the server. */
+export const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{4,32}$/;
+
+/** The author part of a suggestion id. */
+export function suggestionAuthor(id: unknown): string {
+  return typeof id === 'string' ? id.slice(0, id.indexOf(':')) : '';
+}
+
+const suggestionId = {
+  validate: (value: unknown) => {
+    if (typeof value !== 'string' || !SUGGESTION_ID.test(value)) throw new RangeError('must be a suggestion id (author:random)');
+  },
+};
+
+/**
+ * The marks of @handlewithcare/prosemirror-suggest-changes (names, exclusions, attributes as
+ * it needs them), written here because that package is ESM-only and this schema is also
+ * loaded by the command-line tools. Our id check; never parsed from HTML (pasted or imported
+ * <ins> and <del> are not suggestions); the author on the element, for the colour.
+ */
+function suggestionMark(name: 'insertion' | 'deletion' | 'modification', tag: string, extraAttrs: MarkSpec['attrs'] = {}): MarkSpec {
+  return {
+    inclusive: false,
+    excludes: name === 'modification' ? 'deletion insertion' : 'insertion deletion modification',
+    attrs: { id: suggestionId, ...extraAttrs },
+    parseDOM: [],
+    toDOM: (mark: Mark, inline: boolean): DOMOutputSpec => [
+      inline ? tag : 'div',
+      { class: `suggestion suggestion-${name}`, 'data-suggestion-id': mark.attrs.id, 'data-author': suggestionAuthor(mark.attrs.id), 'data-inline': String(inline) },
+      0,
+    ],
+  };
+}
+
 const nodes: Record<string, NodeSpec> = {
-  doc: { content: 'block+' },
+  doc: { content: 'block+', marks: SUGGESTION_MARKS },
   paragraph: {
     content: 'inline*',
     group: 'block',
@@ -102,6 +144,7 @@ const nodes: Record<string, NodeSpec> = {
   },
   blockquote: {
     content: 'block+',
+    marks: SUGGESTION_MARKS,
     group: 'block',
     defining: true,
     parseDOM: [{ tag: 'blockquote' }],
@@ -110,6 +153,7 @@ const nodes: Record<string, NodeSpec> = {
   ordered_list: {
     attrs: { order: { default: 1, validate: validate.integer(0, MAX_LIST_START) } },
     content: 'list_item+',
+    marks: SUGGESTION_MARKS,
     group: 'block',
     parseDOM: [
       {
@@ -124,18 +168,21 @@ const nodes: Record<string, NodeSpec> = {
   },
   bullet_list: {
     content: 'list_item+',
+    marks: SUGGESTION_MARKS,
     group: 'block',
     parseDOM: [{ tag: 'ul' }],
     toDOM: (): DOMOutputSpec => ['ul', 0],
   },
   list_item: {
     content: 'paragraph block*',
+    marks: SUGGESTION_MARKS,
     defining: true,
     parseDOM: [{ tag: 'li' }],
     toDOM: (): DOMOutputSpec => ['li', 0],
   },
   table: {
     content: 'table_row+',
+    marks: SUGGESTION_MARKS,
     group: 'block',
     tableRole: 'table',
     isolating: true,
@@ -144,6 +191,7 @@ const nodes: Record<string, NodeSpec> = {
   },
   table_row: {
     content: '(table_cell | table_header)+',
+    marks: SUGGESTION_MARKS,
     tableRole: 'row',
     parseDOM: [{ tag: 'tr' }],
     toDOM: (): DOMOutputSpec => ['tr', 0],
@@ -243,6 +291,14 @@ const marks: Record<string, MarkSpec> = {
     parseDOM: [{ tag: 's' }, { tag: 'del' }, { tag: 'strike' }, { style: 'text-decoration=line-through' }, { style: 'text-decoration-line=line-through' }],
     toDOM: (): DOMOutputSpec => ['s', 0],
   },
+  insertion: suggestionMark('insertion', 'ins'),
+  deletion: suggestionMark('deletion', 'del'),
+  modification: suggestionMark('modification', 'span', {
+    type: { validate: 'string' },
+    attrName: { default: null, validate: 'string|null' },
+    previousValue: { default: null },
+    newValue: { default: null },
+  }),
 };
 
 /** The Factdesk document schema. */

@@ -8,6 +8,7 @@ import { readTransaction, writeTransaction, type Tx } from '@/db';
 import { getClaimsByDocumentId, getClaimWithSources, setClaimReviewFields, type ClaimPatch, type ClaimWithSources } from '@/db/queries/claims';
 import { getDocumentById, lockDocument, updateDocumentMeta } from '@/db/queries/documents';
 import { recordEvent } from '@/lib/audit/record';
+import { getSuggestionsByDocumentId } from '@/db/queries/suggestions';
 import { getSignoffsByDocumentId, insertSignoff, markSignoffReopened } from '@/db/queries/signoffs';
 import type { DocumentStatus, Role } from '@/db/schema';
 import { announceClaim, type ClaimContext } from '../claims/commands';
@@ -90,8 +91,16 @@ export async function transitionClaim(ctx: ClaimContext, claimId: string, input:
 export async function signoffOverview(documentId: string) {
   return {
     blockers: signoffBlockers(await getClaimsByDocumentId(documentId)),
+    suggestions: await pendingSuggestions(documentId),
     signoffs: (await getSignoffsByDocumentId(documentId)).map(serializeSignoff),
   };
+}
+
+/** Suggested corrections still pending (they block a sign-off): who, and what they change. */
+async function pendingSuggestions(documentId: string, tx?: Tx) {
+  return (await getSuggestionsByDocumentId(documentId, tx))
+    .filter((s) => s.status === 'pending')
+    .map((s) => ({ id: s.id, kind: s.kind, before: s.beforeText, text: s.afterText, authorId: s.authorId, authorName: s.authorName }));
 }
 
 /** A sign-off as the API returns it. */
@@ -125,8 +134,9 @@ export async function transitionDocument(
     const document = await getDocumentById(actor.documentId, tx);
     if (!document || document.deletedAt) throw notFound();
     const blockers = action === 'sign_off' ? signoffBlockers(await getClaimsByDocumentId(document.id, tx)) : [];
-    const refusal = documentRefusal(document.status, action, actor.role, blockers, reason);
-    if (refusal) refuse(refusal, blockers.length ? { blockers } : undefined);
+    const suggestions = action === 'sign_off' ? await pendingSuggestions(document.id, tx) : [];
+    const refusal = documentRefusal(document.status, action, actor.role, blockers, reason, suggestions.length);
+    if (refusal) refuse(refusal, blockers.length || suggestions.length ? { blockers, suggestions } : undefined);
 
     let hash: string | null = null;
     let revision = document.revision;

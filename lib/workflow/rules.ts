@@ -180,6 +180,8 @@ export function documentRefusal(
   role: Role,
   blockers: SignoffBlocker[],
   reason?: string | null,
+  /** Suggested corrections still pending: they block a sign-off like open claims. */
+  pendingSuggestions = 0,
 ): Refusal | null {
   const roleRefusal = refusal(role, `document:${action}`);
   if (roleRefusal) return { status: 403, code: 'forbidden', message: roleRefusal };
@@ -191,6 +193,13 @@ export function documentRefusal(
       status: 409,
       code: 'conflict:state',
       message: `${blockers.length === 1 ? 'One claim is' : `${blockers.length} claims are`} neither approved nor dismissed yet.`,
+    };
+  }
+  if (action === 'sign_off' && pendingSuggestions > 0) {
+    return {
+      status: 409,
+      code: 'conflict:state',
+      message: `${pendingSuggestions === 1 ? 'One suggested correction is' : `${pendingSuggestions} suggested corrections are`} still pending: accept or reject ${pendingSuggestions === 1 ? 'it' : 'them'} first.`,
     };
   }
   if (action === 'reopen' && !reason?.trim()) {

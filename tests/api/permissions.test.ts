@@ -59,6 +59,8 @@ const RECIPES: Record<Action, (c: ApiClient) => Promise<ApiResponse>> = {
   'claim:request_changes': transition('request_changes'),
   'claim:dismiss': transition('dismiss'),
   'claim:restore': transition('restore'),
+  // Nothing is pending in a fresh document: those the table lets through get 409.
+  'suggestion:decide': async (c) => c.post(`/api/documents/${(await fixture()).documentId}/suggestions/accept`, {}),
   'comment:create': async (c) => c.post(`/api/claims/${(await fixture()).claimId}/comments`, { body: 'Anmerkung' }),
   'member:read': (c) => c.get('/api/members'),
   'workspace:manage': (c) => c.put('/api/verdict-names', { locale: 'de', names: { misleading: 'Irreführend (Tabelle)' } }),

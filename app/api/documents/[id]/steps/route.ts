@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { withDocument } from '@/lib/api/guards';
 import { parseQuery } from '@/lib/api/handler';
 import { MAX_STEPS_PER_REQUEST, receiveSteps, stepsSince } from '@/lib/collab/authority';
+import { getWorkspaceSettings } from '@/db/queries/users';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,12 @@ const submissionSchema = z.object({
     .max(MAX_STEPS_PER_REQUEST, `send at most ${MAX_STEPS_PER_REQUEST} steps per request`),
 });
 
-/** Applies a client's steps on top of `version`: 200 `{version}`, or 409 when the client is behind. */
-export const POST = withDocument({ action: 'document:edit', body: submissionSchema }, ({ user, document, body }) => {
-  return receiveSteps({ documentId: document.id, userId: user.id, ...body });
+/**
+ * Applies a client's steps on top of `version`: 200 `{version}`, or 409 when the client is
+ * behind. A reviewer in a workspace where reviewers may only suggest gets 403
+ * `forbidden:suggest_only` for steps that change the text other than as suggestions.
+ */
+export const POST = withDocument({ action: 'document:edit', body: submissionSchema }, async ({ user, document, body }) => {
+  const mustSuggest = document.role === 'reviewer' && (await getWorkspaceSettings(document.workspaceId)).reviewersSuggestOnly;
+  return receiveSteps({ documentId: document.id, userId: user.id, ...body, workspaceId: document.workspaceId, mustSuggest });
 });

@@ -1,0 +1,131 @@
+/**
+ * Accepting and rejecting suggested corrections. The authority applies the decision as
+ * ordinary steps (the library's applySuggestion / revertSuggestion on the current text), so
+ * every open editor receives it live and claim anchors are mapped as for any edit. The
+ * route has checked the role; here: the lock, four eyes, and whether the suggestion is still
+ * pending.
+ */
+import 'server-only';
+import { applySuggestion, revertSuggestion } from '@handlewithcare/prosemirror-suggest-changes';
+import { EditorState, type Transaction } from 'prosemirror-state';
+import type { DocumentForMember } from '@/db/queries/documents';
+import { getDocumentCollabState } from '@/db/queries/documents';
+import { getSuggestionsByDocumentId } from '@/db/queries/suggestions';
+import { getWorkspaceSettings } from '@/db/queries/users';
+import { loadCurrent, receiveSteps } from '../collab/authority';
+import { AppError, notFound } from '../errors';
+import { collectSuggestions, type DocSuggestion } from './model';
+
+export type Decision = 'accept' | 'reject';
+
+/** A suggestion as the API returns it: where it is now (pending ones), what it changes, who made and decided it. */
+export interface SuggestionJSON {
+  id: string;
+  kind: string;
+  from: number | null;
+  to: number | null;
+  /** What it adds (`text`) and what it removes (`before`). */
+  text: string;
+  before: string;
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: string;
+  status: string;
+  note: string | null;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+}
+
+/** Every suggestion of the document (pending ones with their place in the current text), and the version that place is in. */
+export async function listSuggestions(documentId: string): Promise<{ version: number; suggestions: SuggestionJSON[] }> {
+  const state = await getDocumentCollabState(documentId);
+  if (!state) throw notFound();
+  const doc = await loadCurrent(documentId, state.version);
+  const live = new Map(collectSuggestions(doc).map((s) => [s.id, s]));
+  const rows = await getSuggestionsByDocumentId(documentId);
+  return {
+    version: state.version,
+    suggestions: rows.map((r) => {
+      const s = r.status === 'pending' ? live.get(r.id) : undefined;
+      return {
+        id: r.id,
+        kind: s?.kind ?? r.kind,
+        from: s?.from ?? null,
+        to: s?.to ?? null,
+        text: s?.after ?? r.afterText,
+        before: s?.before ?? r.beforeText,
+        authorId: r.authorId,
+        authorName: r.authorName,
+        createdAt: r.createdAt.toISOString(),
+        status: r.status,
+        note: r.note,
+        decidedBy: r.decidedBy,
+        decidedByName: r.decidedByName,
+        decidedAt: r.decidedAt?.toISOString() ?? null,
+      };
+    }),
+  };
+}
+
+/**
+ * Accepts or rejects pending suggestions: one (`ids: [id]`), or all of the document (`ids`
+ * undefined), optionally only those of one author. 409 when none of them is pending any
+ * more, 423 when the document is signed off, 403 `forbidden:four_eyes` when the workspace
+ * asks four eyes and the caller would accept their own. Returns the new version and what
+ * was decided.
+ */
+export async function decideSuggestions(
+  document: Pick<DocumentForMember, 'id' | 'workspaceId'>,
+  userId: string,
+  decision: Decision,
+  select: { ids?: string[]; authorId?: string },
+): Promise<{ version: number; decided: string[] }> {
+  const settings = await getWorkspaceSettings(document.workspaceId);
+  // Another writer may move the version between reading and sending: read again and retry.
+  for (let attempt = 0; ; attempt++) {
+    const state = await getDocumentCollabState(document.id);
+    if (!state || state.deletedAt) throw notFound();
+    if (state.status === 'signed_off') {
+      throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it before its text can change.');
+    }
+    const doc = await loadCurrent(document.id, state.version);
+    const pending = collectSuggestions(doc).filter((s) => (!select.ids || select.ids.includes(s.id)) && (!select.authorId || s.authorId === select.authorId));
+    if (pending.length === 0) {
+      throw new AppError(409, 'conflict:state', select.ids?.length === 1 ? 'This suggestion is no longer pending: someone accepted, rejected or withdrew it.' : 'No suggestion is pending here.');
+    }
+    if (decision === 'accept' && settings.suggestionsFourEyes && pending.some((s) => s.authorId === userId)) {
+      throw new AppError(403, 'forbidden:four_eyes', 'You suggested this correction, so someone else must accept it (four eyes). You can reject your own suggestion.');
+    }
+    const steps = stepsFor(doc, pending, decision);
+    try {
+      const { version } = await receiveSteps({
+        documentId: document.id,
+        userId,
+        version: state.version,
+        clientID: `suggestions:${userId}`,
+        steps: steps.map((s) => s.toJSON()),
+        workspaceId: document.workspaceId,
+        decision: { ids: new Set(pending.map((s) => s.id)), status: decision === 'accept' ? 'accepted' : 'rejected', by: userId },
+      });
+      return { version, decided: pending.map((s) => s.id) };
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'conflict:version' && attempt < 5) continue;
+      throw e;
+    }
+  }
+}
+
+/** The steps that accept or reject these suggestions in `doc`. */
+function stepsFor(doc: EditorState['doc'], suggestions: DocSuggestion[], decision: Decision) {
+  let state = EditorState.create({ doc });
+  const steps: Transaction['steps'] = [];
+  for (const s of suggestions) {
+    const command = decision === 'accept' ? applySuggestion(s.id) : revertSuggestion(s.id);
+    command(state, (tr) => {
+      steps.push(...tr.steps);
+      state = state.apply(tr);
+    });
+  }
+  return steps;
+}
