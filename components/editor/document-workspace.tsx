@@ -25,6 +25,7 @@ import type { ClaimJSON } from '@/lib/claims/serialize';
 import { textOf } from '@/lib/claims/anchor';
 import { claimAt, claimsConfirmKey, claimsKey, getClaimsState, initialClaimMark, type ClaimMark } from '@/lib/editor/claims-plugin';
 import { shortcutLabel } from '@/lib/editor/commands';
+import { schema } from '@/lib/editor/schema';
 import { ApiError, sendJson } from '../claims/api';
 import { ClaimCard } from '../claims/claim-card';
 import { ClaimSidebar, type ClaimListItem } from '../claims/claim-sidebar';
@@ -34,7 +35,10 @@ import { EditorToolbar } from './editor-toolbar';
 import { SaveIndicator } from './save-indicator';
 import { anchorOf, useClaimMarks } from './use-claim-marks';
 import { useClaimNavigation } from './use-claim-navigation';
-import { useCollabEditor } from './use-collab-editor';
+import { useCollabEditor, type EditorMode } from './use-collab-editor';
+import { MODE_SHORTCUTS, ModeSwitch } from './mode-switch';
+import { SuggestionPanel } from '../suggestions/suggestion-panel';
+import { collectSuggestions, type DocSuggestion } from '@/lib/suggestions/model';
 
 export type { Member } from '../review/review-context';
 
@@ -59,6 +63,9 @@ interface Props {
   initialClaimId?: string | null;
   /** Comments per claim: all, and threads still open. */
   initialCommentCounts: Record<string, CommentCount>;
+  /** The workspace's settings for suggested corrections. */
+  reviewersSuggestOnly: boolean;
+  suggestionsFourEyes: boolean;
 }
 
 export const ADD_CLAIM_SHORTCUT = 'Mod-Shift-m';
@@ -104,6 +111,12 @@ export function DocumentWorkspace(props: Props) {
   const lastAddedRef = useRef<{ id: string; doc: unknown } | null>(null);
   const settleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [initialMarks] = useState(() => props.initialClaims.map(toMark));
+  // Editing, Suggesting or Viewing: reviewers who may only suggest start (and stay) in Suggesting.
+  const allowedModes: EditorMode[] = !props.canEditText ? ['viewing'] : role === 'reviewer' && props.reviewersSuggestOnly ? ['suggesting', 'viewing'] : ['editing', 'suggesting', 'viewing'];
+  const [chosenMode, setMode] = useState<EditorMode>(allowedModes[0]!);
+  const mode = allowedModes.includes(chosenMode) ? chosenMode : allowedModes[0]!;
+  const switchMode = (m: EditorMode) => (allowedModes.includes(m) ? (setMode(m), true) : false);
+  const [suggestions, setSuggestions] = useState<DocSuggestion[]>(() => collectSuggestions(schema.nodeFromJSON(props.doc)));
 
   const refreshCommentCount = useCallback(async (claimId: string) => {
     const body = await sendJson<{ comments: CommentJSON[] }>('GET', `/api/claims/${claimId}/comments`).catch(() => null);
@@ -116,7 +129,8 @@ export function DocumentWorkspace(props: Props) {
     onClaimEvent: (event: ClaimEvent) => void;
     addClaim: () => void;
     undoAddClaim: () => boolean;
-  }>({ onTransaction: () => {}, onClaimEvent: () => {}, addClaim: () => {}, undoAddClaim: () => false });
+    switchMode: (mode: EditorMode) => boolean;
+  }>({ onTransaction: () => {}, onClaimEvent: () => {}, addClaim: () => {}, undoAddClaim: () => false, switchMode: () => false });
   const editor = useCollabEditor({
     documentId,
     doc: props.doc,
@@ -125,7 +139,15 @@ export function DocumentWorkspace(props: Props) {
     title: props.title,
     initialMarks,
     canEditText: props.canEditText,
-    keys: { [ADD_CLAIM_SHORTCUT]: () => (handlers.current.addClaim(), true), 'Mod-z': () => handlers.current.undoAddClaim() },
+    mode,
+    userId: currentUserId,
+    keys: {
+      [ADD_CLAIM_SHORTCUT]: () => (handlers.current.addClaim(), true),
+      'Mod-z': () => handlers.current.undoAddClaim(),
+      [MODE_SHORTCUTS.editing]: () => handlers.current.switchMode('editing'),
+      [MODE_SHORTCUTS.suggesting]: () => handlers.current.switchMode('suggesting'),
+      [MODE_SHORTCUTS.viewing]: () => handlers.current.switchMode('viewing'),
+    },
     onTransaction: (view, tr) => handlers.current.onTransaction(view, tr),
     onClaimEvent: (event) => handlers.current.onClaimEvent(event),
     // Another reviewer submitted, signed off or reopened: fetch the page's new state.
@@ -152,7 +174,10 @@ export function DocumentWorkspace(props: Props) {
       if (tr.docChanged) {
         // The sidebar follows the text once typing pauses, not on every keystroke.
         if (settleTimer.current) clearTimeout(settleTimer.current);
-        settleTimer.current = setTimeout(() => setItems(listItems(v.state)), 150);
+        settleTimer.current = setTimeout(() => {
+          setItems(listItems(v.state));
+          setSuggestions(collectSuggestions(v.state.doc));
+        }, 150);
       }
       if (tr.getMeta(claimsKey)) setItems(listItems(v.state));
       // Claim events that refer to steps this editor had not received yet can be placed now.
@@ -249,8 +274,8 @@ export function DocumentWorkspace(props: Props) {
   }, [removeClaim, viewRef, t]);
 
   useEffect(() => {
-    handlers.current = { onTransaction, onClaimEvent, addClaim: () => void addClaim(), undoAddClaim };
-  }, [onTransaction, onClaimEvent, addClaim, undoAddClaim]);
+    handlers.current = { onTransaction, onClaimEvent, addClaim: () => void addClaim(), undoAddClaim, switchMode };
+  });
 
   const reattachClaim = useCallback(
     async (claim: ClaimJSON) => {
@@ -267,6 +292,18 @@ export function DocumentWorkspace(props: Props) {
   const saveFromSidebar = useCallback((claim: ClaimJSON) => upsertClaim(claim), [upsertClaim]);
   const closeClaim = useCallback(() => setSelectedId(null), []);
   const setVisibleOrder = useClaimNavigation(selectedId, selectFromSidebar);
+
+  /** A suggestion's card was chosen: select its text and bring it into view. */
+  const selectSuggestion = useCallback(
+    (id: string) => {
+      const v = viewRef.current;
+      const s = v && collectSuggestions(v.state.doc).find((x) => x.id === id);
+      if (!v || !s) return;
+      v.dispatch(v.state.tr.setSelection(TextSelection.between(v.state.doc.resolve(s.from), v.state.doc.resolve(s.to))).scrollIntoView());
+      v.focus();
+    },
+    [viewRef],
+  );
 
   const onEditorMouseOver = (e: React.MouseEvent) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-claim-id]');
@@ -317,15 +354,19 @@ export function DocumentWorkspace(props: Props) {
       claims={claims}
       signoffs={props.signoffs}
       onSelectClaim={selectFromSidebar}
+      suggestions={suggestions}
+      authorName={(id) => members.find((m) => m.id === id)?.name ?? id}
+      onSelectSuggestion={selectSuggestion}
       hints={canEditClaims ? { list: checkworthy.hints, focus: focusHint, onMark: markHint, onShow: showHint, onDismiss: checkworthy.dismiss } : null}
     />
     <div className="workspace">
       <div className="editor-shell" ref={shellRef}>
         <div className="editor-bar">
-          {props.canEditText && view ? (
+          {props.canEditText && <ModeSwitch mode={mode} allowed={allowedModes} onChange={(m) => (switchMode(m), view?.focus())} />}
+          {props.canEditText && view && mode !== 'viewing' ? (
             <EditorToolbar view={view} />
           ) : (
-            <p className="read-only-note">{props.readOnlyReason}</p>
+            !props.canEditText && <p className="read-only-note">{props.readOnlyReason}</p>
           )}
           {canEditClaims && (
             <button
@@ -364,6 +405,17 @@ export function DocumentWorkspace(props: Props) {
           </button>
         )}
       </div>
+      <div className="side-column">
+      <SuggestionPanel
+        documentId={documentId}
+        live={suggestions}
+        members={members}
+        currentUserId={currentUserId}
+        canDecide={(role === 'editor' || role === 'admin') && documentStatus !== 'signed_off'}
+        fourEyes={props.suggestionsFourEyes}
+        onSelect={selectSuggestion}
+        onNotice={setNotice}
+      />
       {cardClaim && cardRect && <ClaimCard claim={cardClaim} rect={cardRect} checkedBefore={checkedBefore.has(cardClaim.id)} />}
       <ClaimSidebar
         items={items}
@@ -381,6 +433,7 @@ export function DocumentWorkspace(props: Props) {
         commentCounts={commentCounts}
         checkedBefore={checkedBefore}
       />
+      </div>
     </div>
     </ReviewContext.Provider>
   );

@@ -6,6 +6,7 @@
  * the callbacks are read through a ref, so they may change on every render.
  */
 import { checkworthyPlugin } from '@/lib/editor/checkworthy-plugin';
+import { suggestChanges, transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
 import { useTranslations } from 'next-intl';
 import { collab } from 'prosemirror-collab';
 import { history } from 'prosemirror-history';
@@ -31,6 +32,10 @@ export interface CollabEditorOptions {
   initialMarks: ClaimMark[];
   /** Whether the text may be edited now (follows the document's status live). */
   canEditText: boolean;
+  /** Editing changes the text; Suggesting turns every change into a suggested correction; Viewing reads. */
+  mode: EditorMode;
+  /** The user's id: suggestions made here carry it. */
+  userId: string;
   /** Keys handled before the editing keymap (Add claim and its undo). */
   keys: Record<string, () => boolean>;
   /** After every transaction, with the view in its new state. */
@@ -38,6 +43,13 @@ export interface CollabEditorOptions {
   onClaimEvent: (event: ClaimEvent) => void;
   onDocumentEvent: () => void;
   onCommentsEvent: (claimId: string) => void;
+}
+
+export type EditorMode = 'editing' | 'suggesting' | 'viewing';
+
+/** A new suggestion's id: the author's user id and a random part (lib/editor/schema.ts SUGGESTION_ID). */
+function suggestionId(userId: string): string {
+  return `${userId}:${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
 }
 
 export function useCollabEditor(options: CollabEditorOptions) {
@@ -67,6 +79,8 @@ export function useCollabEditor(options: CollabEditorOptions) {
         claimsPlugin(initialMarks),
         presencePlugin(),
         checkworthyPlugin(),
+        // Skips the zero-width markers of suggestions with the arrow keys; pilcrows for suggested paragraph breaks.
+        suggestChanges(),
         keymap(Object.fromEntries(Object.keys(keys).map((key) => [key, () => latest.current.keys[key]?.() ?? false]))),
         keymap(buildKeymap()),
         keymap(baseKeymap),
@@ -74,7 +88,7 @@ export function useCollabEditor(options: CollabEditorOptions) {
     });
     const editorView: EditorView = new EditorView(mount, {
       state,
-      editable: () => latest.current.canEditText,
+      editable: () => latest.current.canEditText && latest.current.mode !== 'viewing',
       attributes: {
         class: 'article-body',
         lang: language,
@@ -96,7 +110,11 @@ export function useCollabEditor(options: CollabEditorOptions) {
         view.dispatch(tr.setSelection(TextSelection.create(tr.doc, from + text.length)));
         return true;
       },
-      dispatchTransaction(tr) {
+      dispatchTransaction(original) {
+        // In Suggesting, the user's own changes become suggestions; steps of others (collab$) and
+        // undo/redo (history$, which take back one's own suggestions) stay as they are.
+        const suggesting = latest.current.mode === 'suggesting' && original.docChanged && !original.getMeta('collab$') && !original.getMeta('history$');
+        const tr = suggesting ? transformToSuggestionTransaction(original, editorView.state, () => suggestionId(latest.current.userId)) : original;
         editorView.updateState(editorView.state.apply(tr));
         if (tr.selectionSet || tr.docChanged) connectionRef.current?.schedulePresence();
         if (tr.docChanged) connectionRef.current?.schedule();
@@ -146,12 +164,13 @@ export function useCollabEditor(options: CollabEditorOptions) {
     };
   }, [documentId]);
 
-  // The text's editability follows the document's status (signed off = locked).
+  // The text's editability follows the document's status (signed off = locked) and the mode.
+  const readOnly = !options.canEditText || options.mode === 'viewing';
   useEffect(() => {
     const v = viewRef.current;
     if (!v) return;
-    v.setProps({ attributes: { ...(v.props.attributes as Record<string, string>), 'aria-readonly': String(!options.canEditText) } });
-  }, [options.canEditText]);
+    v.setProps({ attributes: { ...(v.props.attributes as Record<string, string>), 'aria-readonly': String(readOnly) } });
+  }, [readOnly]);
 
   return { mountRef, view, viewRef, connectionRef, saveState, linkState, people };
 }

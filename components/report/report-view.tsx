@@ -225,6 +225,24 @@ export function ReportView({ report: r }: { report: Report }) {
         ))}
       </section>
 
+      <section aria-labelledby="corrections">
+        <h2 id="corrections">{t('report.corrections')}</h2>
+        {r.corrections.length === 0 ? (
+          <p className="muted">{t('report.noCorrections')}</p>
+        ) : (
+          <>
+            <p className="muted">{t('report.correctionsIntro')}</p>
+            <ul className="report-corrections">
+              {r.corrections.map((c) => (
+                <li key={c.id}>
+                  <span lang={r.document.language}>{w.correctionChange(c)}</span> <span className="muted small">— {w.correctionLine(c)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
       <section aria-labelledby="methodology">
         <h2 id="methodology">{t('report.methodology')}</h2>
         <p>

@@ -2,7 +2,7 @@
 
 /**
  * The document's review bar: its status and revision, what still blocks a sign-off (live,
- * from the claims in the editor, by the same rule the server applies), the actions the
+ * from the claims and the suggested corrections in the editor, by the same rule the server applies), the actions the
  * reader may take (submit, sign off, reopen with a reason), the sign-off record with its
  * SHA-256 and a "Verify" that recomputes it on the server.
  */
@@ -20,6 +20,7 @@ import { sendJson } from '../claims/api';
 import { StatusBadge } from '../ui/status-badge';
 import { RelativeTime } from '../ui/relative-time';
 import { useReview } from './review-context';
+import type { DocSuggestion } from '@/lib/suggestions/model';
 
 export type SignoffJSON = ReturnType<typeof serializeSignoff>;
 
@@ -28,6 +29,10 @@ interface Props {
   claims: Map<string, ClaimJSON>;
   signoffs: SignoffJSON[];
   onSelectClaim: (id: string) => void;
+  /** Suggested corrections pending in the text (they block a sign-off too), and their authors' names. */
+  suggestions: DocSuggestion[];
+  authorName: (id: string) => string;
+  onSelectSuggestion: (id: string) => void;
   /** Check-worthiness hints (for those who may mark claims while the document is open), or null. */
   hints: {
     list: CheckworthyHint[];
@@ -41,10 +46,11 @@ interface Props {
 
 type Verification = { matches: boolean; currentHash: string; signedHash: string; revision: number; reopened: boolean };
 
-export function SignoffPanel({ revision, claims, signoffs, onSelectClaim, hints }: Props) {
+export function SignoffPanel({ revision, claims, signoffs, onSelectClaim, hints, suggestions, authorName, onSelectSuggestion }: Props) {
   const { documentId, documentStatus: status, role } = useReview();
   const router = useRouter();
   const t = useTranslations('signoff');
+  const ts = useTranslations('suggestions');
   const ta = useTranslations('actions.document');
   const statusLabel = useClaimStatusLabel();
   const [reopening, setReopening] = useState(false);
@@ -101,9 +107,9 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim, hints 
         )}
         {status === 'in_review' && (
           <span className="muted">
-            {blockers.length === 0
+            {blockers.length + suggestions.length === 0
               ? t('ready')
-              : t('blocking', { count: blockers.length })}
+              : [blockers.length ? t('blocking', { count: blockers.length }) : '', suggestions.length ? ts('blocking', { count: suggestions.length }) : ''].filter(Boolean).join(' ')}
           </span>
         )}
         {status === 'draft' && <span className="muted">{t('draftHint')}</span>}
@@ -117,7 +123,7 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim, hints 
           <button
             type="button"
             className="button primary small"
-            disabled={pending || blockers.length > 0}
+            disabled={pending || blockers.length > 0 || suggestions.length > 0}
             onClick={() => {
               if (window.confirm(t('confirm', { revision }))) void run('sign_off');
             }}
@@ -152,6 +158,21 @@ export function SignoffPanel({ revision, claims, signoffs, onSelectClaim, hints 
                   {b.statement.length > 90 ? `${b.statement.slice(0, 89)}…` : b.statement}
                 </button>{' '}
                 <span className={`status-chip status-${b.status}`}>{statusLabel(b.status)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {status === 'in_review' && suggestions.length > 0 && (
+        <div className="blockers">
+          <p>{ts('blockersTitle')}</p>
+          <ul>
+            {suggestions.map((s) => (
+              <li key={s.id}>
+                <button type="button" className="link-button" onClick={() => onSelectSuggestion(s.id)}>
+                  {s.kind === 'format' ? ts('formatting') : [s.before, s.after].filter(Boolean).join(' → ')}
+                </button>{' '}
+                <span className="muted">{authorName(s.authorId)}</span>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@
  * prosemirror-schema-basic so that prosemirror-markdown's defaults fit.
  */
 import { hasBadCharacters } from '../characters';
+import { colorFor } from '../collab/colors';
 import { Schema, type DOMOutputSpec, type Mark, type MarkSpec, type Node as PMNode, type NodeSpec } from 'prosemirror-model';
 
 /** Link protocols we keep; anything else (javascript:, data:, …) is dropped. */
@@ -119,7 +120,13 @@ function suggestionMark(name: 'insertion' | 'deletion' | 'modification', tag: st
     parseDOM: [],
     toDOM: (mark: Mark, inline: boolean): DOMOutputSpec => [
       inline ? tag : 'div',
-      { class: `suggestion suggestion-${name}`, 'data-suggestion-id': mark.attrs.id, 'data-author': suggestionAuthor(mark.attrs.id), 'data-inline': String(inline) },
+      {
+        class: `suggestion suggestion-${name}`,
+        'data-suggestion-id': mark.attrs.id,
+        'data-author': suggestionAuthor(mark.attrs.id),
+        'data-inline': String(inline),
+        style: `--suggestion-color: ${colorFor(suggestionAuthor(mark.attrs.id))}`,
+      },
       0,
     ],
   };

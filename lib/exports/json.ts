@@ -27,6 +27,7 @@ import { documentByline, documentTitle, httpUrl, languageTag, plainText } from '
 import { serializeSignoff } from '../workflow/commands';
 import type { Report } from './report';
 import { DRAFT_MARK } from './report';
+import { hasSuggestions } from '../suggestions/model';
 
 export const EXPORT_FORMAT = 'factdesk-document';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -55,6 +56,8 @@ export async function toJsonExport(r: Report) {
         sameAs: (await getSameClaims(c.id)).map((s) => ({ claimId: s.id, documentId: s.documentId, documentTitle: s.documentTitle, statement: s.statement })),
       };
     })),
+    // Suggested corrections accepted during the check: before → after, who proposed and who accepted.
+    corrections: r.corrections,
     signoffs: (await getSignoffsByDocumentId(r.document.id)).map(serializeSignoff),
     history: await documentHistory({ id: r.document.id, workspaceId: r.workspace.id }, { limit: 100_000 }),
   };
@@ -122,7 +125,7 @@ export function importJson(props: { userId: string; workspaceId: string; input: 
   let problem: string | null;
   try {
     doc = schema.nodeFromJSON(input.document.doc);
-    problem = documentProblem(doc);
+    problem = documentProblem(doc) ?? (hasSuggestions(doc) ? 'it holds suggested corrections that are still pending; accept or reject them, then export again' : null);
   } catch (e) {
     problem = (e as Error).message;
   }

@@ -127,6 +127,13 @@ export function toMarkdown(r: Report): string {
       out.push('');
     }
   }
+  out.push(`## ${t('report.corrections')}`, '');
+  if (!r.corrections.length) out.push(t('report.noCorrections'), '');
+  else {
+    out.push(t('report.correctionsIntro'), '');
+    for (const c of r.corrections) out.push(`- ${esc(w.correctionChange(c))} — ${esc(w.correctionLine(c))}`);
+    out.push('');
+  }
   out.push(`## ${t('report.methodology')}`, '');
   out.push(t('report.md.methodology', { worst: r.ratingBounds.worst, best: r.ratingBounds.best }), '');
   out.push(`| ${t('report.md.verdictCol')} | ${t('report.md.ratingCol')} |`, '| --- | ---: |');

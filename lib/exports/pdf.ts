@@ -124,6 +124,16 @@ export async function toPdf(r: Report): Promise<Buffer> {
   if (!r.claims.length) para(t('report.noClaims'), { font: 'sans', size: 10, color: MUTED });
   for (const c of r.claims) claimSection(doc, r, c, width);
 
+  // Corrections made during the check.
+  heading(t('report.corrections'));
+  if (!r.corrections.length) para(t('report.noCorrections'), { font: 'sans', size: 10, color: MUTED });
+  else para(t('report.correctionsIntro'), { font: 'sans', size: 10, color: MUTED });
+  for (const c of r.corrections) {
+    doc.moveDown(0.3);
+    para(w.correctionChange(c), { size: 10.5 });
+    para(w.correctionLine(c), { font: 'sans', size: 8.5, color: MUTED });
+  }
+
   // Methodology.
   heading(t('report.methodology'));
   para(

@@ -10,6 +10,7 @@ import { getClaimsByDocumentId } from '@/db/queries/claims';
 import { getDocumentById, getDocumentCollabState } from '@/db/queries/documents';
 import { getPublicationByDocumentId } from '@/db/queries/publications';
 import { getSignoffsByDocumentId } from '@/db/queries/signoffs';
+import { getSuggestionsByDocumentId } from '@/db/queries/suggestions';
 import { getMembersByWorkspaceId, getWorkspaceById } from '@/db/queries/users';
 import type { ClaimStatus, Verdict } from '@/db/schema';
 import { textWithPositions } from '../claims/anchor';
@@ -93,6 +94,18 @@ export interface ReportClaim {
   createdBy: { id: string; name: string } | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A suggested correction an editor accepted during the check. */
+export interface ReportCorrection {
+  id: string;
+  kind: string;
+  before: string;
+  after: string;
+  proposedBy: { id: string; name: string } | null;
+  proposedAt: string;
+  acceptedBy: { id: string; name: string } | null;
+  acceptedAt: string | null;
 }
 
 export type Report = Awaited<ReturnType<typeof buildReport>>;
@@ -261,6 +274,20 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
       };
     });
 
+    // Corrections made during the check: the suggested changes an editor accepted, in the order they were made.
+    const corrections: ReportCorrection[] = (await getSuggestionsByDocumentId(documentId, tx))
+      .filter((s) => s.status === 'accepted')
+      .map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        before: s.beforeText,
+        after: s.afterText,
+        proposedBy: person(s.authorId),
+        proposedAt: s.createdAt.toISOString(),
+        acceptedBy: person(s.decidedBy),
+        acceptedAt: s.decidedAt?.toISOString() ?? null,
+      }));
+
     const latest = (await getSignoffsByDocumentId(documentId, tx))[0];
     const signoff =
       document.status === 'signed_off' && latest && latest.revision === document.revision && !latest.reopenedAt
@@ -306,6 +333,7 @@ export function buildReport(documentId: string, options: { publicBaseUrl: string
         claims.flatMap((c, i) => (c.orphaned ? [] : [{ number: c.number, from: rows[i]!.from, to: rows[i]!.to }])),
       ),
       claims,
+      corrections,
       summary: {
         claims: claims.length,
         perVerdict: perVerdict.filter((v) => v.count > 0),

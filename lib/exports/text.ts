@@ -6,7 +6,7 @@
 import type { ClaimStatus, DocumentStatus } from '@/db/enums';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales';
 import { translator, type Translator } from '../i18n/messages';
-import type { ReportClaim, ReportSource } from './report';
+import type { ReportClaim, ReportCorrection, ReportSource } from './report';
 
 /** What a report needs to be worded: its language and time zone. */
 export interface ReportLanguage {
@@ -27,6 +27,10 @@ export interface Wording {
   /** "Proposed by Rita Reviewer on …; approved by Ben Reviewer on …". */
   reviewLine(c: ReportClaim): string | null;
   statusLabel(status: ClaimStatus | DocumentStatus): string;
+  /** A correction's change: "„Shuttles“ → „Startanlagen“", "added „…“", "removed „…“". */
+  correctionChange(c: ReportCorrection): string;
+  /** "proposed by Rita Reviewer on …, accepted by Erik Editor on …". */
+  correctionLine(c: ReportCorrection): string;
   stanceLabel(stance: string): string;
   /** The mark every format carries when the document is not signed off. */
   draftMark: string;
@@ -74,6 +78,21 @@ export function wording(r: ReportLanguage = {}): Wording {
       return parts.length ? parts.join('; ') : null;
     },
     statusLabel,
+    correctionChange(c) {
+      const q = (text: string) => t('report.quoted', { text });
+      if (c.kind === 'format') return t('report.correctionFormat');
+      if (!c.before) return t('report.correctionAdded', { after: q(c.after) });
+      if (!c.after) return t('report.correctionRemoved', { before: q(c.before) });
+      return `${q(c.before)} → ${q(c.after)}`;
+    },
+    correctionLine(c) {
+      return [
+        t('report.correctionProposed', { name: c.proposedBy?.name ?? t('common.FormerMember'), date: formatDate(c.proposedAt, true) }),
+        c.acceptedAt ? t('report.correctionAccepted', { name: c.acceptedBy?.name ?? t('common.FormerMember'), date: formatDate(c.acceptedAt, true) }) : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+    },
     stanceLabel: (stance) => (['supports', 'refutes', 'context'].includes(stance) ? t(`report.stance.${stance as 'supports'}`) : stance),
     draftMark: t('report.draftMark'),
   };

@@ -102,12 +102,12 @@ export function hasSuggestions(doc: PMNode): boolean {
  */
 export function notOnlySuggestions(steps: readonly { step: Step; before: PMNode }[], after: PMNode): { index: number; reason: string } | null {
   for (let i = 0; i < steps.length; i++) {
-    const { step, before: doc } = steps[i]!;
+    const { step } = steps[i]!;
     const refuse = (reason: string) => ({ index: i, reason });
     if (step instanceof AddMarkStep || step instanceof RemoveMarkStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep) {
       if (!NAMES.has(step.mark.type.name)) return refuse(`it changes the formatting (${step.mark.type.name}) directly`);
     } else if (step instanceof ReplaceStep) {
-      if (!ancestorsInserted(doc.resolve(step.from)) && !onlySuggested(doc.slice(step.from, step.to).content, true)) return refuse('it removes text that was not only suggested');
+      if (step.to > step.from && !removesOnlySuggested(steps, i)) return refuse('it removes text that was not only suggested');
       if (step.slice.size === 0) continue;
       // Where the inserted content is at the end of the run: it must be marked as inserted by then.
       const rest = new Mapping(steps.slice(i + 1).map((s) => s.step.getMap()));
@@ -124,6 +124,22 @@ export function notOnlySuggestions(steps: readonly { step: Step; before: PMNode 
     }
   }
   return null;
+}
+
+/**
+ * Whether step `i` (a replacement) removes only suggested text: as the text is before the
+ * step, or as it was at the start of the run (an undo first takes the insertion mark off,
+ * then removes the text), or text the run itself inserted.
+ */
+function removesOnlySuggested(steps: readonly { step: Step; before: PMNode }[], i: number): boolean {
+  const { step, before: doc } = steps[i]! as { step: ReplaceStep; before: PMNode };
+  if (ancestorsInserted(doc.resolve(step.from)) || onlySuggested(doc.slice(step.from, step.to).content, true)) return true;
+  if (i === 0) return false;
+  const back = new Mapping(steps.slice(0, i).map((s) => s.step.getMap())).invert();
+  const from = back.map(step.from, 1);
+  const to = back.map(step.to, -1);
+  const start = steps[0]!.before;
+  return to <= from || ancestorsInserted(start.resolve(from)) || onlySuggested(start.slice(from, to).content, true);
 }
 
 function ancestorsInserted($pos: ReturnType<PMNode['resolve']>): boolean {

@@ -130,6 +130,15 @@ describe('a suggested correction', () => {
     const withdraw = suggest(state, state.tr.delete(own, own + 3), ids.rita);
     expect(withdraw.doc.textContent).not.toContain('Rumänien');
     expect(check(withdraw)).toBeNull();
+    // Undo takes a suggestion back (the mark off, then the text out): still only suggestions.
+    const undo = state.apply(withdraw).tr;
+    for (let i = withdraw.steps.length - 1; i >= 0; i--) undo.step(withdraw.steps[i]!.invert(withdraw.docs[i]!));
+    expect(check(undo)).toBeNull();
+    const typed = suggest(state, state.tr.insertText('neu ', find(state, 'Putin')), ids.rita);
+    const untyped = state.apply(typed).tr;
+    for (let i = typed.steps.length - 1; i >= 0; i--) untyped.step(typed.steps[i]!.invert(typed.docs[i]!));
+    expect(untyped.doc.eq(state.doc)).toBe(true);
+    expect(check(untyped)).toBeNull();
     expect(check(state.tr.insertText('x', 3))).toMatchObject({ reason: 'it inserts text not marked as a suggestion' });
     expect(check(state.tr.delete(find(state, 'warnt'), find(state, 'warnt') + 5))).toMatchObject({ reason: 'it removes text that was not only suggested' });
     expect(check(state.tr.addMark(1, 4, schema.marks.em!.create()))).toMatchObject({ reason: 'it changes the formatting (em) directly' });

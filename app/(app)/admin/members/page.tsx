@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { MemberManager } from '@/components/admin/member-manager';
 import { VerdictNames } from '@/components/admin/verdict-names';
+import { SuggestionSettings } from '@/components/admin/suggestion-settings';
+import { getWorkspaceSettings } from '@/db/queries/users';
 import { VERDICTS } from '@/db/enums';
 import { getAllVerdictLabels } from '@/db/queries/verdict-labels';
 import { LOCALES } from '@/lib/i18n/locales';
@@ -39,6 +41,7 @@ export default async function MembersPage() {
         currentUserId={user.id}
         canManage={manage}
       />
+      {can(ctx.role, 'workspace:manage') && <SuggestionSettings initial={await getWorkspaceSettings(ctx.workspaceId)} />}
       {can(ctx.role, 'workspace:manage') && (
         <VerdictNames
           initial={await getAllVerdictLabels(ctx.workspaceId)}

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { DocumentHeader } from '@/components/documents/document-header';
 import { DocumentWorkspace } from '@/components/editor/document-workspace';
 import { getClaimsByDocumentId } from '@/db/queries/claims';
-import { getMembersByWorkspaceId } from '@/db/queries/users';
+import { getMembersByWorkspaceId, getWorkspaceSettings } from '@/db/queries/users';
 import { serializeClaim } from '@/lib/claims/serialize';
 import { currentDocument } from '@/lib/collab/authority';
 import { getDocumentForMember } from '@/db/queries/documents';
@@ -41,6 +41,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const t = await getTranslations('documentPage');
   const locale = await getLocale();
   const ui = { locale: isLocale(locale) ? locale : 'en', timeZone: await getTimeZone() };
+  const settings = await getWorkspaceSettings(document.workspaceId);
   const members = (await getMembersByWorkspaceId(document.workspaceId)).map((m) => ({ id: m.id, name: m.name, canWork: can(m.role, 'claim:update') }));
   return (
     <VerdictNamesProvider names={await getVerdictLabels(document.workspaceId, ui.locale)}>
@@ -72,6 +73,8 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         revision={document.revision}
         signoffs={(await getSignoffsByDocumentId(document.id)).map(serializeSignoff)}
         initialClaimId={typeof claimParam === 'string' ? claimParam : null}
+        reviewersSuggestOnly={settings.reviewersSuggestOnly}
+        suggestionsFourEyes={settings.suggestionsFourEyes}
         initialCommentCounts={Object.fromEntries((await getCommentCountsByDocumentId(document.id)).map((c) => [c.claimId, { total: c.count, open: c.openThreads }]))}
       />
     </div>

@@ -1,0 +1,155 @@
+'use client';
+
+/**
+ * The suggested corrections of the open document, as cards: who, when, before → after, and
+ * Accept / Reject for editors and admins; Accept all / Reject all for the document or one
+ * author. The list follows the text live (the marks in the editor); who made a suggestion
+ * and when come from the server (GET …/suggestions), fetched again when a new one appears.
+ * Deciding goes through the server, which applies it as steps every editor receives.
+ */
+import { useTranslations } from 'next-intl';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { colorFor } from '@/lib/collab/colors';
+import type { SuggestionJSON } from '@/lib/suggestions/commands';
+import type { DocSuggestion } from '@/lib/suggestions/model';
+import { sendJson } from '../claims/api';
+import type { Member } from '../review/review-context';
+import { RelativeTime } from '../ui/relative-time';
+
+interface Props {
+  documentId: string;
+  /** Pending suggestions as the editor's text holds them now, in document order. */
+  live: DocSuggestion[];
+  members: Member[];
+  currentUserId: string;
+  /** Editors and admins, while the document is not signed off. */
+  canDecide: boolean;
+  /** The workspace asks someone else to accept a suggestion. */
+  fourEyes: boolean;
+  onSelect: (id: string) => void;
+  onNotice: (message: string) => void;
+}
+
+export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
+  const t = useTranslations('suggestions');
+  const { documentId, live, members, currentUserId, canDecide, fourEyes, onNotice } = props;
+  const [meta, setMeta] = useState<Map<string, SuggestionJSON>>(new Map());
+  const [author, setAuthor] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const names = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
+
+  // Who made each suggestion and when: fetched when one appears that the list does not know yet.
+  const unknown = live.some((s) => !meta.has(s.id));
+  useEffect(() => {
+    if (!unknown) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      sendJson<{ suggestions: SuggestionJSON[] }>('GET', `/api/documents/${documentId}/suggestions`)
+        .then((body) => {
+          if (!cancelled) setMeta(new Map(body.suggestions.map((s) => [s.id, s])));
+        })
+        .catch(() => {});
+    }, 400);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [unknown, documentId]);
+
+  const authors = [...new Set(live.map((s) => s.authorId))];
+  const shown = author ? live.filter((s) => s.authorId === author) : live;
+  if (live.length === 0) return null;
+
+  const nameOf = (id: string) => names.get(id) ?? meta.get(id)?.authorName ?? t('someone');
+  const decide = async (url: string, body?: unknown) => {
+    setBusy(true);
+    try {
+      const result = await sendJson<{ suggestions: SuggestionJSON[] }>('POST', url, body);
+      setMeta(new Map(result.suggestions.map((s) => [s.id, s])));
+    } catch (e) {
+      onNotice((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const change = (s: DocSuggestion) =>
+    s.kind === 'format' ? (
+      <span className="muted">{t('formatting')}</span>
+    ) : (
+      <>
+        {s.before && <del>{s.before}</del>}
+        {s.before && s.after && <span aria-hidden="true"> → </span>}
+        {s.after && <ins>{s.after}</ins>}
+      </>
+    );
+  const label = (s: DocSuggestion) => (s.kind === 'format' ? t('formatting') : [s.before, s.after].filter(Boolean).join(' → '));
+
+  return (
+    <section className="suggestion-panel" aria-label={t('title')}>
+      <div className="suggestion-head">
+        <h2>
+          {t('title')} <span className="count">{live.length}</span>
+        </h2>
+        {authors.length > 1 && (
+          <select aria-label={t('byAuthor')} value={author} onChange={(e) => setAuthor(e.target.value)}>
+            <option value="">{t('allAuthors')}</option>
+            {authors.map((id) => (
+              <option key={id} value={id}>
+                {nameOf(id)}
+              </option>
+            ))}
+          </select>
+        )}
+        {canDecide && (
+          <div className="suggestion-bulk">
+            <button type="button" className="button small" disabled={busy} onClick={() => void decide(`/api/documents/${documentId}/suggestions/accept`, author ? { authorId: author } : {})}>
+              {author ? t('acceptAllBy', { name: nameOf(author) }) : t('acceptAll')}
+            </button>
+            <button type="button" className="button ghost small" disabled={busy} onClick={() => void decide(`/api/documents/${documentId}/suggestions/reject`, author ? { authorId: author } : {})}>
+              {author ? t('rejectAllBy', { name: nameOf(author) }) : t('rejectAll')}
+            </button>
+          </div>
+        )}
+      </div>
+      <ul className="suggestion-list">
+        {shown.map((s) => {
+          const info = meta.get(s.id);
+          const own = s.authorId === currentUserId;
+          const url = `/api/documents/${documentId}/suggestions/${encodeURIComponent(s.id)}`;
+          return (
+            <li key={s.id} className="suggestion-card" data-suggestion-item={s.id} style={{ ['--suggestion-color' as string]: colorFor(s.authorId) }}>
+              <div className="suggestion-top">
+                <span className="suggestion-dot" aria-hidden="true" />
+                <strong>{nameOf(s.authorId)}</strong>
+                {info && <RelativeTime date={info.createdAt} />}
+                <span className="spacer" />
+                <span className="kind-chip">{t(`kinds.${s.kind}`)}</span>
+              </div>
+              <button type="button" className="suggestion-change" onClick={() => props.onSelect(s.id)} aria-label={t('showInText', { change: label(s) })}>
+                {change(s)}
+              </button>
+              {info?.note && <p className="suggestion-note">{info.note}</p>}
+              {canDecide && (
+                <div className="suggestion-actions">
+                  <button
+                    type="button"
+                    className="button primary small"
+                    disabled={busy || (fourEyes && own)}
+                    title={fourEyes && own ? t('fourEyes') : undefined}
+                    aria-label={t('acceptOne', { change: label(s) })}
+                    onClick={() => void decide(`${url}/accept`)}
+                  >
+                    {t('accept')}
+                  </button>
+                  <button type="button" className="button ghost small" disabled={busy} aria-label={t('rejectOne', { change: label(s) })} onClick={() => void decide(`${url}/reject`)}>
+                    {t('reject')}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+});
