@@ -8,7 +8,7 @@ const alias = { '@': path.resolve(__dirname), 'server-only': path.resolve(__dirn
 // The unit tests that run on PostgreSQL too (tests/support/pg.ts starts the cluster): wherever
 // PostgreSQL 15's server binaries are installed, and always in CI (.ci/run installs them).
 const withPostgres = fs.existsSync(path.join(process.env.PG_BIN || '/usr/lib/postgresql/15/bin', 'initdb')) || !!process.env.CI || process.env.FACTDESK_REQUIRE_PG === '1';
-const onBothEngines = ['tests/unit/workspaces.test.ts', 'tests/unit/sign-in.test.ts', 'tests/unit/authority.test.ts', 'tests/unit/convergence.test.ts', 'tests/unit/undo-authority.test.ts', 'tests/unit/mailer.test.ts'];
+const onBothEngines = ['tests/unit/workspaces.test.ts', 'tests/unit/sign-in.test.ts', 'tests/unit/authority.test.ts', 'tests/unit/convergence.test.ts', 'tests/unit/undo-authority.test.ts', 'tests/unit/mailer.test.ts', 'tests/unit/suggestions.test.ts'];
 
 /** The API tests: real HTTP against the built app, whose database the global setup decides. */
 function api(name: string, globalSetup: string, setupFiles: string[] = [], exclude: string[] = []) {

@@ -39,3 +39,27 @@ export async function seedOtherWorkspace(engine: Engine) {
     return { workspaceId: workspace.id, userId: user.id, documentId: document.id };
   });
 }
+
+/** "Correction desk": a new workspace (reviewers may only suggest, four eyes on), for the suggestion tests. */
+export const CORRECTION_DESK = {
+  password: 'correction-desk-password',
+  users: [
+    { email: 'cora@corrections.test', name: 'Cora Admin', role: 'admin' },
+    { email: 'ed@corrections.test', name: 'Ed Editor', role: 'editor' },
+    { email: 'rhea@corrections.test', name: 'Rhea Reviewer', role: 'reviewer' },
+    { email: 'rolf@corrections.test', name: 'Rolf Reviewer', role: 'reviewer' },
+    { email: 'vic@corrections.test', name: 'Vic Viewer', role: 'viewer' },
+  ] as const,
+};
+
+export async function seedCorrectionDesk(engine: Engine) {
+  const passwordHash = await hashPassword(CORRECTION_DESK.password);
+  return engine.transaction(async (tx) => {
+    const workspace = await insertWorkspace({ name: 'Correction desk', organisation: 'Corrections Weekly' }, tx);
+    for (const u of CORRECTION_DESK.users) {
+      const user = await insertUser({ email: u.email, name: u.name, passwordHash }, tx);
+      await upsertMembership({ userId: user.id, workspaceId: workspace.id, role: u.role }, tx);
+    }
+    return workspace.id;
+  });
+}

@@ -8,7 +8,7 @@
  */
 import { getEngine } from '@/db';
 import { seedDemo } from '@/db/seed';
-import { seedOtherWorkspace } from './fixtures';
+import { seedCorrectionDesk, seedOtherWorkspace } from './fixtures';
 
 async function main() {
   const engine = getEngine();
@@ -16,6 +16,7 @@ async function main() {
   process.env.FACTDESK_DEMO = '1';
   await seedDemo(engine, { claims: process.argv.includes('--demo-claims') });
   const other = await seedOtherWorkspace(engine);
+  await seedCorrectionDesk(engine);
   await engine.close();
   process.stdout.write(JSON.stringify(other));
 }

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { isPostgresUrl, openEngine, type Engine } from '@/db';
 import { PgEngine } from '@/db/pg-engine';
 import { seedDemo } from '@/db/seed';
-import { seedOtherWorkspace } from './fixtures';
+import { seedCorrectionDesk, seedOtherWorkspace } from './fixtures';
 
 export interface TestServer {
   baseUrl: string;
@@ -85,6 +85,7 @@ export async function createSeededDatabase(options: { demoClaims?: boolean; post
   try {
     await seedDemo(engine, { claims: options.demoClaims });
     const other = await seedOtherWorkspace(engine);
+    await seedCorrectionDesk(engine);
     return { dir, database, other };
   } finally {
     await engine.close();
