@@ -46,6 +46,8 @@ interface Options {
   onClaimEvent?: (event: ClaimEvent) => void;
   /** The document's review status changed (submitted, signed off, reopened). */
   onDocumentEvent?: (event: { status: string; revision: number }) => void;
+  /** A suggested correction's note or comments changed. */
+  onSuggestionEvent?: (suggestionId: string) => void;
   /** A claim's comments changed. */
   onCommentsEvent?: (claimId: string) => void;
   /** Called when the server says the document must be reloaded. */
@@ -268,6 +270,7 @@ export class CollabConnection {
     source.addEventListener('claim-deleted', (e) => this.options.onClaimEvent?.({ ...JSON.parse((e as MessageEvent).data), type: 'claim-deleted' }));
     source.addEventListener('document', (e) => this.options.onDocumentEvent?.(JSON.parse((e as MessageEvent).data)));
     source.addEventListener('comments', (e) => this.options.onCommentsEvent?.(JSON.parse((e as MessageEvent).data).claimId));
+    source.addEventListener('suggestion', (e) => this.options.onSuggestionEvent?.(JSON.parse((e as MessageEvent).data).suggestionId));
     source.addEventListener('reload', (e) => {
       this.stop();
       this.options.onReload?.(JSON.parse((e as MessageEvent).data).reason);

@@ -116,6 +116,7 @@ export function DocumentWorkspace(props: Props) {
   const [chosenMode, setMode] = useState<EditorMode>(allowedModes[0]!);
   const mode = allowedModes.includes(chosenMode) ? chosenMode : allowedModes[0]!;
   const switchMode = (m: EditorMode) => (allowedModes.includes(m) ? (setMode(m), true) : false);
+  const [suggestionTick, setSuggestionTick] = useState(0);
   const [suggestions, setSuggestions] = useState<DocSuggestion[]>(() => collectSuggestions(schema.nodeFromJSON(props.doc)));
 
   const refreshCommentCount = useCallback(async (claimId: string) => {
@@ -152,6 +153,8 @@ export function DocumentWorkspace(props: Props) {
     onClaimEvent: (event) => handlers.current.onClaimEvent(event),
     // Another reviewer submitted, signed off or reopened: fetch the page's new state.
     onDocumentEvent: () => router.refresh(),
+    // A suggestion's note or thread changed (here or in another browser): its card fetches it again.
+    onSuggestionEvent: () => setSuggestionTick((n) => n + 1),
     onCommentsEvent: (claimId) => {
       window.dispatchEvent(new CustomEvent(COMMENTS_CHANGED_EVENT, { detail: claimId }));
       void refreshCommentCount(claimId);
@@ -413,6 +416,8 @@ export function DocumentWorkspace(props: Props) {
         currentUserId={currentUserId}
         canDecide={(role === 'editor' || role === 'admin') && documentStatus !== 'signed_off'}
         fourEyes={props.suggestionsFourEyes}
+        canEdit={props.canEditText}
+        changed={suggestionTick}
         onSelect={selectSuggestion}
         onNotice={setNotice}
       />

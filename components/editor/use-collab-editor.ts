@@ -43,6 +43,7 @@ export interface CollabEditorOptions {
   onClaimEvent: (event: ClaimEvent) => void;
   onDocumentEvent: () => void;
   onCommentsEvent: (claimId: string) => void;
+  onSuggestionEvent: (suggestionId: string) => void;
 }
 
 export type EditorMode = 'editing' | 'suggesting' | 'viewing';
@@ -142,6 +143,7 @@ export function useCollabEditor(options: CollabEditorOptions) {
       onClaimEvent: (event) => latest.current.onClaimEvent(event),
       onDocumentEvent: () => latest.current.onDocumentEvent(),
       onCommentsEvent: (claimId) => latest.current.onCommentsEvent(claimId),
+      onSuggestionEvent: (suggestionId) => latest.current.onSuggestionEvent(suggestionId),
       // A deleted document (or one no longer open to this member) has nothing to reload into:
       // go to the list. A reload raced the deleting user's own navigation there, and brought
       // them back to a page that is gone.

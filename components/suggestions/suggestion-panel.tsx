@@ -8,7 +8,7 @@
  * Deciding goes through the server, which applies it as steps every editor receives.
  */
 import { useTranslations } from 'next-intl';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { colorFor } from '@/lib/collab/colors';
 import type { SuggestionJSON } from '@/lib/suggestions/commands';
 import type { DocSuggestion } from '@/lib/suggestions/model';
@@ -26,13 +26,17 @@ interface Props {
   canDecide: boolean;
   /** The workspace asks someone else to accept a suggestion. */
   fourEyes: boolean;
+  /** The reader may change the text (and so their suggestions' notes) now. */
+  canEdit: boolean;
+  /** Counts the live events saying a suggestion's note or thread changed. */
+  changed: number;
   onSelect: (id: string) => void;
   onNotice: (message: string) => void;
 }
 
 export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
   const t = useTranslations('suggestions');
-  const { documentId, live, members, currentUserId, canDecide, fourEyes, onNotice } = props;
+  const { documentId, live, members, currentUserId, canDecide, canEdit, fourEyes, onNotice, changed } = props;
   const [meta, setMeta] = useState<Map<string, SuggestionJSON>>(new Map());
   const [author, setAuthor] = useState<string>('');
   const [busy, setBusy] = useState(false);
@@ -40,8 +44,10 @@ export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
 
   // Who made each suggestion and when: fetched when one appears that the list does not know yet.
   const unknown = live.some((s) => !meta.has(s.id));
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
-    if (!unknown) return;
+    if (!unknown && version === 0 && changed === 0) return;
     let cancelled = false;
     const timer = setTimeout(() => {
       sendJson<{ suggestions: SuggestionJSON[] }>('GET', `/api/documents/${documentId}/suggestions`)
@@ -54,7 +60,7 @@ export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [unknown, documentId]);
+  }, [unknown, documentId, version, changed]);
 
   const authors = [...new Set(live.map((s) => s.authorId))];
   const shown = author ? live.filter((s) => s.authorId === author) : live;
@@ -128,7 +134,19 @@ export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
               <button type="button" className="suggestion-change" onClick={() => props.onSelect(s.id)} aria-label={t('showInText', { change: label(s) })}>
                 {change(s)}
               </button>
-              {info?.note && <p className="suggestion-note">{info.note}</p>}
+              {info && (
+                <SuggestionDiscussion
+                  documentId={documentId}
+                  suggestionId={s.id}
+                  note={info.note}
+                  comments={info.comments}
+                  changed={changed}
+                  own={own && canEdit}
+                  canComment
+                  onChanged={refresh}
+                  onNotice={onNotice}
+                />
+              )}
               {canDecide && (
                 <div className="suggestion-actions">
                   <button
@@ -153,3 +171,116 @@ export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
     </section>
   );
 });
+
+/**
+ * Below a card: the author's note (the author adds or edits it while the suggestion is
+ * pending) and the suggestion's comment thread, opened on demand.
+ */
+function SuggestionDiscussion(props: {
+  documentId: string;
+  suggestionId: string;
+  note: string | null;
+  comments: number;
+  changed: number;
+  own: boolean;
+  canComment: boolean;
+  onChanged: () => void;
+  onNotice: (m: string) => void;
+}) {
+  const t = useTranslations('suggestions');
+  const { documentId, suggestionId, onChanged, onNotice } = props;
+  const base = `/api/documents/${documentId}/suggestions/${encodeURIComponent(suggestionId)}`;
+  const [editingNote, setEditingNote] = useState(false);
+  const [note, setNote] = useState(props.note ?? '');
+  const [open, setOpen] = useState(false);
+  const [thread, setThread] = useState<{ id: string; authorName: string | null; body: string; createdAt: string }[] | null>(null);
+  const [draft, setDraft] = useState('');
+  const load = useCallback(async () => setThread((await sendJson<{ comments: { id: string; authorName: string | null; body: string; createdAt: string }[] }>('GET', `${base}/comments`)).comments), [base]);
+  // An open thread follows what others write.
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(() => void load().catch(() => {}), 0);
+    return () => clearTimeout(timer);
+  }, [open, props.changed, props.comments, load]);
+  const run = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      onChanged();
+    } catch (e) {
+      onNotice((e as Error).message);
+    }
+  };
+  return (
+    <div className="suggestion-discussion">
+      {props.note && !editingNote && (
+        <p className="suggestion-note">
+          <span className="muted">{t('note')}:</span> {props.note}
+        </p>
+      )}
+      {editingNote ? (
+        <form
+          className="suggestion-note-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              await sendJson('PATCH', base, { note: note.trim() || null });
+              setEditingNote(false);
+            });
+          }}
+        >
+          <textarea aria-label={t('noteLabel')} value={note} maxLength={1000} rows={2} onChange={(e) => setNote(e.target.value)} autoFocus />
+          <button type="submit" className="button primary small">
+            {t('saveNote')}
+          </button>
+          <button type="button" className="button ghost small" onClick={() => setEditingNote(false)}>
+            {t('cancel')}
+          </button>
+        </form>
+      ) : (
+        props.own && (
+          <button type="button" className="link-button" onClick={() => (setNote(props.note ?? ''), setEditingNote(true))}>
+            {props.note ? t('editNote') : t('addNote')}
+          </button>
+        )
+      )}
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {t('comments', { count: props.comments })}
+      </button>
+      {open && (
+        <div className="suggestion-thread" role="region" aria-label={t('commentsTitle')}>
+          <ul>
+            {(thread ?? []).map((c) => (
+              <li key={c.id}>
+                <strong>{c.authorName ?? t('someone')}</strong> <RelativeTime date={c.createdAt} />
+                <p>{c.body}</p>
+              </li>
+            ))}
+          </ul>
+          {props.canComment && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!draft.trim()) return;
+                void run(async () => {
+                  await sendJson('POST', `${base}/comments`, { body: draft.trim() });
+                  setDraft('');
+                  await load();
+                });
+              }}
+            >
+              <textarea aria-label={t('newComment')} value={draft} maxLength={5000} rows={2} onChange={(e) => setDraft(e.target.value)} />
+              <button type="submit" className="button small" disabled={!draft.trim()}>
+                {t('send')}
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

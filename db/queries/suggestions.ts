@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { SuggestionKind, SuggestionStatus } from '../enums';
 import { getDb, type DbOrTx, type Tx } from '../index';
-import { suggestions, users } from '../schema';
+import { suggestionComments, suggestions, users } from '../schema';
 
 /** The stored suggestions of a document with these ids. */
 export async function getSuggestionsByIds(documentId: string, ids: string[], db: DbOrTx = getDb()) {
@@ -47,4 +47,26 @@ export async function updateSuggestion(
     .update(suggestions)
     .set(set)
     .where(and(eq(suggestions.documentId, documentId), eq(suggestions.id, id)));
+}
+
+/** The comment thread of a suggestion, oldest first, with the authors' names. */
+export async function getSuggestionComments(documentId: string, suggestionId: string, db: DbOrTx = getDb()) {
+  return db
+    .select({ id: suggestionComments.id, authorId: suggestionComments.authorId, authorName: users.name, body: suggestionComments.body, createdAt: suggestionComments.createdAt })
+    .from(suggestionComments)
+    .leftJoin(users, eq(users.id, suggestionComments.authorId))
+    .where(and(eq(suggestionComments.documentId, documentId), eq(suggestionComments.suggestionId, suggestionId)))
+    .orderBy(asc(suggestionComments.createdAt), asc(suggestionComments.id));
+}
+
+/** How many comments each suggestion of a document has. */
+export async function countSuggestionComments(documentId: string, db: DbOrTx = getDb()) {
+  const rows = await db.select({ suggestionId: suggestionComments.suggestionId }).from(suggestionComments).where(eq(suggestionComments.documentId, documentId));
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.suggestionId, (counts.get(r.suggestionId) ?? 0) + 1);
+  return counts;
+}
+
+export async function insertSuggestionComment(row: { documentId: string; suggestionId: string; authorId: string; body: string }, db: Tx) {
+  return db.insert(suggestionComments).values({ ...row, createdAt: new Date() }).returning().then((r) => r[0]!);
 }

@@ -36,4 +36,5 @@ export const {
   checkworthyDismissals,
   claimLinks,
   suggestions,
+  suggestionComments,
 } = tables;

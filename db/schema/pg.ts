@@ -432,3 +432,19 @@ export const suggestions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.documentId, t.id] }), index('suggestions_status_idx').on(t.documentId, t.status)],
 );
+
+/** The comment thread of a suggested correction (flat: one comment after another). */
+export const suggestionComments = pgTable(
+  'suggestion_comments',
+  {
+    id: id(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    suggestionId: text('suggestion_id').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('suggestion_comments_idx').on(t.documentId, t.suggestionId, t.createdAt)],
+);

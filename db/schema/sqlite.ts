@@ -444,3 +444,19 @@ export const suggestions = sqliteTable(
   (t) => [primaryKey({ columns: [t.documentId, t.id] }), index('suggestions_status_idx').on(t.documentId, t.status)],
 );
 export type SuggestionRow = typeof suggestions.$inferSelect;
+
+/** The comment thread of a suggested correction (flat: one comment after another). */
+export const suggestionComments = sqliteTable(
+  'suggestion_comments',
+  {
+    id: id(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    suggestionId: text('suggestion_id').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('suggestion_comments_idx').on(t.documentId, t.suggestionId, t.createdAt)],
+);

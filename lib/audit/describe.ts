@@ -129,6 +129,10 @@ export function describeEvent(
       const change = t(`activity.suggestion.change.${kind}`, { before: quoted(a.before, 50), after: quoted(a.after, 50) });
       return t(`activity.suggestion.${e.action.slice(11) as 'created'}`, { who, change });
     }
+    case 'suggestion.commented':
+      return t('activity.suggestion.commented', { who, body: quoted(a.body, 100) });
+    case 'suggestion.noted':
+      return t('activity.suggestion.noted', { who, note: a.note ? quoted(a.note, 100) : '—' });
     case 'workspace.settings':
       return t('activity.workspace.settings', { who });
     default:

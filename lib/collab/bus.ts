@@ -35,6 +35,7 @@ type Notice =
   | { t: 'claim-deleted'; d: string; id: string }
   | { t: 'document'; d: string }
   | { t: 'comments'; d: string; id: string }
+  | { t: 'suggestion'; d: string; id: string }
   | { t: 'presence'; d: string }
   | { t: 'inbox'; u: string[] };
 
@@ -109,6 +110,8 @@ function noticeOf(d: string, event: HubEvent): Notice | null {
       return { t: 'document', d };
     case 'comments':
       return { t: 'comments', d, id: event.claimId };
+    case 'suggestion':
+      return { t: 'suggestion', d, id: event.suggestionId };
     case 'presence':
       return null; // presence writes notify in their own statement
   }
@@ -151,6 +154,7 @@ async function receive(state: BusState, payload: string): Promise<void> {
     if (notice.t === 'steps') deliver(await stepsEvent(notice.d, notice.f, notice.v));
     else if (notice.t === 'claim-deleted') deliver({ type: 'claim-deleted', id: notice.id });
     else if (notice.t === 'comments') deliver({ type: 'comments', claimId: notice.id });
+    else if (notice.t === 'suggestion') deliver({ type: 'suggestion', suggestionId: notice.id });
     else if (notice.t === 'claim') {
       const [claim, document] = await Promise.all([getClaimWithSources(notice.id), getDocumentCollabState(notice.d)]);
       if (claim && document && claim.documentId === notice.d) deliver({ type: 'claim', claim: serializeClaim(claim), version: document.version, moved: notice.m });

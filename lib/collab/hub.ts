@@ -24,6 +24,8 @@ export type HubEvent =
   | { type: 'document'; status: string; revision: number }
   /** A claim's comments changed: clients showing them fetch them again. */
   | { type: 'comments'; claimId: string }
+  /** A suggested correction's note or comment thread changed: cards showing it fetch it again. */
+  | { type: 'suggestion'; suggestionId: string }
   | { type: 'presence'; entries: PresenceEntry[] };
 
 type Listener = (event: HubEvent) => void;

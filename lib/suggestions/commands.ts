@@ -10,10 +10,13 @@ import { applySuggestion, revertSuggestion } from '@handlewithcare/prosemirror-s
 import { EditorState, type Transaction } from 'prosemirror-state';
 import type { DocumentForMember } from '@/db/queries/documents';
 import { getDocumentCollabState } from '@/db/queries/documents';
-import { getSuggestionsByDocumentId } from '@/db/queries/suggestions';
+import { countSuggestionComments, getSuggestionComments, getSuggestionsByDocumentId, getSuggestionsByIds, insertSuggestionComment, updateSuggestion } from '@/db/queries/suggestions';
+import { writeTransaction, type Tx } from '@/db';
+import { recordEvent } from '../audit/record';
 import { getWorkspaceSettings } from '@/db/queries/users';
 import { loadCurrent, receiveSteps } from '../collab/authority';
-import { AppError, notFound } from '../errors';
+import { publish } from '../collab/hub';
+import { AppError, forbidden, notFound } from '../errors';
 import { collectSuggestions, type DocSuggestion } from './model';
 
 export type Decision = 'accept' | 'reject';
@@ -32,6 +35,8 @@ export interface SuggestionJSON {
   createdAt: string;
   status: string;
   note: string | null;
+  /** How many comments its thread has. */
+  comments: number;
   decidedBy: string | null;
   decidedByName: string | null;
   decidedAt: string | null;
@@ -44,6 +49,7 @@ export async function listSuggestions(documentId: string): Promise<{ version: nu
   const doc = await loadCurrent(documentId, state.version);
   const live = new Map(collectSuggestions(doc).map((s) => [s.id, s]));
   const rows = await getSuggestionsByDocumentId(documentId);
+  const counts = await countSuggestionComments(documentId);
   return {
     version: state.version,
     suggestions: rows.map((r) => {
@@ -60,6 +66,7 @@ export async function listSuggestions(documentId: string): Promise<{ version: nu
         createdAt: r.createdAt.toISOString(),
         status: r.status,
         note: r.note,
+        comments: counts.get(r.id) ?? 0,
         decidedBy: r.decidedBy,
         decidedByName: r.decidedByName,
         decidedAt: r.decidedAt?.toISOString() ?? null,
@@ -128,4 +135,43 @@ function stepsFor(doc: EditorState['doc'], suggestions: DocSuggestion[], decisio
     });
   }
   return steps;
+}
+
+/** A suggestion's stored row, or 404 when the document never had it. */
+async function storedSuggestion(documentId: string, suggestionId: string, tx?: Tx) {
+  const [row] = await getSuggestionsByIds(documentId, [suggestionId], tx);
+  if (!row) throw notFound('This suggestion');
+  return row;
+}
+
+/**
+ * Sets or clears the author's note on a pending suggestion ("the figure is in the ministry's
+ * statement of 3 May"). Only its author may; 409 once decided, 423 when signed off.
+ */
+export async function setSuggestionNote(document: Pick<DocumentForMember, 'id' | 'workspaceId' | 'status'>, userId: string, suggestionId: string, note: string | null) {
+  return writeTransaction(async (tx) => {
+    const row = await storedSuggestion(document.id, suggestionId, tx);
+    if (row.authorId !== userId) throw forbidden('Only the person who suggested this correction can change its note.');
+    if (document.status === 'signed_off') throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it first.');
+    if (row.status !== 'pending') throw new AppError(409, 'conflict:state', 'This suggestion is no longer pending: its note cannot change.');
+    await updateSuggestion(document.id, suggestionId, { note }, tx);
+    await recordEvent({ workspaceId: document.workspaceId, documentId: document.id, actorId: userId, action: 'suggestion.noted', subjectType: 'suggestion', subjectId: suggestionId, before: { note: row.note }, after: { note } }, tx);
+    return { note };
+  }).then((result) => (publish(document.id, { type: 'suggestion', suggestionId }), result));
+}
+
+/** A suggestion's comment thread as the API returns it. */
+export async function listSuggestionComments(documentId: string, suggestionId: string) {
+  await storedSuggestion(documentId, suggestionId);
+  return (await getSuggestionComments(documentId, suggestionId)).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }));
+}
+
+/** Adds a comment to a suggestion's thread (any member who may comment, also after the decision). */
+export async function addSuggestionComment(document: Pick<DocumentForMember, 'id' | 'workspaceId'>, userId: string, suggestionId: string, body: string) {
+  return writeTransaction(async (tx) => {
+    await storedSuggestion(document.id, suggestionId, tx);
+    const row = await insertSuggestionComment({ documentId: document.id, suggestionId, authorId: userId, body }, tx);
+    await recordEvent({ workspaceId: document.workspaceId, documentId: document.id, actorId: userId, action: 'suggestion.commented', subjectType: 'suggestion', subjectId: suggestionId, after: { body } }, tx);
+    return { id: row.id, body: row.body, authorId: row.authorId, createdAt: row.createdAt.toISOString() };
+  }).then((result) => (publish(document.id, { type: 'suggestion', suggestionId }), result));
 }

@@ -171,3 +171,32 @@ describe('workspace settings', () => {
     expect((await admin.get('/api/workspace-settings')).body.settings).toEqual({ reviewersSuggestOnly: true, suggestionsFourEyes: true });
   });
 });
+
+describe('a suggestion’s note and comment thread', () => {
+  it('lets the author note it, anyone comment, and refuses the rest', async () => {
+    const id = await newDocument();
+    await ok(await suggest(rhea, 'rhea@corrections.test', id, 'Shuttles', 'Startanlagen'));
+    const [s] = (await rhea.get(`/api/documents/${id}/suggestions`)).body.suggestions as { id: string }[];
+    const base = `/api/documents/${id}/suggestions/${encodeURIComponent(s!.id)}`;
+    expect((await ok(await rhea.patch(base, { note: 'Laut Pentagon: launchers.' }))).note).toBe('Laut Pentagon: launchers.');
+    expectError(await rolf.patch(base, { note: 'Nicht meins.' }), 403, 'forbidden');
+    expectError(await viewer.patch(base, { note: 'x' }), 403, 'forbidden');
+    expectError(await rhea.patch(base, { note: '<script>alert(1)</script>' }), 400, 'invalid:body');
+    expectError(await rhea.patch(base, { note: 5 }), 400, 'invalid:body');
+    expectError(await rhea.patch(`/api/documents/${id}/suggestions/nobody%3Anothing1`, { note: 'x' }), 404, 'not_found');
+    const comment = await viewer.post(`${base}/comments`, { body: 'Quelle bitte verlinken.' });
+    expect(comment.status).toBe(201);
+    expect(comment.body.comment).toMatchObject({ body: 'Quelle bitte verlinken.', authorName: 'Vic Viewer' });
+    expectError(await viewer.post(`${base}/comments`, { body: '<b>laut</b>' }), 400, 'invalid:body');
+    expectError(await viewer.post(`${base}/comments`, { body: 'x'.repeat(5001) }), 400, 'invalid:body');
+    expectError(await viewer.get(`/api/documents/${id}/suggestions/nobody%3Anothing1/comments`), 404, 'not_found');
+    expectError(await demoEditor.post(`${base}/comments`, { body: 'Fremd.' }), 404, 'not_found');
+    expect((await editor.get(`${base}/comments`)).body.comments.map((c: { body: string }) => c.body)).toEqual(['Quelle bitte verlinken.']);
+    const listed = (await editor.get(`/api/documents/${id}/suggestions`)).body.suggestions[0];
+    expect(listed).toMatchObject({ note: 'Laut Pentagon: launchers.', comments: 1 });
+    await ok(await editor.post(`${base}/accept`));
+    expectError(await rhea.patch(base, { note: 'Zu spät.' }), 409, 'conflict:state');
+    // The thread stays open after the decision.
+    expect((await editor.post(`${base}/comments`, { body: 'Übernommen.' })).status).toBe(201);
+  });
+});

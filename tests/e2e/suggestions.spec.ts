@@ -52,6 +52,19 @@ test('a reviewer suggests a correction, the editor accepts it live, signs off, a
     await expect(panel.getByRole('listitem')).toContainText('Shuttles → Startanlagen');
     await erik.page.screenshot({ path: test.info().outputPath('pending.png') });
     await rita.page.screenshot({ path: test.info().outputPath('pending-rita.png') });
+    // Rita explains her correction in a note; Erik sees it live and answers in the thread.
+    const ritaPanel = rita.page.getByRole('region', { name: 'Suggested corrections' });
+    await ritaPanel.getByRole('button', { name: 'Add a note' }).click();
+    await ritaPanel.getByRole('textbox', { name: 'Note on this suggestion' }).fill('Das Pentagon spricht von Startanlagen (launchers), nicht von Shuttles.');
+    await ritaPanel.getByRole('button', { name: 'Save note' }).click();
+    await expect(panel.getByRole('listitem')).toContainText('Note: Das Pentagon spricht von Startanlagen');
+    await panel.getByRole('button', { name: 'Comment' }).click();
+    await panel.getByRole('textbox', { name: 'New comment on this suggestion' }).fill('Danke, das übernehmen wir.');
+    await panel.getByRole('region', { name: 'Comments on this suggestion' }).getByRole('button', { name: 'Comment' }).click();
+    await expect(panel.getByRole('region', { name: 'Comments on this suggestion' })).toContainText('Erik Editor');
+    await expect(ritaPanel.getByRole('button', { name: '1 comment' })).toBeVisible();
+    await ritaPanel.getByRole('button', { name: '1 comment' }).click();
+    await expect(ritaPanel.getByRole('region', { name: 'Comments on this suggestion' })).toContainText('Danke, das übernehmen wir.');
     // Rita sees her card without Accept (reviewers do not decide).
     await expect(rita.page.getByRole('region', { name: 'Suggested corrections' }).getByRole('button', { name: /^Accept/ })).toHaveCount(0);
 
