@@ -1,6 +1,7 @@
 /** The history endpoints' answers: audit events with actor names and a readable sentence each. */
 import { getClaimStatementsByIds } from '@/db/queries/claims';
 import { getEventsByClaimId, getEventsByDocumentId } from '@/db/queries/events';
+import { getSuggestionsByIds } from '@/db/queries/suggestions';
 import { getMembersByWorkspaceId } from '@/db/queries/users';
 import type { EventRow } from '@/db/schema';
 import { getVerdictLabels } from '@/db/queries/verdict-labels';
@@ -24,6 +25,14 @@ async function serialize(rows: Row[], workspaceId: string, withClaimLabels: bool
   const names = Object.fromEntries((await getMembersByWorkspaceId(workspaceId)).map((m) => [m.id, m.name]));
   const claimIds = withClaimLabels ? [...new Set(rows.map(claimIdOf).filter((id): id is string => !!id))] : [];
   const statements = await getClaimStatementsByIds(claimIds);
+  // A suggestion is typed a character at a time, and its first event holds only the first
+  // one: sentences name suggestions by their text as it stands now (the events keep theirs).
+  const suggestionRows = new Map<string, { kind: string; beforeText: string; afterText: string }>();
+  const byDocument = new Map<string, Set<string>>();
+  for (const r of rows) if (r.subjectType === 'suggestion' && r.documentId) byDocument.set(r.documentId, (byDocument.get(r.documentId) ?? new Set()).add(r.subjectId));
+  for (const [documentId, ids] of byDocument) {
+    for (const s of await getSuggestionsByIds(documentId, [...ids])) suggestionRows.set(`${documentId} ${s.id}`, s);
+  }
   return rows.map((row) => {
     const event: HistoryEvent = {
       id: row.id,
@@ -39,7 +48,9 @@ async function serialize(rows: Row[], workspaceId: string, withClaimLabels: bool
     const claimId = claimIdOf(row);
     const statement = claimId ? statements.get(claimId) : undefined;
     const label = statement && row.action !== 'claim.created' && row.action !== 'claim.deleted' ? t('activity.quoted', { text: statement.length > 50 ? `${statement.slice(0, 49)}…` : statement }) : undefined;
-    return { ...event, claimId, summary: describeEvent(event, names, label, t, (v) => renamed[v] ?? t(`verdicts.${v}`)) };
+    const suggestion = row.subjectType === 'suggestion' ? suggestionRows.get(`${row.documentId} ${row.subjectId}`) : undefined;
+    const described = suggestion ? { ...event, after: { ...event.after, kind: suggestion.kind, before: suggestion.beforeText, after: suggestion.afterText } } : event;
+    return { ...event, claimId, summary: describeEvent(described, names, label, t, (v) => renamed[v] ?? t(`verdicts.${v}`)) };
   });
 }
 

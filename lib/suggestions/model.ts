@@ -78,6 +78,37 @@ export function collectSuggestions(doc: PMNode): DocSuggestion[] {
     .sort((a, b) => a.from - b.from);
 }
 
+const collected = new WeakMap<PMNode, DocSuggestion[]>();
+
+/** collectSuggestions, remembered per document node (the authority's document after one batch is the one before the next). */
+export function suggestionsOf(doc: PMNode): DocSuggestion[] {
+  let list = collected.get(doc);
+  if (!list) collected.set(doc, (list = collectSuggestions(doc)));
+  return list;
+}
+
+/** Remembers that `doc` holds no suggestion (known without looking). */
+export function noSuggestionsIn(doc: PMNode): void {
+  collected.set(doc, []);
+}
+
+/** Whether any of the steps adds a suggestion mark (as a mark step, or inside inserted content). */
+export function stepsAddSuggestions(steps: readonly Step[]): boolean {
+  return steps.some((step) => {
+    if (step instanceof AddMarkStep || step instanceof AddNodeMarkStep) return NAMES.has(step.mark.type.name);
+    if (step instanceof ReplaceStep || step instanceof ReplaceAroundStep) {
+      let found = false;
+      step.slice.content.descendants((node) => {
+        if (!found && suggestionMarkOf(node.marks)) found = true;
+        return !found;
+      });
+      step.slice.content.forEach((node) => (found ||= !!suggestionMarkOf(node.marks)));
+      return found;
+    }
+    return false;
+  });
+}
+
 /** Whether the document holds any suggestion. */
 export function hasSuggestions(doc: PMNode): boolean {
   let any = false;

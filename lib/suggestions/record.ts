@@ -13,7 +13,7 @@ import type { SuggestionStatus } from '@/db/enums';
 import { getSuggestionsByIds, insertSuggestion, updateSuggestion } from '@/db/queries/suggestions';
 import { recordEvent } from '../audit/record';
 import { AppError } from '../errors';
-import { collectSuggestions, notOnlySuggestions, type DocSuggestion } from './model';
+import { noSuggestionsIn, notOnlySuggestions, stepsAddSuggestions, suggestionsOf, type DocSuggestion } from './model';
 
 /** Suggestions the steps end on purpose (the accept and reject endpoints), and who decided. */
 export interface SuggestionDecision {
@@ -50,8 +50,13 @@ export async function recordSuggestionChanges(change: SuggestionChange, tx: Tx):
       throw new AppError(403, 'forbidden:suggest_only', 'In this workspace reviewers suggest changes to the text; an editor accepts them. Switch to Suggesting to change the text.', { step: why.index + 1, reason: why.reason });
     }
   }
-  const was = byId(collectSuggestions(before));
-  const now = byId(collectSuggestions(after));
+  // Most batches touch no suggestion: none before, and none added by the steps.
+  if (suggestionsOf(before).length === 0 && !stepsAddSuggestions(change.steps.map((s) => s.step))) {
+    noSuggestionsIn(after);
+    return false;
+  }
+  const was = byId(suggestionsOf(before));
+  const now = byId(suggestionsOf(after));
   if (was.size === 0 && now.size === 0) return false;
   const touched = [...new Set([...was.keys(), ...now.keys()])].filter((id) => !same(was.get(id), now.get(id)));
   if (touched.length === 0) return false;

@@ -104,3 +104,48 @@ test('a reviewer suggests a correction, the editor accepts it live, signs off, a
     expect(off.status()).toBe(200);
   }
 });
+
+test('an editor suggests by keyboard, cannot accept their own, rejects all of one author, and Activity tells it', async ({ browser }) => {
+  const erik = await signedIn(browser, 'editor@factdesk.test');
+  const created = await erik.page.request.post('/api/documents', { data: { title: 'Tastatur-Vorschläge', language: 'de', content: 'Russland warnt vor Maßnahmen.\nDie NATO antwortet.' } });
+  const url = `/documents/${(await created.json()).document.id}`;
+  await erik.page.goto(url);
+  const modes = erik.page.getByRole('radiogroup', { name: 'Mode' });
+  await expect(modes.getByRole('radio', { name: 'Editing' })).toBeChecked();
+  await erik.doc.caretAfter('Russland warnt');
+  await erik.page.keyboard.press('Control+Alt+Shift+X');
+  await expect(modes.getByRole('radio', { name: 'Suggesting' })).toBeChecked();
+  await erik.page.keyboard.type(' (Moskau)', { delay: 20 });
+  await expect(erik.doc.saveState).toHaveText('All changes saved');
+  const panel = erik.page.getByRole('region', { name: 'Suggested corrections' });
+  await expect(panel.getByRole('listitem')).toContainText('(Moskau)');
+  // Four eyes: his own suggestion is not his to accept.
+  await expect(panel.getByRole('button', { name: 'Accept suggestion:  (Moskau)' })).toBeDisabled();
+
+  // Viewing: the text is read-only.
+  await erik.page.keyboard.press('Control+Alt+Shift+C');
+  await expect(modes.getByRole('radio', { name: 'Viewing' })).toBeChecked();
+  await expect(erik.doc.editor).toHaveAttribute('contenteditable', 'false');
+  await erik.page.keyboard.press('Control+Alt+Shift+Z');
+
+  // A reviewer of the demo desk (setting off) may choose Suggesting too.
+  const ben = await signedIn(browser, 'reviewer2@factdesk.test');
+  await ben.page.goto(url);
+  await ben.page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Suggesting' }).check();
+  await ben.doc.caretAfter('antwortet');
+  await ben.page.keyboard.type(' sofort', { delay: 20 });
+  await expect(ben.doc.saveState).toHaveText('All changes saved');
+  await expect(panel.getByRole('listitem')).toHaveCount(2);
+
+  // Erik rejects all of Ben's, with the keyboard.
+  await panel.getByRole('combobox', { name: 'Show suggestions by' }).selectOption({ label: 'Ben Reviewer' });
+  await panel.getByRole('button', { name: 'Reject all by Ben Reviewer' }).focus();
+  await erik.page.keyboard.press('Enter');
+  await expect.poll(() => ben.doc.articleText()).toBe('Russland warnt vor Maßnahmen. (Moskau)Die NATO antwortet.');
+  await expect(panel.getByRole('listitem')).toHaveCount(1);
+
+  await erik.page.goto(`${url}/activity`);
+  await expect(erik.page.getByText('Erik Editor suggested adding “(Moskau)”')).toBeVisible();
+  await expect(erik.page.getByText('Ben Reviewer suggested adding “sofort”')).toBeVisible();
+  await expect(erik.page.getByText('Erik Editor rejected the suggestion adding “sofort”')).toBeVisible();
+});

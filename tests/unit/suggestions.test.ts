@@ -166,6 +166,26 @@ describe('a suggested correction', () => {
     await expect(suggestReplacement(document.id, ids.rita, 'Polen', 'Rumänien')).rejects.toMatchObject({ status: 423 });
   });
 
+  it('rejected or accepted across a paragraph break, leaves no zero-width marker in the text', async () => {
+    for (const decision of ['reject', 'accept'] as const) {
+      const document = await newDocument();
+      const { version, doc } = await currentDocument(document.id);
+      const state = EditorState.create({ doc: schema.nodeFromJSON(doc) });
+      // The Delete key at the end of the first paragraph: the break itself.
+      const from = find(state, 'stationiert.') + 'stationiert.'.length;
+      const to = find(state, 'Russland');
+      const tr = suggest(state, state.tr.delete(from, to), ids.rita);
+      expect(tr.doc.textContent).toContain('\u200B');
+      await receiveSteps({ documentId: document.id, userId: ids.rita, version, clientID: 'test', steps: tr.steps.map((s) => s.toJSON()), workspaceId, mustSuggest: true });
+      await decideSuggestions(document, ids.erik, decision, {});
+      const after = schema.nodeFromJSON((await currentDocument(document.id)).doc);
+      expect(after.textContent).not.toContain('\u200B');
+      expect(collectSuggestions(after)).toEqual([]);
+      if (decision === 'reject') expect(after.eq(state.doc)).toBe(true);
+      else expect(after.child(0).textContent).toBe('Die USA haben MK-41-Shuttles in Polen stationiert.Russland warnt vor Maßnahmen.');
+    }
+  });
+
   it('rejected as an insertion that held a whole claim orphans the claim with its quote', async () => {
     const document = await newDocument();
     const { version, doc } = await currentDocument(document.id);
