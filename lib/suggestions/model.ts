@@ -102,7 +102,6 @@ export function stepsAddSuggestions(steps: readonly Step[]): boolean {
         if (!found && suggestionMarkOf(node.marks)) found = true;
         return !found;
       });
-      step.slice.content.forEach((node) => (found ||= !!suggestionMarkOf(node.marks)));
       return found;
     }
     return false;

@@ -12,11 +12,20 @@ const types = (doc: { content: { forEach: (f: (n: { type: { name: string } }) =>
 };
 
 describe('editor schema', () => {
-  it('has the blocks and marks an article needs, and nothing else', () => {
+  it('has the blocks and marks an article needs, the marks of suggested corrections, and nothing else', () => {
     expect(Object.keys(schema.nodes).sort()).toEqual(
       ['blockquote', 'bullet_list', 'doc', 'figure', 'hard_break', 'heading', 'list_item', 'ordered_list', 'paragraph', 'table', 'table_cell', 'table_header', 'table_row', 'text'].sort(),
     );
-    expect(Object.keys(schema.marks).sort()).toEqual(['code', 'em', 'link', 'strike', 'strong']);
+    expect(Object.keys(schema.marks).sort()).toEqual(['code', 'deletion', 'em', 'insertion', 'link', 'modification', 'strike', 'strong']);
+  });
+
+  it('never reads suggested corrections from pasted or imported HTML', () => {
+    const doc = htmlToDoc('<p>Die <ins data-id="1">USA</ins> haben <del data-id="2">MK-41</del> Startanlagen.</p>');
+    expect(doc.textContent).toBe('Die USA haben MK-41 Startanlagen.');
+    const marks = new Set<string>();
+    doc.descendants((node) => void node.marks.forEach((m) => marks.add(m.type.name)));
+    // <del> is strikethrough text, <ins> plain text: never a pending suggestion.
+    expect([...marks]).toEqual(['strike']);
   });
 
   it('refuses documents that break the schema', () => {
