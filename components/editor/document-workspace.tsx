@@ -113,8 +113,10 @@ export function DocumentWorkspace(props: Props) {
   const [initialMarks] = useState(() => props.initialClaims.map(toMark));
   // Editing, Suggesting or Viewing: reviewers who may only suggest start (and stay) in Suggesting.
   const allowedModes: EditorMode[] = !props.canEditText ? ['viewing'] : role === 'reviewer' && props.reviewersSuggestOnly ? ['suggesting', 'viewing'] : ['editing', 'suggesting', 'viewing'];
-  const [chosenMode, setMode] = useState<EditorMode>(allowedModes[0]!);
-  const mode = allowedModes.includes(chosenMode) ? chosenMode : allowedModes[0]!;
+  // Until the user picks one, the mode follows what is allowed now: a document reopened while
+  // open here becomes editable again (it was Viewing only while signed off).
+  const [chosenMode, setMode] = useState<EditorMode | null>(null);
+  const mode = chosenMode && allowedModes.includes(chosenMode) ? chosenMode : allowedModes[0]!;
   const switchMode = (m: EditorMode) => (allowedModes.includes(m) ? (setMode(m), true) : false);
   const [suggestionTick, setSuggestionTick] = useState(0);
   const [suggestions, setSuggestions] = useState<DocSuggestion[]>(() => collectSuggestions(schema.nodeFromJSON(props.doc)));

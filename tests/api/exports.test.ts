@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { failedAssertions, schemaOrg, unknownProperties, webAnnotationValidators } from '../support/validators';
 import { ApiClient, expectError, ok, rangeOf } from './client';
+import { pdfText } from '../support/pdf-text';
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '../../db/seed-data/nato-russland-2021-12-21.de.txt'), 'utf8');
 const TITLE = 'NATO und Russland: Export-Prüfung „Sicherheitsgarantien“';
@@ -45,19 +46,6 @@ async function download(client: ApiClient, format: string, id = docId) {
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-async function pdfText(bytes: Buffer) {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  const links: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i);
-    const content = await page.getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
-    for (const a of await page.getAnnotations()) if (a.subtype === 'Link' && a.url) links.push(a.url);
-  }
-  return { pages, links, text: pages.join('\n') };
-}
 
 beforeAll(async () => {
   [rita, ben, editor, viewer] = await Promise.all(['reviewer', 'reviewer2', 'editor', 'viewer'].map((u) => ApiClient.as(`${u}@factdesk.test`)));

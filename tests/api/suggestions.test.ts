@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findText } from '@/lib/claims/anchor';
 import { schema } from '@/lib/editor/schema';
 import { CORRECTION_DESK } from '../support/fixtures';
-import { ApiClient, expectError, ok } from './client';
+import { pdfText } from '../support/pdf-text';
+import { ApiClient, baseUrl, expectError, ok } from './client';
 
 const TEXT = 'Die USA haben MK-41-Shuttles in Polen stationiert.\nRussland warnt vor Maßnahmen.';
 
@@ -158,6 +159,11 @@ describe('the sign-off', () => {
     expect(json.history.some((e: { action: string }) => e.action === 'suggestion.accepted')).toBe(true);
     const md = await editor.request('GET', `/api/documents/${id}/export?format=md`);
     expect(md.body).toContain('„Shuttles“ → „Startanlagen“ — vorgeschlagen von Rhea Reviewer');
+    const pdf = await fetch(`${baseUrl()}/api/documents/${id}/export?format=pdf`, { headers: { Cookie: editor.cookie! } });
+    const { text } = await pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain('Korrekturen');
+    expect(text).toContain('„Shuttles“ → „Startanlagen“');
+    expect(text).toMatch(/vorgeschlagen von Rhea Reviewer am .*, angenommen von Ed Editor am/);
   });
 });
 

@@ -21,7 +21,7 @@ import { currentDocument, evictDocument, receiveSteps, stepsSince } from '@/lib/
 import { StepHistory } from '@/lib/collab/step-history';
 import { createDocument } from '@/lib/documents/commands';
 import { claimsConfirmKey, claimsKey, claimsPlugin, getClaimsState, initialClaimMark } from '@/lib/editor/claims-plugin';
-import { textToDoc } from '@/lib/editor/import';
+import { markdownToDoc, textToDoc } from '@/lib/editor/import';
 import { schema } from '@/lib/editor/schema';
 import { decideSuggestions } from '@/lib/suggestions/commands';
 import { collectSuggestions, notOnlySuggestions } from '@/lib/suggestions/model';
@@ -208,6 +208,62 @@ describe('a suggested correction', () => {
     expect(kept.orphaned).toBe(false);
     expect((await text(document.id)).includes('Russland warnt')).toBe(true);
     expect(kept.quoteExact).toBe('Russland warnt');
+  });
+});
+
+describe('suggestions in real-shaped articles', () => {
+  const ARTICLE = [
+    '# Raketenabwehr in Polen 🚀',
+    '',
+    'Die USA haben [laut Pentagon](https://www.defense.gov/) MK-41-Shuttles in Polen stationiert.',
+    '',
+    '- Redzikowo: Aegis Ashore',
+    '- Deveselu: seit 2016',
+    '',
+    '| Ort | Anlagen |',
+    '| --- | --- |',
+    '| Redzikowo | 3 |',
+    '',
+    'قالت الوزارة إن المنظومة دفاعية 🛡️ بحتة.',
+  ].join('\n');
+
+  it('suggests, accepts and rejects in a heading, a link, a list, a table cell, next to emoji and in Arabic', async () => {
+    const document = await createDocument({ userId: ids.erik, workspaceId, title: 'Struktur', language: 'de', format: 'markdown', article: { doc: markdownToDoc(ARTICLE), meta: {}, comments: [] } });
+    const edits: [string, string][] = [
+      ['Raketenabwehr', 'Luftverteidigung'],
+      ['laut Pentagon', 'laut US-Verteidigungsministerium'],
+      ['seit 2016', 'seit Mai 2016'],
+      ['3', 'drei'],
+      ['دفاعية', 'دفاعية تماما'],
+    ];
+    for (const [from, to] of edits) await suggestReplacement(document.id, ids.rita, from, to);
+    // Deleting the emoji in the heading, as a suggestion.
+    {
+      const { version, doc } = await currentDocument(document.id);
+      const state = EditorState.create({ doc: schema.nodeFromJSON(doc) });
+      const at = find(state, '🚀');
+      const tr = suggest(state, state.tr.delete(at, at + 2), ids.rita);
+      await receiveSteps({ documentId: document.id, userId: ids.rita, version, clientID: 'test', steps: tr.steps.map((s) => s.toJSON()), workspaceId, mustSuggest: true });
+    }
+    const pending = collectSuggestions(schema.nodeFromJSON((await currentDocument(document.id)).doc));
+    expect(pending.map((s) => [s.before, s.after])).toEqual([['Raketenabwehr', 'Luftverteidigung'], ['🚀', ''], ['laut Pentagon', 'laut US-Verteidigungsministerium'], ['seit 2016', 'seit Mai 2016'], ['3', 'drei'], ['دفاعية', 'دفاعية تماما']]);
+    // Accept all but the Arabic one, which is rejected.
+    const arabic = pending.at(-1)!.id;
+    await decideSuggestions(document, ids.erik, 'accept', { ids: pending.slice(0, -1).map((s) => s.id) });
+    await decideSuggestions(document, ids.erik, 'reject', { ids: [arabic] });
+    const doc = schema.nodeFromJSON((await currentDocument(document.id)).doc);
+    expect(collectSuggestions(doc)).toEqual([]);
+    expect(doc.child(0).type.name).toBe('heading');
+    expect(doc.child(0).textContent.trim()).toBe('Luftverteidigung in Polen');
+    expect(doc.textContent).toContain('laut US-Verteidigungsministerium MK-41-Shuttles');
+    let link = '';
+    doc.descendants((node) => void (node.marks.some((m) => m.type.name === 'link') && (link += node.text)));
+    // Typing over a whole link's text drops the link, in Suggesting as in Editing (ProseMirror's insertText).
+    expect(link).toBe('');
+    expect(doc.textContent).toContain('seit Mai 2016');
+    expect(doc.textContent).toContain('Redzikowodrei');
+    expect(doc.textContent).toContain('قالت الوزارة إن المنظومة دفاعية 🛡️ بحتة.');
+    expect(doc.textContent).not.toContain('\u200B');
   });
 });
 
