@@ -7,9 +7,7 @@
 import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { collab, getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
-import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
-import { Step } from 'prosemirror-transform';
+import { EditorState, type Transaction } from 'prosemirror-state';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { first, getDb } from '@/db';
 import { getClaimsByDocumentId } from '@/db/queries/claims';
@@ -17,15 +15,15 @@ import { getEventsByDocumentId } from '@/db/queries/events';
 import { getSuggestionsByDocumentId } from '@/db/queries/suggestions';
 import { users } from '@/db/schema';
 import { createClaim } from '@/lib/claims/commands';
-import { currentDocument, evictDocument, receiveSteps, stepsSince } from '@/lib/collab/authority';
-import { StepHistory } from '@/lib/collab/step-history';
+import { currentDocument, receiveSteps } from '@/lib/collab/authority';
 import { createDocument } from '@/lib/documents/commands';
-import { claimsConfirmKey, claimsKey, claimsPlugin, getClaimsState, initialClaimMark } from '@/lib/editor/claims-plugin';
+import { initialClaimMark } from '@/lib/editor/claims-plugin';
 import { markdownToDoc, textToDoc } from '@/lib/editor/import';
 import { schema } from '@/lib/editor/schema';
 import { decideSuggestions } from '@/lib/suggestions/commands';
 import { collectSuggestions, notOnlySuggestions } from '@/lib/suggestions/model';
 import { transitionDocument } from '@/lib/workflow/commands';
+import { editTransaction, expectConverged, markClaim, receive, send, settle, simClient } from '../support/collab-sim';
 import { demoReviewer } from '../support/demo-reviewer';
 
 let workspaceId: string;
@@ -285,23 +283,6 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('receive' as const), client: fc.nat(N - 1), max: fc.integer({ min: 1, max: 6 }) }) },
 );
 
-interface Client {
-  userId: string;
-  name: string;
-  state: EditorState;
-  history: StepHistory;
-  inbox: { id: string; from: number; to: number; orphaned: boolean; quote: { exact: string; prefix: string; suffix: string }; version: number }[];
-}
-
-function textPositions(state: EditorState): number[] {
-  const out: number[] = [];
-  state.doc.descendants((node, pos) => {
-    if (node.isTextblock) for (let i = 0; i <= node.content.size; i++) out.push(pos + 1 + i);
-    return !node.isTextblock;
-  });
-  return out;
-}
-
 let refusals = 0;
 let runs = 0;
 
@@ -309,63 +290,29 @@ async function converge(actions: Action[]) {
   runs++;
   const document = await newDocument();
   const users = [ids.rita, ids.ben, ids.erik];
-  const clients: Client[] = users.map((userId, i) => ({
-    userId,
-    name: `c${i}`,
-    state: EditorState.create({ doc: schema.nodeFromJSON(document.doc), plugins: [collab({ version: 0, clientID: `c${i}` }), claimsPlugin([])] }),
-    history: new StepHistory(schema.nodeFromJSON(document.doc), 0),
-    inbox: [],
-  }));
-
-  const send = async (c: Client) => {
-    const sendable = sendableSteps(c.state);
-    if (!sendable) return;
+  const clients = users.map((userId, i) => ({ ...simClient(`c${i}`, schema.nodeFromJSON(document.doc)), userId }));
+  type Client = (typeof clients)[number];
+  const sendOne = async (c: Client) => {
     try {
-      await receiveSteps({ documentId: document.id, userId: c.userId, version: sendable.version, clientID: c.name, steps: sendable.steps.map((s) => s.toJSON()), workspaceId, mustSuggest: c.userId !== ids.erik });
+      await send(c, (version, steps) => receiveSteps({ documentId: document.id, userId: c.userId, version, clientID: c.name, steps, workspaceId, mustSuggest: c.userId !== ids.erik }));
     } catch (e) {
-      if ((e as { status?: number }).status === 409) return;
       // A reviewer's steps rebased over an accepted or rejected suggestion can remove text that
       // is no longer suggested: the server refuses, and the page reloads (what the user typed in
       // that moment is shown in the refusal, not kept). Rare; counted below.
-      if ((e as { code?: string }).code === 'forbidden:suggest_only') {
-        refusals++;
-        await reload(c);
-        return;
-      }
-      throw e;
+      if ((e as { code?: string }).code !== 'forbidden:suggest_only') throw e;
+      refusals++;
+      const { version, doc } = await currentDocument(document.id);
+      const marks = (await getClaimsByDocumentId(document.id)).map((r) =>
+        initialClaimMark({ id: r.id, verdict: null, anchor: { from: r.from, to: r.to, orphaned: r.orphaned, quote: { exact: r.quoteExact ?? '', prefix: r.quotePrefix ?? '', suffix: r.quoteSuffix ?? '' } } }),
+      );
+      Object.assign(c, simClient(c.name, schema.nodeFromJSON(doc), version, marks));
     }
-    const changes = c.history.confirm(sendable.version, sendable.steps);
-    c.state = c.state.apply(receiveTransaction(c.state, sendable.steps, sendable.steps.map(() => c.name)).setMeta(claimsConfirmKey, { changes, confirmedDoc: c.history.confirmedDoc }));
-  };
-  const reload = async (c: Client) => {
-    const { version, doc } = await currentDocument(document.id);
-    const marks = (await getClaimsByDocumentId(document.id)).map((r) =>
-      initialClaimMark({ id: r.id, verdict: null, anchor: { from: r.from, to: r.to, orphaned: r.orphaned, quote: { exact: r.quoteExact ?? '', prefix: r.quotePrefix ?? '', suffix: r.quoteSuffix ?? '' } } }),
-    );
-    c.state = EditorState.create({ doc: schema.nodeFromJSON(doc), plugins: [collab({ version, clientID: c.name }), claimsPlugin(marks)] });
-    c.history = new StepHistory(schema.nodeFromJSON(doc), version);
-    c.inbox = [];
-  };
-  const receive = async (c: Client, max: number) => {
-    const version = getVersion(c.state);
-    const data = await stepsSince(document.id, version);
-    const steps = data.steps.slice(0, max).map((j) => Step.fromJSON(schema, j));
-    if (steps.length) {
-      const changes = c.history.confirm(version, steps);
-      c.state = c.state.apply(receiveTransaction(c.state, steps, data.clientIDs.slice(0, max)).setMeta(claimsConfirmKey, { changes, confirmedDoc: c.history.confirmedDoc }));
-    }
-    c.inbox = c.inbox.filter((event) => {
-      const placed = c.history.placeAnchor(event, event.version, c.state);
-      if (!placed) return true;
-      c.state = c.state.apply(c.state.tr.setMeta(claimsKey, { type: 'upsert', claim: { id: event.id, verdict: null, ...placed } }));
-      return false;
-    });
   };
 
   for (const action of actions) {
     const c = clients[action.client]!;
-    if (action.kind === 'send') await send(c);
-    else if (action.kind === 'receive') await receive(c, action.max);
+    if (action.kind === 'send') await sendOne(c);
+    else if (action.kind === 'receive') await receive(c, document.id, action.max);
     else if (action.kind === 'decide') {
       // Accept or reject, through the endpoint's command, one suggestion this editor sees.
       const list = collectSuggestions(c.state.doc);
@@ -378,60 +325,23 @@ async function converge(actions: Action[]) {
         throw e;
       }
     } else if (action.kind === 'claim') {
-      if (sendableSteps(c.state)) continue;
-      const positions = textPositions(c.state);
-      const from = positions[action.at % positions.length]!;
-      const to = Math.min(from + action.length, c.state.doc.resolve(from).end());
-      if (!c.state.doc.textBetween(from, to).trim()) continue;
-      const ctx = { userId: c.userId, role: 'reviewer' as const, workspaceId, documentId: document.id, documentStatus: 'draft' as const };
-      let claim;
-      try {
-        claim = await createClaim(ctx, { from, to, version: getVersion(c.state) });
-      } catch (e) {
-        if ((e as { status?: number }).status === 409) continue;
-        throw e;
-      }
-      for (const other of clients) other.inbox.push({ id: claim.id, from: claim.from, to: claim.to, orphaned: claim.orphaned, quote: claim.quote, version: getVersion(c.state) });
-      await receive(c, 0);
+      await markClaim(clients, c, { userId: c.userId, role: 'reviewer', workspaceId, documentId: document.id, documentStatus: 'draft' }, action.at, action.length);
     } else {
-      const positions = textPositions(c.state);
-      const pos = positions[action.at % positions.length]!;
-      let tr = c.state.tr;
-      if (action.kind === 'type') tr = tr.setSelection(TextSelection.create(c.state.doc, pos)).insertText(action.text);
-      else {
-        const end = positions[Math.min(positions.length - 1, (action.at % positions.length) + action.length)]!;
-        if (end <= pos) continue;
-        tr = tr.delete(pos, end);
-      }
+      const tr = editTransaction(c.state, action);
+      if (!tr) continue;
       // Reviewers suggest; the editor (c2) edits directly half of the time.
       const direct = c.userId === ids.erik && action.at % 2 === 0;
       c.state = c.state.apply(direct ? tr : suggest(c.state, tr, c.userId));
     }
   }
 
-  for (let round = 0; round < 50; round++) {
-    for (const c of clients) {
-      await send(c);
-      await receive(c, Infinity);
-    }
-    if (clients.every((c) => !sendableSteps(c.state) && c.inbox.length === 0)) break;
-  }
-  for (const c of clients) await receive(c, Infinity);
-
-  evictDocument(document.id);
-  const serverDoc = schema.nodeFromJSON((await currentDocument(document.id)).doc);
-  const serverSuggestions = collectSuggestions(serverDoc);
-  const serverClaims = (await getClaimsByDocumentId(document.id)).map((r) => ({ id: r.id, from: r.from, to: r.to, orphaned: r.orphaned })).sort((a, b) => a.id.localeCompare(b.id));
+  await settle(clients, sendOne, document.id);
+  const { doc } = await expectConverged(clients, document.id);
+  const suggestions = collectSuggestions(doc);
+  for (const c of clients) expect(collectSuggestions(c.state.doc)).toEqual(suggestions);
   // The stored rows say pending exactly for the suggestions in the text.
   const rows = await getSuggestionsByDocumentId(document.id);
-  expect(rows.filter((r) => r.status === 'pending').map((r) => r.id).sort()).toEqual(serverSuggestions.map((s) => s.id).sort());
-  for (const c of clients) {
-    expect(sendableSteps(c.state)).toBeNull();
-    expect(c.state.doc.toJSON()).toEqual(serverDoc.toJSON());
-    expect(collectSuggestions(c.state.doc)).toEqual(serverSuggestions);
-    const mine = [...getClaimsState(c.state).claims.values()].map((m) => ({ id: m.id, from: m.anchor.from, to: m.anchor.to, orphaned: m.anchor.orphaned })).sort((a, b) => a.id.localeCompare(b.id));
-    expect(mine, `claims of ${c.name}`).toEqual(serverClaims);
-  }
+  expect(rows.filter((r) => r.status === 'pending').map((r) => r.id).sort()).toEqual(suggestions.map((s) => s.id).sort());
 }
 
 describe('convergence of three editors suggesting, accepting and rejecting', () => {
