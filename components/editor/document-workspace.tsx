@@ -157,6 +157,7 @@ export function DocumentWorkspace(props: Props) {
     onDocumentEvent: () => router.refresh(),
     // A suggestion's note or thread changed (here or in another browser): its card fetches it again.
     onSuggestionEvent: () => setSuggestionTick((n) => n + 1),
+    onBlockChangeRefused: () => setNotice(t('blockChangeNotSuggestable')),
     onCommentsEvent: (claimId) => {
       window.dispatchEvent(new CustomEvent(COMMENTS_CHANGED_EVENT, { detail: claimId }));
       void refreshCommentCount(claimId);
@@ -369,7 +370,7 @@ export function DocumentWorkspace(props: Props) {
         <div className="editor-bar">
           {props.canEditText && <ModeSwitch mode={mode} allowed={allowedModes} onChange={(m) => (switchMode(m), view?.focus())} />}
           {props.canEditText && view && mode !== 'viewing' ? (
-            <EditorToolbar view={view} />
+            <EditorToolbar view={view} suggesting={mode === 'suggesting'} />
           ) : (
             !props.canEditText && <p className="read-only-note">{props.readOnlyReason}</p>
           )}

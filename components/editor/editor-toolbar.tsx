@@ -19,7 +19,7 @@ interface ButtonSpec {
 }
 
 /** Formatting buttons for the editor; each has an accessible name and shows its shortcut. */
-export function EditorToolbar({ view }: { view: EditorView }) {
+export function EditorToolbar({ view, suggesting = false }: { view: EditorView; suggesting?: boolean }) {
   const t = useTranslations('editor');
   const state = view.state;
   const run = (command: Command) => {
@@ -35,7 +35,7 @@ export function EditorToolbar({ view }: { view: EditorView }) {
     if (!setLink(href)(s, dispatch)) window.alert(t('linkRefused'));
     return true;
   };
-  const groups: ButtonSpec[][] = [
+  const all: ButtonSpec[][] = [
     [
       { label: t('undo'), text: '↶', command: undo, shortcut: 'Mod-z' },
       { label: t('redo'), text: '↷', command: redo, shortcut: 'Shift-Mod-z' },
@@ -56,6 +56,8 @@ export function EditorToolbar({ view }: { view: EditorView }) {
       { label: t('quote'), text: '❝', command: wrapIn(schema.nodes.blockquote!), shortcut: 'Ctrl->' },
     ],
   ];
+  // In Suggesting, only the words and their inline formatting: headings, lists and quotes change in Editing.
+  const groups = suggesting ? all.slice(0, 2) : all;
   const disabled = (b: ButtonSpec) =>
     (b.command === undo && undoDepth(state) === 0) || (b.command === redo && redoDepth(state) === 0) || !b.command(state);
   return (

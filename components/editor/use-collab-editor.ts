@@ -12,6 +12,7 @@ import { collab } from 'prosemirror-collab';
 import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { AttrStep, ReplaceAroundStep } from 'prosemirror-transform';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
 import type { PresenceEntry } from '@/lib/collab/hub';
@@ -44,6 +45,8 @@ export interface CollabEditorOptions {
   onDocumentEvent: () => void;
   onCommentsEvent: (claimId: string) => void;
   onSuggestionEvent: (suggestionId: string) => void;
+  /** In Suggesting, a change of a block's type or structure was refused (it cannot be suggested). */
+  onBlockChangeRefused: () => void;
 }
 
 export type EditorMode = 'editing' | 'suggesting' | 'viewing';
@@ -115,6 +118,12 @@ export function useCollabEditor(options: CollabEditorOptions) {
         // In Suggesting, the user's own changes become suggestions; steps of others (collab$) and
         // undo/redo (history$, which take back one's own suggestions) stay as they are.
         const suggesting = latest.current.mode === 'suggesting' && original.docChanged && !original.getMeta('collab$') && !original.getMeta('history$');
+        // Headings, lists and quotes change in Editing: the library's suggestions of block
+        // changes do not accept and reject reliably, and the server refuses them from reviewers.
+        if (suggesting && original.steps.some((s) => s instanceof ReplaceAroundStep || s instanceof AttrStep)) {
+          latest.current.onBlockChangeRefused();
+          return;
+        }
         const tr = suggesting ? transformToSuggestionTransaction(original, editorView.state, () => suggestionId(latest.current.userId)) : original;
         editorView.updateState(editorView.state.apply(tr));
         if (tr.selectionSet || tr.docChanged) connectionRef.current?.schedulePresence();

@@ -38,12 +38,16 @@ export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
   const t = useTranslations('suggestions');
   const { documentId, live, members, currentUserId, canDecide, canEdit, fourEyes, onNotice, changed } = props;
   const [meta, setMeta] = useState<Map<string, SuggestionJSON>>(new Map());
-  const [author, setAuthor] = useState<string>('');
+  const [chosenAuthor, setAuthor] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const names = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
 
-  // Who made each suggestion and when: fetched when one appears that the list does not know yet.
-  const unknown = live.some((s) => !meta.has(s.id));
+  // Who made each suggestion and when: fetched when one appears that the list does not know yet
+  // (again for each new one: its steps may not have been stored at the first try).
+  const unknown = live
+    .filter((s) => !meta.has(s.id))
+    .map((s) => s.id)
+    .join(' ');
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
@@ -63,7 +67,11 @@ export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
   }, [unknown, documentId, version, changed]);
 
   const authors = [...new Set(live.map((s) => s.authorId))];
+  // The chosen author's suggestions may all be decided: then everyone's again.
+  const author = authors.includes(chosenAuthor) ? chosenAuthor : '';
   const shown = author ? live.filter((s) => s.authorId === author) : live;
+  // Four eyes: Accept all would include one's own suggestions, and be refused as a whole.
+  const ownShown = fourEyes && shown.some((s) => s.authorId === currentUserId);
   if (live.length === 0) return null;
 
   const nameOf = (id: string) => names.get(id) ?? meta.get(id)?.authorName ?? t('someone');
@@ -108,7 +116,13 @@ export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
         )}
         {canDecide && (
           <div className="suggestion-bulk">
-            <button type="button" className="button small" disabled={busy} onClick={() => void decide(`/api/documents/${documentId}/suggestions/accept`, author ? { authorId: author } : {})}>
+            <button
+              type="button"
+              className="button small"
+              disabled={busy || ownShown}
+              title={ownShown ? t('fourEyesAll') : undefined}
+              onClick={() => void decide(`/api/documents/${documentId}/suggestions/accept`, author ? { authorId: author } : {})}
+            >
               {author ? t('acceptAllBy', { name: nameOf(author) }) : t('acceptAll')}
             </button>
             <button type="button" className="button ghost small" disabled={busy} onClick={() => void decide(`/api/documents/${documentId}/suggestions/reject`, author ? { authorId: author } : {})}>
@@ -139,6 +153,7 @@ export const SuggestionPanel = memo(function SuggestionPanel(props: Props) {
                   documentId={documentId}
                   suggestionId={s.id}
                   note={info.note}
+                  label={label(s)}
                   comments={info.comments}
                   changed={changed}
                   own={own && canEdit}
@@ -180,6 +195,8 @@ function SuggestionDiscussion(props: {
   documentId: string;
   suggestionId: string;
   note: string | null;
+  /** The change, for the accessible names of the card's buttons. */
+  label: string;
   comments: number;
   changed: number;
   own: boolean;
@@ -238,7 +255,7 @@ function SuggestionDiscussion(props: {
         </form>
       ) : (
         props.own && (
-          <button type="button" className="link-button" onClick={() => (setNote(props.note ?? ''), setEditingNote(true))}>
+          <button type="button" className="link-button" aria-label={`${props.note ? t('editNote') : t('addNote')}: ${props.label}`} onClick={() => (setNote(props.note ?? ''), setEditingNote(true))}>
             {props.note ? t('editNote') : t('addNote')}
           </button>
         )
@@ -247,12 +264,13 @@ function SuggestionDiscussion(props: {
         type="button"
         className="link-button"
         aria-expanded={open}
+        aria-label={`${t('comments', { count: props.comments })}: ${props.label}`}
         onClick={() => setOpen(!open)}
       >
         {t('comments', { count: props.comments })}
       </button>
       {open && (
-        <div className="suggestion-thread" role="region" aria-label={t('commentsTitle')}>
+        <div className="suggestion-thread" role="region" aria-label={`${t('commentsTitle')}: ${props.label}`}>
           <ul>
             {(thread ?? []).map((c) => (
               <li key={c.id}>

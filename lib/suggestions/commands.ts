@@ -11,7 +11,7 @@ import { EditorState, type Transaction } from 'prosemirror-state';
 import type { DocumentForMember } from '@/db/queries/documents';
 import { getDocumentCollabState } from '@/db/queries/documents';
 import { countSuggestionComments, getSuggestionComments, getSuggestionsByDocumentId, getSuggestionsByIds, insertSuggestionComment, updateSuggestion } from '@/db/queries/suggestions';
-import { writeTransaction, type Tx } from '@/db';
+import { readTransaction, writeTransaction, type Tx } from '@/db';
 import { recordEvent } from '../audit/record';
 import { getWorkspaceSettings } from '@/db/queries/users';
 import { loadCurrent, receiveSteps } from '../collab/authority';
@@ -44,9 +44,7 @@ export interface SuggestionJSON {
 
 /** Every suggestion of the document (pending ones with their place in the current text), and the version that place is in. */
 export async function listSuggestions(documentId: string): Promise<{ version: number; suggestions: SuggestionJSON[] }> {
-  const state = await getDocumentCollabState(documentId);
-  if (!state) throw notFound();
-  const doc = await loadCurrent(documentId, state.version);
+  const { state, doc } = await currentState(documentId);
   const live = new Map(collectSuggestions(doc).map((s) => [s.id, s]));
   const rows = await getSuggestionsByDocumentId(documentId);
   const counts = await countSuggestionComments(documentId);
@@ -89,14 +87,15 @@ export async function decideSuggestions(
   select: { ids?: string[]; authorId?: string },
 ): Promise<{ version: number; decided: string[] }> {
   const settings = await getWorkspaceSettings(document.workspaceId);
+  // One suggestion the document never had: 404, as for its note and comments.
+  if (select.ids?.length === 1) await storedSuggestion(document.id, select.ids[0]!);
   // Another writer may move the version between reading and sending: read again and retry.
   for (let attempt = 0; ; attempt++) {
-    const state = await getDocumentCollabState(document.id);
-    if (!state || state.deletedAt) throw notFound();
+    const { state, doc } = await currentState(document.id);
+    if (state.deletedAt) throw notFound();
     if (state.status === 'signed_off') {
       throw new AppError(423, 'locked', 'This document is signed off and locked. An editor must reopen it before its text can change.');
     }
-    const doc = await loadCurrent(document.id, state.version);
     const pending = collectSuggestions(doc).filter((s) => (!select.ids || select.ids.includes(s.id)) && (!select.authorId || s.authorId === select.authorId));
     if (pending.length === 0) {
       throw new AppError(409, 'conflict:state', select.ids?.length === 1 ? 'This suggestion is no longer pending: someone accepted, rejected or withdrew it.' : 'No suggestion is pending here.');
@@ -123,17 +122,35 @@ export async function decideSuggestions(
   }
 }
 
-/** The steps that accept or reject these suggestions in `doc`. */
+/** The document's collab state and its current text, read together. */
+function currentState(documentId: string) {
+  return readTransaction(async (tx) => {
+    const state = await getDocumentCollabState(documentId, tx);
+    if (!state) throw notFound();
+    return { state, doc: await loadCurrent(documentId, state.version, tx) };
+  });
+}
+
+/**
+ * The steps that accept or reject these suggestions in `doc`. The library's commands throw
+ * on marks they cannot undo (a block change recorded without its previous value): that is a
+ * 409 with a sentence, never a 500; such a suggestion can still be edited away by hand.
+ */
 function stepsFor(doc: EditorState['doc'], suggestions: DocSuggestion[], decision: Decision) {
   let state = EditorState.create({ doc });
   const steps: Transaction['steps'] = [];
   for (const s of suggestions) {
     const command = decision === 'accept' ? applySuggestion(s.id) : revertSuggestion(s.id);
-    command(state, (tr) => {
-      steps.push(...tr.steps);
-      state = state.apply(tr);
-    });
+    try {
+      command(state, (tr) => {
+        steps.push(...tr.steps);
+        state = state.apply(tr);
+      });
+    } catch (e) {
+      throw new AppError(409, 'conflict:state', `This suggestion cannot be ${decision === 'accept' ? 'accepted' : 'rejected'} automatically (${(e as Error).message}). Change the text in Editing instead.`);
+    }
   }
+  if (steps.length === 0) throw new AppError(409, 'conflict:state', `Nothing to ${decision}: the suggestion changes nothing the library can ${decision}. Change the text in Editing instead.`);
   return steps;
 }
 

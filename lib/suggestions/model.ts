@@ -119,36 +119,83 @@ export function hasSuggestions(doc: PMNode): boolean {
   return any;
 }
 
+type RunStep = { step: Step; before: PMNode };
+
 /**
- * Why a run of steps is not only suggestions, or null when it is: each step only adds or
- * removes suggestion marks, removes text that was only suggested (or the library's
- * zero-width markers), inserts text that is marked as inserted by the end of the run (the
- * library inserts, then marks), or changes a block's type or attributes while marking the
- * change (setNodeMarkup with a modification mark). This is the server's check for a reviewer
- * who may only suggest. It looks at the steps, not at the text before and after: steps that
- * prosemirror-collab rebased over someone else's concurrent suggestion are still suggestions,
- * though a deletion mark may then land on another person's suggested insertion.
- * Paragraph breaks (block boundaries without text) are not checked.
+ * Why a run of steps (one request) is not only suggestions by `senderId`, or null when it is.
+ * This is the server's check for a reviewer who may only suggest. Step by step:
+ *
+ * - marks other than suggestion marks, and modification marks (block changes, which cannot
+ *   be suggested: the library's apply and revert of them are not reliable), are refused;
+ * - an insertion mark goes only on text the run inserted, or on text that was suggested
+ *   as inserted when the run began (the library re-marks a suggestion it joins);
+ * - an insertion mark comes off only text that is gone, or marked as inserted again, by the
+ *   end of the run (an undo takes the mark off, then removes the text);
+ * - a deletion mark comes off only the sender's own deletions, unless marked again by the end;
+ * - a suggestion mark with someone else's id goes only next to (or on) that suggestion;
+ * - a replacement removes only text that was suggested as inserted (at that step or when the
+ *   run began), the library's zero-width markers, or text someone else marked for deletion
+ *   (their deletion mark landed on the sender's own suggestion); what it inserts must be
+ *   marked as inserted by the end of the run; a paragraph break keeps the types of the blocks
+ *   it splits or joins;
+ * - other steps (ReplaceAroundStep, attributes) are refused.
+ *
+ * It looks at the steps, not at the text before and after: steps that prosemirror-collab
+ * rebased over someone else's concurrent suggestion are still suggestions.
  */
-export function notOnlySuggestions(steps: readonly { step: Step; before: PMNode }[], after: PMNode): { index: number; reason: string } | null {
+export function notOnlySuggestions(steps: readonly RunStep[], after: PMNode, senderId: string): { index: number; reason: string } | null {
+  const start = steps[0]?.before;
+  if (!start) return null;
+  const own = (id: unknown) => suggestionAuthor(id) === senderId;
+  const others = (id: unknown) => !own(id);
   for (let i = 0; i < steps.length; i++) {
-    const { step } = steps[i]!;
+    const { step, before: doc } = steps[i]!;
     const refuse = (reason: string) => ({ index: i, reason });
+    // A range of this step's document where it was when the run began, and where it is at its end.
+    const atStart = (from: number, to: number) => mapRange(new Mapping(steps.slice(0, i).map((s) => s.step.getMap())).invert(), from, to);
+    const atEnd = (from: number, to: number, fromStep = i) => mapRange(new Mapping(steps.slice(fromStep).map((s) => s.step.getMap())), from, to);
     if (step instanceof AddMarkStep || step instanceof RemoveMarkStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep) {
-      if (!NAMES.has(step.mark.type.name)) return refuse(`it changes the formatting (${step.mark.type.name}) directly`);
+      const name = step.mark.type.name;
+      if (!NAMES.has(name)) return refuse(`it changes the formatting (${name}) directly`);
+      if (name === 'modification') return refuse('changes of a block’s type or attributes cannot be suggested');
+      const from = 'pos' in step ? step.pos : step.from;
+      const to = 'pos' in step ? step.pos + (doc.nodeAt(step.pos)?.nodeSize ?? 0) : step.to;
+      const adding = step instanceof AddMarkStep || step instanceof AddNodeMarkStep;
+      const id = String(step.mark.attrs.id);
+      if (adding && !own(id) && !idNear(doc, id, from, to) && !idNear(start, id, ...atStart(from, to))) {
+        return refuse('it uses someone else’s suggestion elsewhere in the text');
+      }
+      if (adding && name === 'insertion') {
+        const [f, t] = atStart(from, to);
+        if (t > f && !ancestorsInserted(start.resolve(f)) && !onlySuggested(start.slice(f, t).content, 'insertion')) return refuse('it marks existing text as inserted');
+      }
+      if (!adding && name === 'insertion') {
+        const [f, t] = atEnd(from, to);
+        if (t > f && !onlySuggested(after.slice(f, t).content, 'insertion')) return refuse('it takes the insertion mark off text that stays');
+      }
+      if (!adding && name === 'deletion' && !deletionsIn(doc, from, to).every(own)) {
+        const [f, t] = atEnd(from, to);
+        if (t > f && !onlySuggested(after.slice(f, t).content, 'deletion')) return refuse('it takes back someone else’s deletion');
+      }
     } else if (step instanceof ReplaceStep) {
-      if (step.to > step.from && !removesOnlySuggested(steps, i)) return refuse('it removes text that was not only suggested');
+      if (hasMark(step.slice.content, 'modification')) return refuse('changes of a block’s type or attributes cannot be suggested');
+      if (step.to > step.from) {
+        const [f, t] = atStart(step.from, step.to);
+        const suggested =
+          ancestorsInserted(doc.resolve(step.from)) ||
+          onlySuggested(doc.slice(step.from, step.to).content, 'insertion', others) ||
+          t <= f ||
+          ancestorsInserted(start.resolve(f)) ||
+          onlySuggested(start.slice(f, t).content, 'insertion', others);
+        if (!suggested) return refuse('it removes text that was not only suggested');
+      }
+      if (!keepsBlockTypes(doc, step)) return refuse('it changes the type of a block');
       if (step.slice.size === 0) continue;
       // Where the inserted content is at the end of the run: it must be marked as inserted by then.
-      const rest = new Mapping(steps.slice(i + 1).map((s) => s.step.getMap()));
-      const from = rest.map(step.from, 1);
-      const to = rest.map(step.from + step.slice.size, -1);
-      if (to > from && !ancestorsInserted(after.resolve(from)) && !onlySuggested(after.slice(from, to).content)) return refuse('it inserts text not marked as a suggestion');
+      const [f, t] = atEnd(step.from, step.from + step.slice.size, i + 1);
+      if (t > f && !ancestorsInserted(after.resolve(f)) && !onlySuggested(after.slice(f, t).content, 'insertion')) return refuse('it inserts text not marked as a suggestion');
     } else if (step instanceof ReplaceAroundStep) {
-      // setNodeMarkup: the same content in a new node that carries a modification mark.
-      const node = step.slice.content.firstChild;
-      const markup = step.insert === 1 && step.slice.size === 2 && step.gapFrom === step.from + 1 && step.gapTo === step.to - 1;
-      if (!markup || !node?.marks.some((m) => m.type.name === 'modification')) return refuse('it restructures blocks directly');
+      return refuse('it restructures blocks directly');
     } else {
       return refuse('this kind of step is not a suggestion');
     }
@@ -156,20 +203,66 @@ export function notOnlySuggestions(steps: readonly { step: Step; before: PMNode 
   return null;
 }
 
+function mapRange(mapping: Mapping, from: number, to: number): [number, number] {
+  return [mapping.map(from, 1), mapping.map(to, -1)];
+}
+
+/** Whether a mark with suggestion id `id` is on the nodes in [from, to] or touching it. */
+function idNear(doc: PMNode, id: string, from: number, to: number): boolean {
+  if (to < from) return false;
+  const has = (node: PMNode | null | undefined) => !!node?.marks.some((m) => NAMES.has(m.type.name) && m.attrs.id === id);
+  const $from = doc.resolve(from);
+  const $to = doc.resolve(to);
+  if (has($from.nodeBefore) || has($from.nodeAfter) || has($to.nodeBefore) || has($to.nodeAfter)) return true;
+  for (let d = $from.depth; d > 0; d--) if (has($from.node(d))) return true;
+  let found = false;
+  doc.nodesBetween(from, to, (node) => {
+    if (has(node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** The ids of the deletion marks on the nodes in [from, to]. */
+function deletionsIn(doc: PMNode, from: number, to: number): string[] {
+  const ids: string[] = [];
+  doc.nodesBetween(from, to, (node) => {
+    for (const m of node.marks) if (m.type.name === 'deletion') ids.push(String(m.attrs.id));
+  });
+  return ids;
+}
+
+function hasMark(content: Fragment, name: string): boolean {
+  let found = false;
+  content.descendants((node) => {
+    if (node.marks.some((m) => m.type.name === name)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /**
- * Whether step `i` (a replacement) removes only suggested text: as the text is before the
- * step, or as it was at the start of the run (an undo first takes the insertion mark off,
- * then removes the text), or text the run itself inserted.
+ * Whether a replacement that opens blocks (a paragraph break split or joined) keeps the
+ * types and attributes of the text around it: the innermost open block at each edge of the
+ * slice joins the textblock at that edge, and must be of its kind when that block keeps text
+ * on that side (Enter at the end of a heading starts a paragraph: no text changes kind).
  */
-function removesOnlySuggested(steps: readonly { step: Step; before: PMNode }[], i: number): boolean {
-  const { step, before: doc } = steps[i]! as { step: ReplaceStep; before: PMNode };
-  if (ancestorsInserted(doc.resolve(step.from)) || onlySuggested(doc.slice(step.from, step.to).content, true)) return true;
-  if (i === 0) return false;
-  const back = new Mapping(steps.slice(0, i).map((s) => s.step.getMap())).invert();
-  const from = back.map(step.from, 1);
-  const to = back.map(step.to, -1);
-  const start = steps[0]!.before;
-  return to <= from || ancestorsInserted(start.resolve(from)) || onlySuggested(start.slice(from, to).content, true);
+function keepsBlockTypes(doc: PMNode, step: ReplaceStep): boolean {
+  const { slice } = step;
+  const check = (edge: 'firstChild' | 'lastChild', open: number, pos: number) => {
+    const $pos = doc.resolve(pos);
+    const keepsText = edge === 'firstChild' ? $pos.parentOffset > 0 : $pos.parentOffset < $pos.parent.content.size;
+    if (open === 0 || !keepsText) return true;
+    let node: PMNode | null = null;
+    let content = slice.content;
+    for (let d = 0; d < open; d++) {
+      node = content[edge];
+      if (!node) return true;
+      content = node.content;
+    }
+    return !!node && node.type === $pos.parent.type && JSON.stringify(node.attrs) === JSON.stringify($pos.parent.attrs);
+  };
+  return check('firstChild', slice.openStart, step.from) && check('lastChild', slice.openEnd, step.to);
 }
 
 function ancestorsInserted($pos: ReturnType<PMNode['resolve']>): boolean {
@@ -178,23 +271,21 @@ function ancestorsInserted($pos: ReturnType<PMNode['resolve']>): boolean {
 }
 
 /**
- * Whether every piece of text in `content` is suggested insertion (own mark or a block's), or
- * only zero-width markers; with `orDeleted`, text marked for deletion counts too. (Removing
- * such text is what an editor does when a concurrent deletion mark landed on text it had
- * itself suggested: the mark replaced the insertion mark. A client made to cheat could use it
- * to remove text another suggestion marked for deletion; the suggestion's withdrawal is in the
- * activity log.)
+ * Whether every piece of text in `content` carries the `kind` mark (its own or a block's), or
+ * is only the library's zero-width markers. For 'insertion', text marked for deletion under
+ * an id that `deletedBy` accepts counts too.
  */
-function onlySuggested(content: Fragment, orDeleted = false): boolean {
+function onlySuggested(content: Fragment, kind: 'insertion' | 'deletion', deletedBy?: (id: unknown) => boolean): boolean {
   let ok = true;
-  const visit = (node: PMNode, inserted: boolean) => {
+  const counts = (m: Mark) => m.type.name === kind || (!!deletedBy && m.type.name === 'deletion' && deletedBy(m.attrs.id));
+  const visit = (node: PMNode, marked: boolean) => {
     if (!ok) return;
-    const marked = inserted || node.marks.some((m) => m.type.name === 'insertion' || (orDeleted && m.type.name === 'deletion'));
+    const now = marked || node.marks.some(counts);
     if (node.isInline) {
-      if (!marked && !(node.isText && node.text!.replace(ZWSP, '') === '')) ok = false;
+      if (!now && !(node.isText && node.text!.replace(ZWSP, '') === '')) ok = false;
       return;
     }
-    node.forEach((child) => visit(child, marked));
+    node.forEach((child) => visit(child, now));
   };
   content.forEach((node) => visit(node, false));
   return ok;

@@ -45,7 +45,7 @@ export interface SuggestionChange {
 export async function recordSuggestionChanges(change: SuggestionChange, tx: Tx): Promise<boolean> {
   const { documentId, workspaceId, actorId, before, after } = change;
   if (change.mustSuggest) {
-    const why = notOnlySuggestions(change.steps, after);
+    const why = notOnlySuggestions(change.steps, after, actorId);
     if (why) {
       throw new AppError(403, 'forbidden:suggest_only', 'In this workspace reviewers suggest changes to the text; an editor accepts them. Switch to Suggesting to change the text.', { step: why.index + 1, reason: why.reason });
     }

@@ -17,6 +17,8 @@ import { publish } from '../collab/hub';
 import { addComment } from '../comments/commands';
 import { AppError, notFound } from '../errors';
 import { documentHash } from './hash';
+import { loadCurrent } from '../collab/authority';
+import { hasSuggestions } from '../suggestions/model';
 import { claimRefusal, claimTarget, documentRefusal, signoffBlockers, type ClaimAction, type DocumentAction, type Refusal } from './rules';
 
 function refuse(refusal: Refusal, details?: Record<string, unknown>): never {
@@ -135,6 +137,10 @@ export async function transitionDocument(
     if (!document || document.deletedAt) throw notFound();
     const blockers = action === 'sign_off' ? signoffBlockers(await getClaimsByDocumentId(document.id, tx)) : [];
     const suggestions = action === 'sign_off' ? await pendingSuggestions(document.id, tx) : [];
+    // The marks in the text are the truth: none may be left, whatever the rows say.
+    if (action === 'sign_off' && !suggestions.length && hasSuggestions(await loadCurrent(document.id, document.version, tx))) {
+      refuse({ status: 409, code: 'conflict:state', message: 'The text still holds suggested changes: accept or reject them first.' });
+    }
     const refusal = documentRefusal(document.status, action, actor.role, blockers, reason, suggestions.length);
     if (refusal) refuse(refusal, blockers.length || suggestions.length ? { blockers, suggestions } : undefined);
 

@@ -96,7 +96,7 @@ describe('accepting and rejecting', () => {
     for (const client of [rhea, rolf, viewer]) expectError(await client.post(url(first!.id, 'accept')), 403, 'forbidden');
     expectError(await viewer.post(`/api/documents/${id}/suggestions/reject`, {}), 403, 'forbidden');
     // Unknown ids, other workspaces' members.
-    expectError(await editor.post(url('nobody:nothing1', 'accept')), 409, 'conflict:state');
+    expectError(await editor.post(url('nobody:nothing1', 'accept')), 404, 'not_found');
     expectError(await demoEditor.post(url(first!.id, 'accept')), 404, 'not_found');
     expectError(await demoEditor.get(`/api/documents/${id}/suggestions`), 404, 'not_found');
     // Bad bodies for the bulk endpoints.
